@@ -1,0 +1,49 @@
+"""User configuration: extra bank and template folders.
+
+Three sources, merged in this order: the config file in the user's config folder
+(`banks:` and `templates:` lists), the DRAFTER_BANKS / DRAFTER_TEMPLATES environment
+variables (paths separated by os.pathsep), and the `--bank` / `--templates` options.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from drafter.core import locations
+from drafter.core.errors import DrafterError
+from drafter.core.fsio import read_text
+from drafter.core.yamlio import load_yaml
+
+
+class ConfigError(DrafterError):
+    """The user's config file is unreadable or malformed."""
+
+
+@dataclass
+class Config:
+    """Extra folders beyond the built-in data."""
+
+    banks: list[Path] = field(default_factory=list)
+    templates: list[Path] = field(default_factory=list)
+
+
+def load_config() -> Config:
+    """The config file plus environment variables (command-line options come later)."""
+    config = Config()
+    path = locations.config_file()
+    if path.is_file():
+        data, lines = load_yaml(read_text(path, ConfigError), path, ConfigError)
+        if data is not None and not isinstance(data, dict):
+            raise ConfigError("expected a mapping with banks: and templates:", path, 1)
+        for key in ("banks", "templates"):
+            value = (data or {}).get(key, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"{key} must be a list of folder paths", path, lines.line((key,)))
+            getattr(config, key).extend(path.parent / Path(v).expanduser() for v in value)
+    for key, env in (("banks", "DRAFTER_BANKS"), ("templates", "DRAFTER_TEMPLATES")):
+        for part in os.environ.get(env, "").split(os.pathsep):
+            if part.strip():
+                getattr(config, key).append(Path(part).expanduser())
+    return config

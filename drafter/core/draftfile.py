@@ -1,0 +1,113 @@
+"""Load and save draft files (YAML, see docs/draft-format.md).
+
+Saving writes a canonical layout through one atomic helper, so load → save gives back the
+same bytes for any file drafter wrote, and a crash mid-save never leaves half a draft.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter
+
+from drafter.core.errors import DraftFileError
+from drafter.core.fsio import atomic_write_text, read_text
+from drafter.core.model import FORMAT_VERSION, Draft, Enumeration, Meta, Paragraph, Point, Section
+from drafter.core.validation import validate
+from drafter.core.yamlio import dump_yaml, load_yaml
+
+_ADAPTER = TypeAdapter(Draft)
+
+
+def loads(text: str, path: Path | None = None) -> Draft:
+    """Parse and validate draft text; errors name the file and line."""
+    data, lines = load_yaml(text, path, DraftFileError)
+    if data is None:
+        raise DraftFileError("the file is empty, not a draft", path)
+    if not isinstance(data, dict):
+        raise DraftFileError("a draft is a mapping with kind, meta and sections", path, 1)
+    version = data.get("format_version", FORMAT_VERSION)
+    if version != FORMAT_VERSION:
+        raise DraftFileError(
+            f"format_version {version!r} is not supported (this drafter reads {FORMAT_VERSION})",
+            path,
+            lines.line(("format_version",)),
+        )
+    draft = validate(_ADAPTER, data, path=path, lines=lines, error=DraftFileError)
+    seen: set[str] = set()
+    for i, section in enumerate(draft.sections):
+        if section.id in seen:
+            line = lines.line(("sections", i, "id"))
+            raise DraftFileError(f"section '{section.id}' appears twice", path, line)
+        seen.add(section.id)
+    return draft
+
+
+def load(path: Path) -> Draft:
+    """Read a draft file."""
+    return loads(read_text(path, DraftFileError), Path(path))
+
+
+def dumps(draft: Draft) -> str:
+    """The canonical text of a draft."""
+    return dump_yaml(to_data(draft))
+
+
+def save(draft: Draft, path: Path, *, backup: bool = True) -> None:
+    """Write a draft atomically, keeping the previous version as `path~`."""
+    atomic_write_text(Path(path), dumps(draft), backup=backup)
+
+
+def to_data(draft: Draft) -> dict[str, Any]:
+    """Plain data in canonical key order, empty and default fields left out."""
+    meta = _meta_data(draft.meta)
+    data: dict[str, Any] = {"format_version": draft.format_version, "kind": draft.kind}
+    data["meta"] = meta
+    if draft.slots:
+        data["slots"] = dict(draft.slots)
+    data["sections"] = [_section_data(s) for s in draft.sections]
+    return data
+
+
+def _meta_data(meta: Meta) -> dict[str, Any]:
+    out: dict[str, Any] = {"title": meta.title}
+    for key in ("unit", "signature", "date", "scene"):
+        value = getattr(meta, key)
+        if value:
+            out[key] = value
+    if meta.target_chars is not None:
+        out["target_chars"] = meta.target_chars
+    return out
+
+
+def _section_data(section: Section) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": section.id}
+    if section.intro is not None:
+        out["intro"] = section.intro
+    if section.body:
+        out["body"] = [_paragraph_data(p) for p in section.body]
+    if section.points:
+        out["points"] = [_point_data(p) for p in section.points]
+    return out
+
+
+def _point_data(point: Point) -> dict[str, Any]:
+    out: dict[str, Any] = {"heading": point.heading}
+    if point.body:
+        out["body"] = [_paragraph_data(p) for p in point.body]
+    if point.phrases:
+        out["phrases"] = list(point.phrases)
+    if point.points:
+        out["points"] = [_point_data(p) for p in point.points]
+    return out
+
+
+def _paragraph_data(paragraph: Paragraph) -> Any:
+    if isinstance(paragraph, Enumeration):
+        out: dict[str, Any] = {}
+        if paragraph.lead:
+            out["lead"] = paragraph.lead
+        out["enum"] = list(paragraph.enum)
+        return out
+    return paragraph

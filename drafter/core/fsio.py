@@ -1,0 +1,82 @@
+"""Safe file writes: every file drafter writes goes through here.
+
+A write goes to a temporary file in the target folder, is flushed and fsynced, then renamed
+over the target, so a crash or a full disk leaves the old file or the new one, never a mix.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from drafter.core.errors import DrafterError, OutputError
+
+
+def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False) -> None:
+    """Write `data` to `path` atomically; with `backup`, keep the previous file as `path~`."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError("the folder does not exist", folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"cannot write here: {exc.strerror or exc}", folder) from exc
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if path.exists() and not path.is_file():
+            raise OutputError("is a folder, not a file", path)
+        if backup and path.is_file():
+            backup_path = path.with_name(path.name + "~")
+            with contextlib.suppress(OSError):
+                os.replace(path, backup_path)
+        os.replace(tmp, path)
+        _fsync_dir(folder)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise OutputError(f"cannot write: {exc.strerror or exc}", path) from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def atomic_write_text(path: Path, text: str, *, backup: bool = False) -> None:
+    """Write UTF-8 text atomically (see `atomic_write_bytes`)."""
+    atomic_write_bytes(path, text.encode("utf-8"), backup=backup)
+
+
+def _fsync_dir(folder: Path) -> None:
+    # The rename is durable only once the folder entry is on disk; not every OS allows it.
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def read_text(path: Path, error: type[DrafterError] = OutputError) -> str:
+    """Read a UTF-8 file (a BOM is allowed), raising `error(message, path)` on failure."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError as exc:
+        raise error("is a folder, not a file", path) from exc
+    except FileNotFoundError as exc:
+        raise error("no such file", path) from exc
+    except PermissionError as exc:
+        raise error("permission denied", path) from exc
+    except OSError as exc:
+        raise error(f"cannot read: {exc.strerror or exc}", path) from exc
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise error("not UTF-8 text (save the file as UTF-8)", path, line) from exc

@@ -1,0 +1,213 @@
+"""Report kinds: a folder with kind.yaml (sections, titles, what is required) and a jinja2
+template (headings order and connective sentences).
+
+Templates are untrusted data: they run in jinja2's immutable sandbox with StrictUndefined,
+and user text reaches them only as context values, never as template source.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+from drafter.core.blocks import Block, parse_markup
+from drafter.core.errors import TemplateError
+from drafter.core.fsio import read_text
+from drafter.core.numbering import count_number
+from drafter.core.resources import builtin_templates_dir
+from drafter.core.validation import validate
+from drafter.core.vocab import SECTIONS
+from drafter.core.yamlio import load_yaml
+
+KIND_FILE = "kind.yaml"
+SHARED_FOLDER = "_shared"
+# Names a template may use; a test checks every template against this list.
+CONTEXT_NAMES = frozenset({"meta", "sections", "section", "kind", "cn"})
+
+
+class SectionSpec(BaseModel):
+    """One section a kind declares."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    title: str = ""
+    """Printed as a level-1 heading; '' for untitled sections (opening, closing)."""
+    role: str = ""
+    """The phrasebank section that feeds it (defaults to the id)."""
+    required: bool = False
+    guide_chars: tuple[int, int] | None = None
+    """A sensible length range, used by the balance check."""
+    hint: str = ""
+    """One line shown by the wizard at the top of the step."""
+
+    @property
+    def bank_section(self) -> str:
+        return self.role or self.id
+
+    @property
+    def label(self) -> str:
+        """What the wizard calls the step."""
+        return self.title or SECTIONS.get(self.bank_section, self.id)
+
+
+class KindSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    name: str
+    description: str = ""
+    template: str = "report.j2"
+    title_hint: str = ""
+    sections: list[SectionSpec] = Field(min_length=1)
+
+
+_SPEC_ADAPTER = TypeAdapter(KindSpec)
+
+
+@dataclass
+class ReportKind:
+    """A loaded report kind, ready to render."""
+
+    spec: KindSpec
+    folder: Path
+    builtin: bool = True
+    _template: jinja2.Template | None = field(default=None, repr=False)
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    @property
+    def name(self) -> str:
+        return self.spec.name
+
+    @property
+    def sections(self) -> list[SectionSpec]:
+        return self.spec.sections
+
+    def section_spec(self, section_id: str) -> SectionSpec | None:
+        return next((s for s in self.spec.sections if s.id == section_id), None)
+
+    @property
+    def template_path(self) -> Path:
+        return self.folder / self.spec.template
+
+    def template(self) -> jinja2.Template:
+        """The compiled template; syntax errors name the file and line."""
+        if self._template is None:
+            env = _environment(self.folder)
+            try:
+                self._template = env.get_template(self.spec.template)
+            except jinja2.TemplateSyntaxError as exc:
+                raise TemplateError(
+                    f"template syntax error: {exc.message}",
+                    Path(exc.filename or self.template_path),
+                    exc.lineno,
+                ) from exc
+            except jinja2.TemplateNotFound as exc:
+                raise TemplateError(f"template file {exc.name} is missing", self.folder) from exc
+        return self._template
+
+    def render(self, context: dict[str, Any]) -> list[Block]:
+        """Render the template with plain-data context into un-numbered blocks."""
+        template = self.template()
+        try:
+            markup = template.render(**context, cn=count_number)
+        except SecurityError as exc:
+            raise TemplateError(
+                f"template refused: unsafe operation ({exc})", *_template_frame(self)
+            ) from exc
+        except jinja2.UndefinedError as exc:
+            raise TemplateError(f"template error: {exc.message}", *_template_frame(self)) from exc
+        except jinja2.TemplateError as exc:
+            raise TemplateError(f"template error: {exc}", *_template_frame(self)) from exc
+        except (TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
+            raise TemplateError(f"template error: {exc}", *_template_frame(self)) from exc
+        return parse_markup(markup)
+
+
+def _environment(folder: Path) -> ImmutableSandboxedEnvironment:
+    shared = builtin_templates_dir() / SHARED_FOLDER
+    return ImmutableSandboxedEnvironment(
+        loader=jinja2.FileSystemLoader([str(folder), str(shared)]),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def _template_frame(kind: ReportKind) -> tuple[Path, int | None]:
+    """The template file and line where rendering failed (jinja rewrites the traceback)."""
+    tb = sys.exc_info()[2]
+    found: tuple[Path, int | None] = (kind.template_path, None)
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith(".j2"):
+            found = (Path(name), tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def load_kind(folder: Path, *, builtin: bool) -> ReportKind:
+    """Read a kind folder's kind.yaml."""
+    path = folder / KIND_FILE
+    data, lines = load_yaml(read_text(path, TemplateError), path, TemplateError)
+    if not isinstance(data, dict):
+        raise TemplateError("kind.yaml must be a mapping with id, name and sections", path, 1)
+    spec = validate(_SPEC_ADAPTER, data, path=path, lines=lines, error=TemplateError)
+    ids = [s.id for s in spec.sections]
+    for i, sid in enumerate(ids):
+        if sid in ids[:i]:
+            raise TemplateError(f"section '{sid}' is declared twice", path, lines.line(("sections", i)))
+        role = spec.sections[i].bank_section
+        if role not in SECTIONS:
+            raise TemplateError(
+                f"section '{sid}': role '{role}' is not a phrasebank section "
+                f"({', '.join(SECTIONS)})",
+                path,
+                lines.line(("sections", i)),
+            )
+    if not (folder / spec.template).is_file():
+        raise TemplateError(f"template file {spec.template} is missing", folder)
+    return ReportKind(spec, folder, builtin)
+
+
+def _kind_folders(root: Path) -> list[Path]:
+    if (root / KIND_FILE).is_file():
+        return [root]
+    if not root.is_dir():
+        raise TemplateError("template folder does not exist", root)
+    return sorted(p for p in root.iterdir() if (p / KIND_FILE).is_file())
+
+
+def discover(extra: Iterable[Path] = ()) -> dict[str, ReportKind]:
+    """Built-in kinds, then user kinds (a user kind with a built-in id replaces it)."""
+    kinds: dict[str, ReportKind] = {}
+    for folder in _kind_folders(builtin_templates_dir()):
+        kind = load_kind(folder, builtin=True)
+        kinds[kind.id] = kind
+    from drafter.core import locations
+
+    roots = [locations.user_templates_dir()] if locations.user_templates_dir().is_dir() else []
+    for root in [*roots, *extra]:
+        for folder in _kind_folders(Path(root)):
+            kind = load_kind(folder, builtin=False)
+            kinds[kind.id] = kind
+    return kinds
+
+
+def get_kind(kind_id: str, extra: Iterable[Path] = ()) -> ReportKind:
+    kinds = discover(extra)
+    if kind_id not in kinds:
+        raise TemplateError(f"unknown report kind '{kind_id}'; known kinds: {', '.join(kinds)}")
+    return kinds[kind_id]

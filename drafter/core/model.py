@@ -1,0 +1,139 @@
+"""The draft: what a user is writing, independent of any file format or UI.
+
+A draft has meta data, slot values and an ordered list of sections; a section has loose
+paragraphs and numbered points; a point has a heading, paragraphs and sub-points. These are
+pydantic dataclasses, so loading validates them strictly while the wizard mutates them freely.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, ConfigDict, Field
+from pydantic.dataclasses import dataclass
+
+from drafter.core.vocab import GENERAL_SCENE, SCENES
+
+FORMAT_VERSION = 1
+_STRICT = ConfigDict(extra="forbid", str_strip_whitespace=False)
+_DATE_RE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+
+
+def _date_text(value: Any) -> Any:
+    """Accept a YAML date (2026-11-22 unquoted) as well as the quoted text form."""
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, str) and value and not _DATE_RE.match(value):
+        raise ValueError("a date is written YYYY-MM-DD, e.g. 2026-11-22")
+    if isinstance(value, str) and value:
+        y, m, d = (int(x) for x in value.split("-"))
+        _dt.date(y, m, d)  # raises ValueError for 2026-02-30
+    return value
+
+
+def _scene(value: Any) -> Any:
+    if isinstance(value, str) and value not in SCENES:
+        raise ValueError(f"unknown scene {value!r}; use one of {'、'.join(SCENES)}")
+    return value
+
+
+def _text(value: Any) -> Any:
+    """Numbers typed bare in YAML (42) are text to us."""
+    if isinstance(value, bool):
+        raise ValueError("expected text, got true/false")
+    if isinstance(value, int | float):
+        return str(value)
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_text)]
+DateText = Annotated[str, BeforeValidator(_date_text)]
+Scene = Annotated[str, BeforeValidator(_scene)]
+
+
+@dataclass(config=_STRICT)
+class Enumeration:
+    """A paragraph of parallel items, printed “lead一是……；二是……；三是……。”."""
+
+    enum: list[Text]
+    lead: Text = ""
+
+
+Paragraph = Text | Enumeration
+
+
+@dataclass(config=_STRICT)
+class Point:
+    """A numbered item of a section: a heading sentence, its paragraphs and sub-points."""
+
+    heading: Text = ""
+    body: list[Paragraph] = Field(default_factory=list)
+    phrases: list[str] = Field(default_factory=list)
+    """Ids of phrasebank entries used in this point (for linked suggestions and checks)."""
+    points: list[Point] = Field(default_factory=list)
+
+
+@dataclass(config=_STRICT)
+class Section:
+    """One section of the report kind, by its id (situation, problem …)."""
+
+    id: str
+    intro: Text | None = None
+    """Replaces the template's connective sentence; '' drops it; None keeps it."""
+    body: list[Paragraph] = Field(default_factory=list)
+    points: list[Point] = Field(default_factory=list)
+
+
+@dataclass(config=_STRICT)
+class Meta:
+    """What the report is and who issues it."""
+
+    title: Text = ""
+    unit: Text = ""
+    signature: Text = ""
+    date: DateText = ""
+    scene: Scene = GENERAL_SCENE
+    target_chars: int | None = None
+
+
+@dataclass(config=_STRICT)
+class Draft:
+    """A whole report in progress."""
+
+    kind: str
+    meta: Meta = Field(default_factory=Meta)
+    slots: dict[str, Text] = Field(default_factory=dict)
+    sections: list[Section] = Field(default_factory=list)
+    format_version: int = FORMAT_VERSION
+
+    def section(self, section_id: str) -> Section:
+        """The section with this id, added at the end when the draft has none yet."""
+        for section in self.sections:
+            if section.id == section_id:
+                return section
+        section = Section(id=section_id)
+        self.sections.append(section)
+        return section
+
+    def find_section(self, section_id: str) -> Section | None:
+        return next((s for s in self.sections if s.id == section_id), None)
+
+
+def paragraph_text(paragraph: Paragraph) -> str:
+    """A paragraph as one string, enumerations spelled out with 一是、二是 …."""
+    if isinstance(paragraph, str):
+        return paragraph
+    from drafter.core.numbering import enumerate_items
+
+    return paragraph.lead + enumerate_items(paragraph.enum)
+
+
+def iter_points(points: list[Point]) -> list[Point]:
+    """Every point and sub-point, depth first, in reading order."""
+    out: list[Point] = []
+    for point in points:
+        out.append(point)
+        out.extend(iter_points(point.points))
+    return out

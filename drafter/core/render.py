@@ -1,0 +1,131 @@
+"""The pipeline's first half: draft + report kind → numbered blocks (+ warnings).
+
+Every user string is cleaned here once (control characters removed, slots filled,
+punctuation made full-width) and escaped before it enters the template context.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from drafter.core.blocks import Block, escape, number_headings
+from drafter.core.errors import DraftFileError
+from drafter.core.kinds import ReportKind
+from drafter.core.model import Draft, Point, Section, paragraph_text
+from drafter.core.numbering import chinese_date
+from drafter.core.slots import fill, known_values
+from drafter.core.textnorm import fullwidth_punctuation, strip_controls
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """How to turn a draft into blocks."""
+
+    keep_punctuation: bool = False
+    """Leave half-width punctuation as typed."""
+    strict: bool = False
+    """Unfilled slots are errors, not warnings."""
+    allow_incomplete: bool = False
+    """Render even when required sections are empty (previews, the wizard)."""
+
+
+@dataclass
+class Rendered:
+    blocks: list[Block]
+    warnings: list[str] = field(default_factory=list)
+
+
+class _Cleaner:
+    """Cleans user strings and collects what it had to change."""
+
+    def __init__(self, draft: Draft, options: RenderOptions):
+        self.values = known_values(draft)
+        self.options = options
+        self.missing: dict[str, None] = {}
+        self.controls = 0
+
+    def __call__(self, text: str) -> str:
+        text, removed = strip_controls(text)
+        self.controls += removed
+        text, missing = fill(text, self.values)
+        self.missing.update(dict.fromkeys(missing))
+        if not self.options.keep_punctuation:
+            text = fullwidth_punctuation(text)
+        return escape(text)
+
+
+def check_structure(draft: Draft, kind: ReportKind, options: RenderOptions) -> None:
+    """Sections the kind does not know, and (unless allowed) missing required content."""
+    known = {s.id for s in kind.sections}
+    for section in draft.sections:
+        if section.id not in known:
+            raise DraftFileError(
+                f"section '{section.id}' is not part of kind '{kind.id}' "
+                f"(its sections: {', '.join(known)})"
+            )
+    if options.allow_incomplete:
+        return
+    if not draft.meta.title.strip():
+        raise DraftFileError("meta.title is empty: every report needs a title")
+    for spec in kind.sections:
+        section = draft.find_section(spec.id)
+        if spec.required and (section is None or not _has_content(section)):
+            raise DraftFileError(f"required section '{spec.id}' ({spec.label}) is empty")
+
+
+def render_draft(draft: Draft, kind: ReportKind, options: RenderOptions | None = None) -> Rendered:
+    """Blocks for the whole report, headings numbered in reading order."""
+    options = options or RenderOptions()
+    check_structure(draft, kind, options)
+    clean = _Cleaner(draft, options)
+    sections = []
+    for spec in kind.sections:
+        section = draft.find_section(spec.id) or Section(id=spec.id)
+        sections.append(
+            {
+                "id": spec.id,
+                "title": spec.title,
+                "role": spec.bank_section,
+                "intro": None if section.intro is None else clean(section.intro),
+                "body": [clean(paragraph_text(p)) for p in section.body],
+                "points": [_point(p, clean) for p in section.points],
+                "count": len(section.points),
+                "has_content": _has_content(section),
+            }
+        )
+    meta = draft.meta
+    context: dict[str, Any] = {
+        "meta": {
+            "title": clean(meta.title),
+            "unit": clean(meta.unit),
+            "signature": clean(meta.signature or meta.unit),
+            "date": chinese_date(meta.date) if meta.date else "",
+            "scene": meta.scene,
+        },
+        "kind": {"id": kind.id, "name": kind.name},
+        "sections": sections,
+        "section": {s["id"]: s for s in sections},
+    }
+    blocks = number_headings(kind.render(context))
+    warnings = []
+    if clean.missing:
+        names = "、".join(clean.missing)
+        if options.strict:
+            raise DraftFileError(f"unfilled slots: {names} (fill them under slots:)")
+        warnings.append(f"unfilled slots print as 【待补】: {names}")
+    if clean.controls:
+        warnings.append(f"removed {clean.controls} control character(s) that Word cannot hold")
+    return Rendered(blocks, warnings)
+
+
+def _point(point: Point, clean: _Cleaner) -> dict[str, Any]:
+    return {
+        "heading": clean(point.heading),
+        "body": [clean(paragraph_text(p)) for p in point.body],
+        "points": [_point(p, clean) for p in point.points],
+    }
+
+
+def _has_content(section: Section) -> bool:
+    return bool(section.body or section.points or section.intro)

@@ -1,0 +1,33 @@
+"""Where the built-in phrasebank and templates live.
+
+The wheel carries them under drafter/_data (hatch force-include); an editable install or a
+checkout has them at the repository root. This module is the only place that knows.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from drafter.core.errors import DrafterError
+
+
+@cache
+def data_dir(name: str) -> Path:
+    """The folder of built-in data `name` ("phrasebank" or "templates")."""
+    packaged = resources.files("drafter") / "_data" / name
+    if packaged.is_dir():
+        return Path(str(packaged))
+    checkout = Path(__file__).resolve().parents[2] / name
+    if checkout.is_dir():
+        return checkout
+    raise DrafterError(f"the built-in {name} is missing from this installation; reinstall drafter")
+
+
+def builtin_bank_dir() -> Path:
+    return data_dir("phrasebank")
+
+
+def builtin_templates_dir() -> Path:
+    return data_dir("templates")

@@ -1,0 +1,62 @@
+"""One writer per output format; all take the same block list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from drafter.core.blocks import Block
+from drafter.core.errors import OutputError
+from drafter.core.fsio import atomic_write_bytes
+from drafter.writers.fonts import FontProfile
+
+FORMATS = ("docx", "md", "txt")
+
+
+def format_for(path: Path, explicit: str | None = None) -> str:
+    """The output format: as given, else from the file extension."""
+    fmt = explicit or Path(path).suffix.lower().lstrip(".")
+    if fmt == "markdown":
+        fmt = "md"
+    if fmt not in FORMATS:
+        raise OutputError(
+            f"cannot tell the format from '{Path(path).suffix or 'no extension'}'; "
+            f"use --format {'|'.join(FORMATS)}",
+            path,
+        )
+    return fmt
+
+
+def render_bytes(
+    blocks: list[Block], fmt: str, *, fonts: FontProfile | None = None, h3_bold: bool = True
+) -> bytes:
+    """The output file's bytes in format `fmt`."""
+    if fmt == "docx":
+        from drafter.writers.docx import write_docx  # python-docx is slow to import
+
+        title = next((b.text for b in blocks if b.kind == "title"), "")
+        author = next((b.text for b in blocks if b.kind == "signature"), "")
+        return write_docx(blocks, fonts=fonts, h3_bold=h3_bold, title=title, author=author)
+    if fmt == "md":
+        from drafter.writers.markdown import write_markdown
+
+        return write_markdown(blocks).encode("utf-8")
+    from drafter.writers.text import write_text
+
+    return write_text(blocks).encode("utf-8")
+
+
+def export(
+    blocks: list[Block],
+    path: Path,
+    fmt: str | None = None,
+    *,
+    fonts: FontProfile | None = None,
+    h3_bold: bool = True,
+) -> Path:
+    """Write blocks to `path` atomically: a failed export never leaves a broken file."""
+    fmt = format_for(path, fmt)
+    atomic_write_bytes(Path(path), render_bytes(blocks, fmt, fonts=fonts, h3_bold=h3_bold))
+    return Path(path)
+
+
+__all__ = ["FORMATS", "export", "format_for", "render_bytes"]
