@@ -15,6 +15,7 @@ from drafter.core.errors import DraftFileError
 from drafter.core.fsio import atomic_write_text, read_text
 from drafter.core.model import FORMAT_VERSION, Draft, Enumeration, Meta, Paragraph, Point, Section
 from drafter.core.validation import validate
+from drafter.core.vocab import GENERAL_SCENE
 from drafter.core.yamlio import dump_yaml, load_yaml
 
 _ADAPTER = TypeAdapter(Draft)
@@ -72,10 +73,12 @@ def to_data(draft: Draft) -> dict[str, Any]:
 
 def _meta_data(meta: Meta) -> dict[str, Any]:
     out: dict[str, Any] = {"title": meta.title}
-    for key in ("unit", "signature", "date", "scene"):
+    for key in ("unit", "signature", "date"):
         value = getattr(meta, key)
         if value:
             out[key] = value
+    if meta.scene != GENERAL_SCENE:
+        out["scene"] = meta.scene
     if meta.target_chars is not None:
         out["target_chars"] = meta.target_chars
     return out

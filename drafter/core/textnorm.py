@@ -16,7 +16,7 @@ _CJK_OR_FULL = _CJK + r"\u3000-\u303f\uff00-\uffef“”‘’"
 # A half-width mark with Chinese on at least one side and no Latin/digit word on the other
 # (so "1,000" and "(a)" stay): before-context, the mark, after-context.
 _PUNCT_RE = re.compile(
-    rf"(?<=[{_CJK_OR_FULL}])\s*([,;:?!])|([,;:?!])\s*(?=[{_CJK}])"
+    rf"(?<=[{_CJK_OR_FULL}])[ \t]*([,;:?!])[ \t]*|[ \t]*([,;:?!])[ \t]*(?=[{_CJK}])"
 )
 _OPEN_RE = re.compile(rf"\((?=[^()\n]*[{_CJK}])([^()\n]*)\)")
 

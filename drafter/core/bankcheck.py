@@ -1,0 +1,149 @@
+"""`drafter bank check` and `drafter bank stats`: the phrasebank's own review.
+
+Checks: schema, unique ids, links that resolve and point the right way, slot syntax,
+near-duplicates, half-width punctuation, traditional characters, dated references and the
+shape of headings and sentences. Each finding reads `file: entry id: message`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from drafter.core.bank import Bank, Entry, Finding, builtin_entries, load_bank
+from drafter.core.slots import LOOSE_SLOT_RE, SLOT_RE
+from drafter.core.textnorm import has_halfwidth_punctuation
+from drafter.core.vocab import SCENES, SECTIONS, TOPICS
+
+NEAR_DUPLICATE = 90  # rapidfuzz ratio at which two texts count as the same phrase
+HEADING_CHARS = (4, 20)
+# A link from a section may only go to these sections.
+LINK_TARGETS = {"problem": {"cause", "countermeasure"}, "cause": {"countermeasure"}}
+_DATED_RE = re.compile(r"(?<![{\d])(19|20)\d{2}年|[十二][十一二三四五六七八九]?大(?![学师])|届[一二三四五六七八九]中全会")
+_SENTENCE_END = ("。", "！", "？", "：", "”", "）")
+
+
+def _where(entry: Entry, message: str) -> Finding:
+    return Finding(entry.path or Path("?"), message, entry.id, entry.line)
+
+
+def check_entries(entries: Sequence[Entry], *, resolvable: Iterable[str] = ()) -> list[Finding]:
+    """Findings over loaded entries; `resolvable` ids (e.g. the built-in bank) satisfy links."""
+    findings: list[Finding] = []
+    seen: dict[str, Entry] = {}
+    for entry in entries:
+        if entry.id in seen:
+            first = seen[entry.id]
+            findings.append(_where(entry, f"duplicate id (first at {first.path}:{first.line})"))
+        seen.setdefault(entry.id, entry)
+    known = set(seen) | set(resolvable)
+    sections = {e.id: e.section for e in entries}
+    for entry in entries:
+        findings += [_where(entry, m) for m in _entry_problems(entry, known, sections)]
+    findings += _near_duplicates(entries)
+    return findings
+
+
+def _entry_problems(entry: Entry, known: set[str], sections: dict[str, str]) -> list[str]:
+    problems: list[str] = []
+    text = entry.text
+    for target in entry.links:
+        if target not in known:
+            problems.append(f"link to unknown id '{target}'")
+        elif target in sections and entry.section in LINK_TARGETS:
+            if sections[target] not in LINK_TARGETS[entry.section]:
+                problems.append(f"a {entry.section} should not link to {sections[target]} '{target}'")
+    if entry.links and entry.section not in LINK_TARGETS:
+        problems.append(f"only problem and cause entries carry links, not {entry.section}")
+    for loose in LOOSE_SLOT_RE.finditer(text):
+        if not SLOT_RE.fullmatch(loose.group(0)):
+            problems.append(f"bad slot '{loose.group(0)}': a slot is 1-8 Chinese characters in braces")
+    if text.count("{") != text.count("}"):
+        problems.append("unbalanced { } in text")
+    if has_halfwidth_punctuation(text):
+        problems.append("half-width punctuation in Chinese text")
+    if _traditional(text):
+        problems.append("traditional characters (use simplified)")
+    if _DATED_RE.search(SLOT_RE.sub("", text)):
+        problems.append("dated reference (a year or a congress): hold it in a slot")
+    if re.search(r"XX|××|ＸＸ", text):
+        problems.append("placeholder XX/××: use a named slot such as {单位}")
+    if entry.kind == "heading":
+        length = len(SLOT_RE.sub("某", text))
+        if not HEADING_CHARS[0] <= length <= HEADING_CHARS[1]:
+            problems.append(f"heading of {length} characters (want {HEADING_CHARS[0]}-{HEADING_CHARS[1]})")
+        if text.endswith(("。", "；", "，")):
+            problems.append("a heading does not end with punctuation")
+    elif not text.endswith(_SENTENCE_END):
+        problems.append("a sentence or paragraph ends with 。")
+    if text != text.strip():
+        problems.append("leading or trailing white space")
+    return problems
+
+
+def _traditional(text: str) -> bool:
+    from drafter.core.chinese import to_simplified
+
+    return to_simplified(text) != text
+
+
+def _near_duplicates(entries: Sequence[Entry]) -> list[Finding]:
+    from rapidfuzz import fuzz, process
+
+    texts = [e.text for e in entries]
+    findings = []
+    for j, text in enumerate(texts):
+        # Compare each entry with the ones before it only, so each pair is reported once.
+        matches = process.extract(
+            text, texts[:j], scorer=fuzz.ratio, score_cutoff=NEAR_DUPLICATE, limit=1
+        )
+        for _, score, i in matches:
+            findings.append(_where(entries[j], f"near-duplicate of '{entries[i].id}' ({score:.0f})"))
+    return findings
+
+
+def check_paths(paths: Sequence[Path]) -> list[Finding]:
+    """Check the banks at `paths` (default: the built-in bank); links may reach built-ins."""
+    entries: list[Entry] = []
+    findings: list[Finding] = []
+    for path in paths:
+        result = load_bank(path, collect=True)
+        entries += result.entries
+        findings += result.findings
+    builtin_ids = {e.id for e in builtin_entries()}
+    return findings + check_entries(entries, resolvable=builtin_ids)
+
+
+def stats(bank: Bank) -> dict[str, Any]:
+    """Coverage: sections × topics (entries and headings), scenes, link rate."""
+    matrix: dict[str, dict[str, int]] = {s: dict.fromkeys(TOPICS, 0) for s in SECTIONS}
+    headings: dict[str, dict[str, int]] = {s: dict.fromkeys(TOPICS, 0) for s in SECTIONS}
+    sections: Counter[str] = Counter()
+    scenes: Counter[str] = Counter()
+    for entry in bank:
+        sections[entry.section] += 1
+        for scene in entry.scenes:
+            scenes[scene] += 1
+        for topic in entry.topics:
+            if entry.section in matrix and topic in TOPICS:
+                matrix[entry.section][topic] += 1
+                if entry.kind == "heading":
+                    headings[entry.section][topic] += 1
+    problems = [e for e in bank if e.section == "problem"]
+    linked = [
+        e for e in problems if bank.linked(e, "cause") and bank.linked(e, "countermeasure")
+    ]
+    return {
+        "entries": len(bank),
+        "sections": {s: sections.get(s, 0) for s in SECTIONS},
+        "matrix": matrix,
+        "headings": headings,
+        "scenes": {s: scenes.get(s, 0) for s in SCENES},
+        "problems_linked": len(linked),
+        "problems": len(problems),
+        "link_rate": round(len(linked) / len(problems), 3) if problems else 0.0,
+        "banks": dict(Counter(e.bank for e in bank)),
+    }

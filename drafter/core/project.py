@@ -1,0 +1,71 @@
+"""Use cases shared by the CLI and the wizard: start a draft, build it, name its outputs."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from drafter.core.kinds import ReportKind, get_kind
+from drafter.core.model import Draft, Meta, Section
+from drafter.core.render import RenderOptions, render_draft
+from drafter.core.slots import fill
+from drafter.core.vocab import GENERAL_SCENE
+
+DRAFT_SUFFIX = ".draft.yaml"
+
+
+def new_draft(
+    kind: ReportKind,
+    *,
+    title: str = "",
+    unit: str = "",
+    scene: str = GENERAL_SCENE,
+    date: _dt.date | None = None,
+    signature: str = "",
+) -> Draft:
+    """A draft with the kind's sections in order, dated today."""
+    date = date or _dt.date.today()
+    if not title and kind.spec.title_hint:
+        values = {"单位": unit, "年份": str(date.year)} if unit else {"年份": str(date.year)}
+        title, _ = fill(kind.spec.title_hint, values, pending=False)
+    meta = Meta(
+        title=title, unit=unit, signature=signature, date=date.isoformat(), scene=scene
+    )
+    return Draft(kind=kind.id, meta=meta, sections=[Section(id=s.id) for s in kind.sections])
+
+
+def default_output(draft_path: Path, fmt: str = "docx") -> Path:
+    """report.draft.yaml → report.docx, beside the draft."""
+    name = draft_path.name
+    stem = name[: -len(DRAFT_SUFFIX)] if name.endswith(DRAFT_SUFFIX) else draft_path.stem
+    return draft_path.with_name(f"{stem}.{fmt}")
+
+
+@dataclass
+class BuildResult:
+    path: Path
+    warnings: list[str] = field(default_factory=list)
+
+
+def build(
+    draft: Draft,
+    out: Path,
+    *,
+    fmt: str | None = None,
+    options: RenderOptions | None = None,
+    fonts: str = "gb2312",
+    h3_bold: bool = True,
+    templates: Iterable[Path] = (),
+) -> BuildResult:
+    """Render a draft with its kind and write it (atomically) to `out`."""
+    from drafter import writers
+    from drafter.writers.fonts import load_profile
+
+    profile = load_profile(fonts)
+    kind = get_kind(draft.kind, templates)
+    fmt = writers.format_for(out, fmt)
+    rendered = render_draft(draft, kind, options)
+    writers.export(rendered.blocks, out, fmt, fonts=profile, h3_bold=h3_bold)
+    return BuildResult(out, rendered.warnings)
