@@ -16,7 +16,7 @@ CORE_MODULES = sorted(
 )
 
 
-@pytest.mark.parametrize("module", CORE_MODULES + ["drafter", "drafter.writers"])
+@pytest.mark.parametrize("module", [*CORE_MODULES, "drafter", "drafter.writers"])
 def test_core_module_imports_no_ui(module: str) -> None:
     code = (
         f"import sys, {module}; bad = [m for m in sys.modules if m.split('.')[0] == 'textual' "

@@ -69,16 +69,23 @@ class LazyGroup(click.Group):
             sys.exit(0)
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
             raise
-        except Exception as exc:  # noqa: BLE001 - a bug must still end in one line, not a trace
+        except Exception as exc:  # a bug must still end in one line, not a traceback
             if os.environ.get("DRAFTER_DEBUG"):
                 raise
-            fail(f"internal error: {type(exc).__name__}: {exc} (set DRAFTER_DEBUG=1 for details)", 70)
+            fail(
+                f"internal error: {type(exc).__name__}: {exc} (set DRAFTER_DEBUG=1 for details)", 70
+            )
 
 
 @click.group(cls=LazyGroup, invoke_without_command=True)
 @click.version_option(__version__, prog_name="drafter")
-@click.option("--bank", "banks", multiple=True, type=click.Path(path_type=str),
-              help="Extra phrasebank folder or file for the wizard (repeatable).")
+@click.option(
+    "--bank",
+    "banks",
+    multiple=True,
+    type=click.Path(path_type=str),
+    help="Extra phrasebank folder or file for the wizard (repeatable).",
+)
 @click.pass_context
 def main(ctx: click.Context, banks: tuple[str, ...]) -> None:
     """drafter: write 问题–原因–对策 reports offline, in GB/T 9704 format.

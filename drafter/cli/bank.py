@@ -33,8 +33,13 @@ def check(paths: tuple[Path, ...]) -> None:
 
 
 @bank.command(name="stats")
-@click.option("--bank", "banks", multiple=True, type=click.Path(path_type=Path),
-              help="Extra bank to merge (repeatable).")
+@click.option(
+    "--bank",
+    "banks",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Extra bank to merge (repeatable).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def stats_command(banks: tuple[Path, ...], as_json: bool) -> None:
     """Coverage of the merged bank: sections × topics, scenes, link rate."""
@@ -46,9 +51,7 @@ def stats_command(banks: tuple[Path, ...], as_json: bool) -> None:
     click.echo(f"{'':<8}" + "".join(f"{short[t]:\u3000<5}" for t in TOPICS) + "合计")
     for section, label in SECTIONS.items():
         row = data["matrix"][section]
-        cells = "".join(
-            f"{row[t]:>3}/{data['headings'][section][t]:<2}\u3000" for t in TOPICS
-        )
+        cells = "".join(f"{row[t]:>3}/{data['headings'][section][t]:<2}\u3000" for t in TOPICS)
         click.echo(f"{label[:4]:\u3000<4}{cells}{data['sections'][section]}")
     click.echo("(cells: entries/headings)")
     scenes = "  ".join(f"{k} {v}" for k, v in data["scenes"].items())

@@ -14,22 +14,38 @@ from drafter.core.render import RenderOptions
 from drafter.core.vocab import SCENES
 
 _templates_option = click.option(
-    "--templates", "template_dirs", multiple=True, type=click.Path(path_type=Path),
+    "--templates",
+    "template_dirs",
+    multiple=True,
+    type=click.Path(path_type=Path),
     help="Extra folder of report kinds (repeatable).",
 )
 
 
 @click.command()
 @click.option("--kind", "kind_id", required=True, help="Report kind id (see `drafter templates`).")
-@click.option("-o", "--output", "out", required=True, type=click.Path(path_type=Path),
-              help="Where to write the draft (e.g. report.draft.yaml).")
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Where to write the draft (e.g. report.draft.yaml).",
+)
 @click.option("--title", default="", help="Report title (default: the kind's title pattern).")
 @click.option("--unit", default="", help="Issuing unit (单位).")
 @click.option("--scene", default=SCENES[0], type=click.Choice(SCENES), show_default=True)
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 @_templates_option
-def new(kind_id: str, out: Path, title: str, unit: str, scene: str, force: bool,
-        template_dirs: tuple[Path, ...]) -> None:
+def new(
+    kind_id: str,
+    out: Path,
+    title: str,
+    unit: str,
+    scene: str,
+    force: bool,
+    template_dirs: tuple[Path, ...],
+) -> None:
     """Write a starter draft for a report kind."""
     kind = get_kind(kind_id, template_dirs)
     if out.exists() and not force:
@@ -41,26 +57,51 @@ def new(kind_id: str, out: Path, title: str, unit: str, scene: str, force: bool,
 
 @click.command()
 @click.argument("draft_path", metavar="DRAFT", type=click.Path(path_type=Path))
-@click.option("-o", "--output", "out", type=click.Path(path_type=Path),
-              help="Output file (default: beside the draft, as .docx).")
-@click.option("--format", "fmt", type=click.Choice(["docx", "md", "txt"]),
-              help="Output format (default: from the output's extension).")
-@click.option("--fonts", default="gb2312", show_default=True,
-              help="Font profile: gb2312, windows, or a YAML file of role: font name.")
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(path_type=Path),
+    help="Output file (default: beside the draft, as .docx).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["docx", "md", "txt"]),
+    help="Output format (default: from the output's extension).",
+)
+@click.option(
+    "--fonts",
+    default="gb2312",
+    show_default=True,
+    help="Font profile: gb2312, windows, or a YAML file of role: font name.",
+)
 @click.option("--keep-punctuation", is_flag=True, help="Do not make , ; : ( ) full-width.")
 @click.option("--strict", is_flag=True, help="Fail on unfilled slots instead of warning.")
 @click.option("--h3-regular", is_flag=True, help="Set 1. headings in regular weight, not bold.")
 @_templates_option
-def build(draft_path: Path, out: Path | None, fmt: str | None, fonts: str,
-          keep_punctuation: bool, strict: bool, h3_regular: bool,
-          template_dirs: tuple[Path, ...]) -> None:
+def build(
+    draft_path: Path,
+    out: Path | None,
+    fmt: str | None,
+    fonts: str,
+    keep_punctuation: bool,
+    strict: bool,
+    h3_regular: bool,
+    template_dirs: tuple[Path, ...],
+) -> None:
     """Turn a draft into a GB/T 9704 Word file (or Markdown, or plain text)."""
     draft = draftfile.load(draft_path)
     if out is None:
         out = project.default_output(draft_path, fmt or "docx")
     options = RenderOptions(keep_punctuation=keep_punctuation, strict=strict)
     result = project.build(
-        draft, out, fmt=fmt, options=options, fonts=fonts, h3_bold=not h3_regular,
+        draft,
+        out,
+        fmt=fmt,
+        options=options,
+        fonts=fonts,
+        h3_bold=not h3_regular,
         templates=template_dirs,
     )
     for warning in result.warnings:

@@ -7,110 +7,28 @@ with a built-in id replaces it. Every entry remembers which bank and file it cam
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import pickle
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
-
-from drafter.core.errors import BankError
-from drafter.core.fsio import read_text
-from drafter.core.validation import validate
-from drafter.core.vocab import (
-    ENTRY_KINDS,
-    GENERAL_SCENE,
-    MOVES,
-    SCENES,
-    SECTIONS,
-    TOPICLESS_SECTIONS,
-    TOPICS,
-)
-from drafter.core.yamlio import LineMap, load_yaml
+from drafter.core.errors import BankError, DrafterError
+from drafter.core.fsio import atomic_write_bytes, read_text
+from drafter.core.vocab import ENTRY_KINDS, GENERAL_SCENE, SECTIONS, TOPICS
 
 BUILTIN = "built-in"
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$")
-SectionKey = Literal[
-    "situation", "practice", "achievement", "problem", "cause",
-    "countermeasure", "plan", "opening", "transition", "closing",
-]  # fmt: skip
 
 
-def _one_of(value: str, allowed: Iterable[str], what: str) -> str:
-    allowed = list(allowed)
-    if value not in allowed:
-        raise ValueError(f"unknown {what} '{value}'; use one of {', '.join(allowed)}")
-    return value
-
-
-class Provenance(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Provenance:
     """Where a harvested entry was found."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     file: str
     paragraph: int
-
-
-class EntryData(BaseModel):
-    """One entry as written in a bank file."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    id: str
-    section: SectionKey
-    kind: Literal["heading", "sentence", "paragraph"]
-    text: str = Field(min_length=1)
-    topics: list[str] | None = None
-    scenes: list[str] = Field(default_factory=lambda: [GENERAL_SCENE], min_length=1)
-    move: str | None = None
-    links: list[str] = Field(default_factory=list)
-    note: str = ""
-    source: Provenance | None = None
-    review: Literal["pending", "reviewed"] | None = None
-
-    @field_validator("id")
-    @classmethod
-    def _id(cls, value: str) -> str:
-        if not ID_RE.match(value):
-            raise ValueError("an id is lower-case words joined by dots, e.g. org-life.problem.07")
-        return value
-
-    @field_validator("topics")
-    @classmethod
-    def _topics(cls, value: list[str] | None) -> list[str] | None:
-        for topic in value or []:
-            _one_of(topic, TOPICS, "topic")
-        return value
-
-    @field_validator("scenes")
-    @classmethod
-    def _scenes(cls, value: list[str]) -> list[str]:
-        for scene in value:
-            _one_of(scene, SCENES, "scene")
-        return value
-
-    @field_validator("move")
-    @classmethod
-    def _move(cls, value: str | None) -> str | None:
-        return None if value is None else _one_of(value, MOVES, "move")
-
-
-class BankFileData(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    topic: str | None = None
-    entries: list[dict[str, Any]] = Field(default_factory=list)
-
-    @field_validator("topic")
-    @classmethod
-    def _topic(cls, value: str | None) -> str | None:
-        return None if value is None else _one_of(value, TOPICS, "topic")
-
-
-_ENTRY = TypeAdapter(EntryData)
-_FILE = TypeAdapter(BankFileData)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,62 +84,6 @@ class LoadResult:
     findings: list[Finding] = field(default_factory=list)
 
 
-def _entry_from(data: EntryData, topic: str | None, bank: str, path: Path, line: int | None) -> Entry:
-    topics = data.topics if data.topics is not None else ([topic] if topic else [])
-    return Entry(
-        id=data.id,
-        section=data.section,
-        kind=data.kind,
-        text=data.text,
-        topics=tuple(topics),
-        scenes=tuple(data.scenes),
-        move=data.move,
-        links=tuple(data.links),
-        note=data.note,
-        review=data.review,
-        provenance=data.source,
-        bank=bank,
-        path=path,
-        line=line,
-    )
-
-
-def load_yaml_bank_file(path: Path, bank: str, *, collect: bool = False) -> LoadResult:
-    """Entries of one YAML bank file; with `collect`, bad entries become findings."""
-    result = LoadResult()
-    data, lines = load_yaml(read_text(path, BankError), path, BankError)
-    if data is None:
-        return result
-    if not isinstance(data, dict):
-        raise BankError("a bank file is a mapping with topic: and entries:", path, 1)
-    parsed = validate(_FILE, data, path=path, lines=lines, error=BankError)
-    for i, raw in enumerate(parsed.entries):
-        line = lines.line(("entries", i))
-        try:
-            if not isinstance(raw, dict):
-                raise BankError("an entry is a mapping with id, section, kind and text", path, line)
-            entry = validate(
-                _ENTRY, raw, path=path, lines=lines, error=BankError, prefix=("entries", i)
-            )
-            _check_topics(entry, parsed.topic, path, lines, i)
-        except BankError as exc:
-            if not collect:
-                raise
-            ident = raw.get("id") if isinstance(raw, dict) else None
-            result.findings.append(Finding(path, exc.message, str(ident) if ident else None, exc.line))
-            continue
-        result.entries.append(_entry_from(entry, parsed.topic, bank, path, line))
-    return result
-
-
-def _check_topics(entry: EntryData, topic: str | None, path: Path, lines: LineMap, i: int) -> None:
-    has_topics = bool(entry.topics) or (entry.topics is None and topic)
-    if not has_topics and entry.section not in TOPICLESS_SECTIONS:
-        raise BankError(
-            "needs topics (or a file-level topic:)", path, lines.line(("entries", i))
-        )
-
-
 def load_txt_bank(path: Path, bank: str) -> LoadResult:
     """A plain list of phrases, one a line (ad-hoc corpora for search)."""
     result = LoadResult()
@@ -230,10 +92,20 @@ def load_txt_bank(path: Path, bank: str) -> LoadResult:
         text = line.strip()
         if not text:
             continue
-        kind = "heading" if len(text) <= 16 and not text.endswith(("。", "！", "？")) else "sentence"
+        kind = (
+            "heading" if len(text) <= 16 and not text.endswith(("。", "！", "？")) else "sentence"
+        )
         result.entries.append(
-            Entry(id=f"{stem}.{n}", section="", kind=kind, text=text, topics=(), bank=bank,
-                  path=path, line=n)
+            Entry(
+                id=f"{stem}.{n}",
+                section="",
+                kind=kind,
+                text=text,
+                topics=(),
+                bank=bank,
+                path=path,
+                line=n,
+            )
         )
     return result
 
@@ -255,13 +127,18 @@ def load_bank(root: Path, name: str | None = None, *, collect: bool = False) -> 
     result = LoadResult()
     for path in bank_files(root):
         part = (
-            load_txt_bank(path, name)
-            if path.suffix == ".txt"
-            else load_yaml_bank_file(path, name, collect=collect)
+            load_txt_bank(path, name) if path.suffix == ".txt" else _load_yaml(path, name, collect)
         )
         result.entries += part.entries
         result.findings += part.findings
     return result
+
+
+def _load_yaml(path: Path, bank: str, collect: bool) -> LoadResult:
+    # pydantic and PyYAML load only when a YAML bank is actually read (not on a cache hit)
+    from drafter.core.bankschema import load_yaml_bank_file
+
+    return load_yaml_bank_file(path, bank, collect=collect)
 
 
 class Bank:
@@ -302,12 +179,36 @@ class Bank:
         return list(dict.fromkeys(e.bank for e in self.entries))
 
 
+# Bump when Entry changes shape, so old caches are not read.
+_CACHE_FORMAT = b"entries-1"
+
+
 @cache
 def builtin_entries() -> tuple[Entry, ...]:
-    """The built-in bank, loaded once per process."""
+    """The built-in bank, loaded once per process and cached on disk between processes.
+
+    The cache is keyed by a hash of the bank files' contents, so an edited or upgraded bank
+    is reloaded from YAML; an unreadable cache is simply rebuilt.
+    """
+    from drafter.core import locations
     from drafter.core.resources import builtin_bank_dir
 
-    return tuple(load_bank(builtin_bank_dir(), BUILTIN).entries)
+    root = builtin_bank_dir()
+    digest = hashlib.sha256(_CACHE_FORMAT)
+    for path in bank_files(root):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    cache_path = locations.index_cache_dir() / f"bank-{digest.hexdigest()[:20]}.pickle"
+    try:
+        cached = pickle.loads(cache_path.read_bytes())
+        if isinstance(cached, tuple) and all(isinstance(e, Entry) for e in cached):
+            return cached
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
+        pass
+    entries = tuple(load_bank(root, BUILTIN).entries)
+    with contextlib.suppress(OSError, DrafterError):
+        cache_path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(cache_path, pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
+    return entries
 
 
 def user_bank_paths(extra: Iterable[Path] = ()) -> list[Path]:

@@ -22,7 +22,9 @@ NEAR_DUPLICATE = 90  # rapidfuzz ratio at which two texts count as the same phra
 HEADING_CHARS = (4, 20)
 # A link from a section may only go to these sections.
 LINK_TARGETS = {"problem": {"cause", "countermeasure"}, "cause": {"countermeasure"}}
-_DATED_RE = re.compile(r"(?<![{\d])(19|20)\d{2}年|[十二][十一二三四五六七八九]?大(?![学师])|届[一二三四五六七八九]中全会")
+_DATED_RE = re.compile(
+    r"(?<![{\d])(19|20)\d{2}年|[十二][十一二三四五六七八九]?大(?![学师])|届[一二三四五六七八九]中全会"
+)
 _SENTENCE_END = ("。", "！", "？", "：", "”", "）")
 
 
@@ -53,14 +55,21 @@ def _entry_problems(entry: Entry, known: set[str], sections: dict[str, str]) -> 
     for target in entry.links:
         if target not in known:
             problems.append(f"link to unknown id '{target}'")
-        elif target in sections and entry.section in LINK_TARGETS:
-            if sections[target] not in LINK_TARGETS[entry.section]:
-                problems.append(f"a {entry.section} should not link to {sections[target]} '{target}'")
+        elif (
+            target in sections
+            and entry.section in LINK_TARGETS
+            and sections[target] not in LINK_TARGETS[entry.section]
+        ):
+            problems.append(
+                f"a {entry.section} should not link to {sections[target]} '{target}'"
+            )
     if entry.links and entry.section not in LINK_TARGETS:
         problems.append(f"only problem and cause entries carry links, not {entry.section}")
     for loose in LOOSE_SLOT_RE.finditer(text):
         if not SLOT_RE.fullmatch(loose.group(0)):
-            problems.append(f"bad slot '{loose.group(0)}': a slot is 1-8 Chinese characters in braces")
+            problems.append(
+                f"bad slot '{loose.group(0)}': a slot is 1-8 Chinese characters in braces"
+            )
     if text.count("{") != text.count("}"):
         problems.append("unbalanced { } in text")
     if has_halfwidth_punctuation(text):
@@ -74,7 +83,9 @@ def _entry_problems(entry: Entry, known: set[str], sections: dict[str, str]) -> 
     if entry.kind == "heading":
         length = len(SLOT_RE.sub("某", text))
         if not HEADING_CHARS[0] <= length <= HEADING_CHARS[1]:
-            problems.append(f"heading of {length} characters (want {HEADING_CHARS[0]}-{HEADING_CHARS[1]})")
+            problems.append(
+                f"heading of {length} characters (want {HEADING_CHARS[0]}-{HEADING_CHARS[1]})"
+            )
         if text.endswith(("。", "；", "，")):
             problems.append("a heading does not end with punctuation")
     elif not text.endswith(_SENTENCE_END):
@@ -101,7 +112,9 @@ def _near_duplicates(entries: Sequence[Entry]) -> list[Finding]:
             text, texts[:j], scorer=fuzz.ratio, score_cutoff=NEAR_DUPLICATE, limit=1
         )
         for _, score, i in matches:
-            findings.append(_where(entries[j], f"near-duplicate of '{entries[i].id}' ({score:.0f})"))
+            findings.append(
+                _where(entries[j], f"near-duplicate of '{entries[i].id}' ({score:.0f})")
+            )
     return findings
 
 
@@ -133,9 +146,7 @@ def stats(bank: Bank) -> dict[str, Any]:
                 if entry.kind == "heading":
                     headings[entry.section][topic] += 1
     problems = [e for e in bank if e.section == "problem"]
-    linked = [
-        e for e in problems if bank.linked(e, "cause") and bank.linked(e, "countermeasure")
-    ]
+    linked = [e for e in problems if bank.linked(e, "cause") and bank.linked(e, "countermeasure")]
     return {
         "entries": len(bank),
         "sections": {s: sections.get(s, 0) for s in SECTIONS},

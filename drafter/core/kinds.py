@@ -168,7 +168,9 @@ def load_kind(folder: Path, *, builtin: bool) -> ReportKind:
     ids = [s.id for s in spec.sections]
     for i, sid in enumerate(ids):
         if sid in ids[:i]:
-            raise TemplateError(f"section '{sid}' is declared twice", path, lines.line(("sections", i)))
+            raise TemplateError(
+                f"section '{sid}' is declared twice", path, lines.line(("sections", i))
+            )
         role = spec.sections[i].bank_section
         if role not in SECTIONS:
             raise TemplateError(

@@ -30,9 +30,7 @@ def new_draft(
     if not title and kind.spec.title_hint:
         values = {"单位": unit, "年份": str(date.year)} if unit else {"年份": str(date.year)}
         title, _ = fill(kind.spec.title_hint, values, pending=False)
-    meta = Meta(
-        title=title, unit=unit, signature=signature, date=date.isoformat(), scene=scene
-    )
+    meta = Meta(title=title, unit=unit, signature=signature, date=date.isoformat(), scene=scene)
     return Draft(kind=kind.id, meta=meta, sections=[Section(id=s.id) for s in kind.sections])
 
 

@@ -14,7 +14,7 @@ from drafter.core.numbering import year_of
 
 SLOT_RE = re.compile(r"\{([\u4e00-\u9fff]{1,8})\}")
 # Anything in single braces that looks meant as a slot but is not a valid one.
-LOOSE_SLOT_RE = re.compile(r"\{([^{}\s]{0,20})\}")
+LOOSE_SLOT_RE = re.compile(r"\{([^{}\n]{0,20})\}")
 PENDING = "【待补：{name}】"
 
 # Slot names the draft's meta answers.

@@ -37,7 +37,15 @@ TOPICS: dict[str, str] = {
 }
 
 GENERAL_SCENE = "通用"
-SCENES: tuple[str, ...] = (GENERAL_SCENE, "农村", "社区", "机关", "高校", "国企", "非公企业和社会组织")
+SCENES: tuple[str, ...] = (
+    GENERAL_SCENE,
+    "农村",
+    "社区",
+    "机关",
+    "高校",
+    "国企",
+    "非公企业和社会组织",
+)
 
 MOVES: dict[str, str] = {
     "overview": "总起概括",

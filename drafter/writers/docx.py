@@ -201,4 +201,3 @@ def _signature_right_chars(blocks: list[Block]) -> float:
         return 2.0
     centre = DATE_RIGHT_CHARS + _text_width(date.text) / 2
     return max(0.0, round((centre - widest / 2) * 2) / 2)
-

@@ -71,7 +71,9 @@ def load_profile(name_or_path: str) -> FontProfile:
     for key, value in data.items():
         if key not in names:
             raise FontProfileError(
-                f"unknown role '{key}' (roles: {', '.join(sorted(names))})", path, lines.line((key,))
+                f"unknown role '{key}' (roles: {', '.join(sorted(names))})",
+                path,
+                lines.line((key,)),
             )
         if not isinstance(value, str) or not value.strip():
             raise FontProfileError(f"'{key}' must be a font name", path, lines.line((key,)))

@@ -33,5 +33,5 @@ def write_markdown(blocks: list[Block]) -> str:
         else:
             lines.append(text)
     if closing:
-        lines.append("<div align=\"right\">\n\n" + "  \n".join(closing) + "\n\n</div>")
+        lines.append('<div align="right">\n\n' + "  \n".join(closing) + "\n\n</div>")
     return "\n\n".join(lines) + "\n"

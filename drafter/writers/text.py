@@ -14,9 +14,7 @@ def write_text(blocks: list[Block]) -> str:
     for block in blocks:
         if block.kind == "signature" and (previous is None or previous.kind != "signature"):
             lines.append("")
-        if block.kind in ("title", "subtitle"):
-            lines.append(block.full_text)
-        elif block.kind in ("signature", "date"):
+        if block.kind in ("title", "subtitle", "signature", "date"):
             lines.append(block.full_text)
         else:
             lines.append(INDENT + block.full_text)

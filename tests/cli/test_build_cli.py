@@ -44,7 +44,13 @@ def test_new_then_edit_then_build_all_formats(run: Run, tmp_path: Path, good: Pa
     result = run("new", "--kind", "rectification", "-o", str(starter), "--unit", "某局党组")
     assert result.exit_code == 0, result.output
     draft = draftfile.load(starter)
-    assert [s.id for s in draft.sections] == ["opening", "problem", "cause", "countermeasure", "plan"]
+    assert [s.id for s in draft.sections] == [
+        "opening",
+        "problem",
+        "cause",
+        "countermeasure",
+        "plan",
+    ]
     assert run("new", "--kind", "survey", "-o", str(starter)).exit_code == 2  # no overwrite
 
     assert run("build", str(good)).exit_code == 0
@@ -81,7 +87,11 @@ def bad_cases(tmp_path: Path, good: Path) -> list[tuple[list[str], str]]:
         (["build", str(good), "-o", str(tmp_path / "x.pdf")], "cannot tell the format"),
         (["build", str(good), "--fonts", "mac"], "unknown font profile"),
         (["new", "--kind", "memo", "-o", str(tmp_path / "n.yaml")], "unknown report kind"),
-    ] + ([] if os.geteuid() == 0 else [(["build", str(good), "-o", str(ro / "x.docx")], "cannot write")])
+    ] + (
+        []
+        if os.geteuid() == 0
+        else [(["build", str(good), "-o", str(ro / "x.docx")], "cannot write")]
+    )
 
 
 def test_bad_input_gives_one_line_and_status_2(run: Run, tmp_path: Path, good: Path) -> None:
@@ -94,8 +104,12 @@ def test_bad_input_gives_one_line_and_status_2(run: Run, tmp_path: Path, good: P
     assert not list(tmp_path.rglob("*.docx")), "a failed build left a file behind"
 
 
-def test_control_characters_are_removed_with_a_warning(run: Run, tmp_path: Path, good: Path) -> None:
-    good.write_text(GOOD.replace("全村共有党员56名。", '"全村\\x07共有党员56名。"'), encoding="utf-8")
+def test_control_characters_are_removed_with_a_warning(
+    run: Run, tmp_path: Path, good: Path
+) -> None:
+    good.write_text(
+        GOOD.replace("全村共有党员56名。", '"全村\\x07共有党员56名。"'), encoding="utf-8"
+    )
     result = run("build", str(good))
     assert result.exit_code == 0
     assert "control character" in result.stderr
@@ -104,7 +118,9 @@ def test_control_characters_are_removed_with_a_warning(run: Run, tmp_path: Path,
 
 
 def test_unfilled_slots_warn_and_strict_fails(run: Run, tmp_path: Path, good: Path) -> None:
-    good.write_text(GOOD.replace("[全村共有党员56名。]", "['全村共有党员{党员数}名。']"), encoding="utf-8")
+    good.write_text(
+        GOOD.replace("[全村共有党员56名。]", "['全村共有党员{党员数}名。']"), encoding="utf-8"
+    )
     result = run("build", str(good), "-o", str(tmp_path / "r.txt"))
     assert result.exit_code == 0 and "党员数" in result.stderr
     assert "【待补：党员数】" in (tmp_path / "r.txt").read_text(encoding="utf-8")

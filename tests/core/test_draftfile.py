@@ -35,7 +35,9 @@ def test_a_saved_draft_loads_back_identical() -> None:
     draft = draftfile.loads(MINIMAL)
     assert draftfile.dumps(draft) == MINIMAL
     point = draft.sections[0].points[0]
-    assert point.body[1] == Enumeration(enum=["会前准备不充分", "会后跟踪不够"], lead="主要表现在：")
+    assert point.body[1] == Enumeration(
+        enum=["会前准备不充分", "会后跟踪不够"], lead="主要表现在："
+    )
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
@@ -99,12 +101,20 @@ _text = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
 
 
 @settings(max_examples=60, deadline=None)
-@given(title=_text, heading=_text, body=st.lists(_text, max_size=3), items=st.lists(_text, max_size=3))
-def test_any_text_survives_save_and_load(title: str, heading: str, body: list[str], items: list[str]) -> None:
+@given(
+    title=_text, heading=_text, body=st.lists(_text, max_size=3), items=st.lists(_text, max_size=3)
+)
+def test_any_text_survives_save_and_load(
+    title: str, heading: str, body: list[str], items: list[str]
+) -> None:
     draft = Draft(
         kind="survey",
         meta=Meta(title=title),
-        sections=[Section(id="problem", points=[Point(heading=heading, body=[*body, Enumeration(enum=items)])])],
+        sections=[
+            Section(
+                id="problem", points=[Point(heading=heading, body=[*body, Enumeration(enum=items)])]
+            )
+        ],
     )
     again = draftfile.loads(draftfile.dumps(draft))
     assert again == draft

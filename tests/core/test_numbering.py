@@ -15,8 +15,17 @@ from drafter.core.numbering import (
 
 @pytest.mark.parametrize(
     ("n", "text"),
-    [(1, "一"), (9, "九"), (10, "十"), (11, "十一"), (20, "二十"), (35, "三十五"), (100, "一百"),
-     (105, "一百零五"), (110, "一百一十")],
+    [
+        (1, "一"),
+        (9, "九"),
+        (10, "十"),
+        (11, "十一"),
+        (20, "二十"),
+        (35, "三十五"),
+        (100, "一百"),
+        (105, "一百零五"),
+        (110, "一百一十"),
+    ],
 )
 def test_chinese_number(n: int, text: str) -> None:
     assert chinese_number(n) == text

@@ -52,9 +52,16 @@ def blocks_of(text: str, **options: bool) -> list[tuple[str, str]]:
 def test_headings_are_numbered_in_order_at_four_levels() -> None:
     headings = [t for k, t in blocks_of(DRAFT) if k == "heading"]
     assert headings == [
-        "一、基本情况", "二、存在的问题", "（一）组织生活不够规范", "1.会议记录不全",
-        "（1）个别支部无签到", "（二）阵地建设滞后", "三、原因分析", "（一）思想认识有偏差",
-        "四、对策建议", "（一）健全制度，规范组织生活",
+        "一、基本情况",
+        "二、存在的问题",
+        "（一）组织生活不够规范",
+        "1.会议记录不全",
+        "（1）个别支部无签到",
+        "（二）阵地建设滞后",
+        "三、原因分析",
+        "（一）思想认识有偏差",
+        "四、对策建议",
+        "（一）健全制度，规范组织生活",
     ]
 
 
@@ -92,7 +99,9 @@ def test_user_text_is_data_never_template_source(user_text: str) -> None:
 
 
 def test_missing_required_section_and_unknown_section_are_errors() -> None:
-    draft = draftfile.loads("kind: survey\nmeta:\n  title: 题目\nsections:\n- id: situation\n  body: [正文。]\n")
+    draft = draftfile.loads(
+        "kind: survey\nmeta:\n  title: 题目\nsections:\n- id: situation\n  body: [正文。]\n"
+    )
     with pytest.raises(DraftFileError, match="required section 'problem'"):
         render_draft(draft, get_kind("survey"))
     assert render_draft(draft, get_kind("survey"), RenderOptions(allow_incomplete=True)).blocks
@@ -112,7 +121,12 @@ def test_all_builtin_kinds_are_listed() -> None:
     kinds = discover()
     assert {"survey", "rectification", "summary"} <= set(kinds)
     assert [s.id for s in kinds["summary"].sections] == [
-        "opening", "situation", "practice", "achievement", "problem", "plan",
+        "opening",
+        "situation",
+        "practice",
+        "achievement",
+        "problem",
+        "plan",
     ]
 
 
@@ -120,16 +134,21 @@ def make_kind(root: Path, template: str, kind_id: str = "mine") -> Path:
     folder = root / kind_id
     folder.mkdir(parents=True)
     (folder / "kind.yaml").write_text(
-        f"id: {kind_id}\nname: 自定义\nsections:\n  - id: problem\n    title: 问题\n", encoding="utf-8"
+        f"id: {kind_id}\nname: 自定义\nsections:\n  - id: problem\n    title: 问题\n",
+        encoding="utf-8",
     )
     (folder / "report.j2").write_text(template, encoding="utf-8")
     return root
 
 
 def test_a_user_template_folder_adds_a_kind(tmp_path: Path) -> None:
-    root = make_kind(tmp_path, "@title {{ meta.title }}\n{% for s in sections %}@h1 {{ s.title }}\n{% endfor %}")
+    root = make_kind(
+        tmp_path, "@title {{ meta.title }}\n{% for s in sections %}@h1 {{ s.title }}\n{% endfor %}"
+    )
     kind = get_kind("mine", [root])
-    draft = draftfile.loads("kind: mine\nmeta:\n  title: 题\nsections:\n- id: problem\n  body: [x]\n")
+    draft = draftfile.loads(
+        "kind: mine\nmeta:\n  title: 题\nsections:\n- id: problem\n  body: [x]\n"
+    )
     assert [b.full_text for b in render_draft(draft, kind).blocks] == ["题", "一、问题"]
 
 
@@ -147,7 +166,9 @@ def test_a_user_template_folder_adds_a_kind(tmp_path: Path) -> None:
 )
 def test_template_injection_payloads_fail_cleanly(tmp_path: Path, payload: str) -> None:
     root = make_kind(tmp_path, "@title {{ meta.title }}\n@body " + payload + "\n")
-    draft = draftfile.loads("kind: mine\nmeta:\n  title: 题\nsections:\n- id: problem\n  body: [x]\n")
+    draft = draftfile.loads(
+        "kind: mine\nmeta:\n  title: 题\nsections:\n- id: problem\n  body: [x]\n"
+    )
     with pytest.raises(TemplateError) as info:
         render_draft(draft, get_kind("mine", [root]))
     assert info.value.path is not None and info.value.path.name == "report.j2"

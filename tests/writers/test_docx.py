@@ -75,7 +75,9 @@ def test_no_theme_fonts_remain_in_styles() -> None:
 
 def test_h3_bold_is_a_setting() -> None:
     def bold(document: docx.document.Document) -> str:
-        return str(document.styles["Heading 3"].element.find(qn("w:rPr")).find(qn("w:b")).get(qn("w:val")))
+        return str(
+            document.styles["Heading 3"].element.find(qn("w:rPr")).find(qn("w:b")).get(qn("w:val"))
+        )
 
     assert bold(open_docx(BLOCKS)) == "1"
     assert bold(open_docx(BLOCKS, h3_bold=False)) == "0"
@@ -96,7 +98,10 @@ def test_custom_font_profile_file(tmp_path: Path) -> None:
 def run_checker(path: Path, *extra: str) -> dict[str, object]:
     proc = subprocess.run(
         [sys.executable, str(CHECKER), str(path), "--json", *extra],
-        capture_output=True, text=True, timeout=300, check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     report: dict[str, object] = json.loads(proc.stdout)
     return report
@@ -108,7 +113,9 @@ def failures(report: dict[str, object]) -> list[str]:
     return [f"{r['id']}: {r['failures']}" for r in rules if r["status"] == "FAIL"]
 
 
-needs_checker = pytest.mark.skipif(not CHECKER.is_file(), reason="shared/tools/gbt9704_check.py not beside the repo")
+needs_checker = pytest.mark.skipif(
+    not CHECKER.is_file(), reason="shared/tools/gbt9704_check.py not beside the repo"
+)
 
 
 @needs_checker

@@ -1,0 +1,159 @@
+"""The bank file schema (pydantic) and the YAML bank loader.
+
+Kept apart from bank.py so that reading a cached bank imports neither pydantic nor PyYAML.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
+
+from drafter.core.bank import Entry, Finding, LoadResult, Provenance
+from drafter.core.errors import BankError
+from drafter.core.fsio import read_text
+from drafter.core.validation import validate
+from drafter.core.vocab import GENERAL_SCENE, MOVES, SCENES, TOPICLESS_SECTIONS, TOPICS
+from drafter.core.yamlio import LineMap, load_yaml
+
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$")
+SectionKey = Literal[
+    "situation", "practice", "achievement", "problem", "cause",
+    "countermeasure", "plan", "opening", "transition", "closing",
+]  # fmt: skip
+
+
+def _one_of(value: str, allowed: Iterable[str], what: str) -> str:
+    allowed = list(allowed)
+    if value not in allowed:
+        raise ValueError(f"unknown {what} '{value}'; use one of {', '.join(allowed)}")
+    return value
+
+
+class ProvenanceData(BaseModel):
+    """Where a harvested entry was found."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    file: str
+    paragraph: int
+
+
+class EntryData(BaseModel):
+    """One entry as written in a bank file."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    section: SectionKey
+    kind: Literal["heading", "sentence", "paragraph"]
+    text: str = Field(min_length=1)
+    topics: list[str] | None = None
+    scenes: list[str] = Field(default_factory=lambda: [GENERAL_SCENE], min_length=1)
+    move: str | None = None
+    links: list[str] = Field(default_factory=list)
+    note: str = ""
+    source: ProvenanceData | None = None
+    review: Literal["pending", "reviewed"] | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, value: str) -> str:
+        if not ID_RE.match(value):
+            raise ValueError("an id is lower-case words joined by dots, e.g. org-life.problem.07")
+        return value
+
+    @field_validator("topics")
+    @classmethod
+    def _topics(cls, value: list[str] | None) -> list[str] | None:
+        for topic in value or []:
+            _one_of(topic, TOPICS, "topic")
+        return value
+
+    @field_validator("scenes")
+    @classmethod
+    def _scenes(cls, value: list[str]) -> list[str]:
+        for scene in value:
+            _one_of(scene, SCENES, "scene")
+        return value
+
+    @field_validator("move")
+    @classmethod
+    def _move(cls, value: str | None) -> str | None:
+        return None if value is None else _one_of(value, MOVES, "move")
+
+
+class BankFileData(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    topic: str | None = None
+    entries: list[dict[str, Any]] = Field(default_factory=list)
+
+    @field_validator("topic")
+    @classmethod
+    def _topic(cls, value: str | None) -> str | None:
+        return None if value is None else _one_of(value, TOPICS, "topic")
+
+
+_ENTRY = TypeAdapter(EntryData)
+_FILE = TypeAdapter(BankFileData)
+
+
+def _entry_from(
+    data: EntryData, topic: str | None, bank: str, path: Path, line: int | None
+) -> Entry:
+    topics = data.topics if data.topics is not None else ([topic] if topic else [])
+    return Entry(
+        id=data.id,
+        section=data.section,
+        kind=data.kind,
+        text=data.text,
+        topics=tuple(topics),
+        scenes=tuple(data.scenes),
+        move=data.move,
+        links=tuple(data.links),
+        note=data.note,
+        review=data.review,
+        provenance=Provenance(data.source.file, data.source.paragraph) if data.source else None,
+        bank=bank,
+        path=path,
+        line=line,
+    )
+
+
+def load_yaml_bank_file(path: Path, bank: str, *, collect: bool = False) -> LoadResult:
+    """Entries of one YAML bank file; with `collect`, bad entries become findings."""
+    result = LoadResult()
+    data, lines = load_yaml(read_text(path, BankError), path, BankError)
+    if data is None:
+        return result
+    if not isinstance(data, dict):
+        raise BankError("a bank file is a mapping with topic: and entries:", path, 1)
+    parsed = validate(_FILE, data, path=path, lines=lines, error=BankError)
+    for i, raw in enumerate(parsed.entries):
+        line = lines.line(("entries", i))
+        try:
+            if not isinstance(raw, dict):
+                raise BankError("an entry is a mapping with id, section, kind and text", path, line)
+            entry = validate(
+                _ENTRY, raw, path=path, lines=lines, error=BankError, prefix=("entries", i)
+            )
+            _check_topics(entry, parsed.topic, path, lines, i)
+        except BankError as exc:
+            if not collect:
+                raise
+            ident = raw.get("id") if isinstance(raw, dict) else None
+            result.findings.append(
+                Finding(path, exc.message, str(ident) if ident else None, exc.line)
+            )
+            continue
+        result.entries.append(_entry_from(entry, parsed.topic, bank, path, line))
+    return result
+
+
+def _check_topics(entry: EntryData, topic: str | None, path: Path, lines: LineMap, i: int) -> None:
+    has_topics = bool(entry.topics) or (entry.topics is None and topic)
+    if not has_topics and entry.section not in TOPICLESS_SECTIONS:
+        raise BankError("needs topics (or a file-level topic:)", path, lines.line(("entries", i)))
