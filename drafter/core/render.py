@@ -62,15 +62,15 @@ def check_structure(draft: Draft, kind: ReportKind, options: RenderOptions) -> N
         if section.id not in known:
             raise DraftFileError(
                 f"section '{section.id}' is not part of kind '{kind.id}' "
-                f"(its sections: {', '.join(known)})"
+                f"(its sections: {', '.join(s.id for s in kind.sections)})"
             )
     if options.allow_incomplete:
         return
     if not draft.meta.title.strip():
         raise DraftFileError("meta.title is empty: every report needs a title")
     for spec in kind.sections:
-        section = draft.find_section(spec.id)
-        if spec.required and (section is None or not _has_content(section)):
+        found = draft.find_section(spec.id)
+        if spec.required and (found is None or not _has_content(found)):
             raise DraftFileError(f"required section '{spec.id}' ({spec.label}) is empty")
 
 
@@ -81,7 +81,8 @@ def render_draft(draft: Draft, kind: ReportKind, options: RenderOptions | None =
     clean = _Cleaner(draft, options)
     sections = []
     for spec in kind.sections:
-        section = draft.find_section(spec.id) or Section(id=spec.id)
+        found = draft.find_section(spec.id)
+        section = found if found is not None else Section(id=spec.id)
         sections.append(
             {
                 "id": spec.id,

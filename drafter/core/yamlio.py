@@ -24,7 +24,7 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
 Path_ = tuple[str | int, ...]
 
 
-class _TextDateLoader(_Loader):  # type: ignore[misc,valid-type]
+class _TextDateLoader(_Loader):
     """Dates stay text (2026-11-22): the model validates them and names the line."""
 
 
@@ -86,11 +86,11 @@ def load_yaml(text: str, path: Path | None, error: type[DrafterError]) -> tuple[
     return data, lines
 
 
-class _CanonicalDumper(_Dumper):  # type: ignore[misc,valid-type]
+class _CanonicalDumper(_Dumper):
     """Block style, keys in the order given, Chinese kept as is, multi-line text as |."""
 
 
-def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+def _str_representer(dumper: _CanonicalDumper, value: str) -> yaml.Node:
     style = "|" if "\n" in value and not value.endswith((" ", "\t")) else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 

@@ -14,6 +14,7 @@ import unicodedata
 from typing import Any
 
 from docx import Document
+from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from drafter.core.blocks import Block
@@ -53,7 +54,7 @@ def write_docx(
 
     body = doc.element.body
     for p in list(body.iterchildren()):
-        if p.tag != ooxml.qn("w:sectPr"):
+        if p.tag != qn("w:sectPr"):
             body.remove(p)
 
     signature_width = _signature_right_chars(blocks)
@@ -172,9 +173,12 @@ def _setup_footers(doc: Any, fonts: FontProfile) -> None:
     for footer, side in pages:
         footer.is_linked_to_previous = False
         paragraph = footer.paragraphs[0]
-        indent = {"right_chars": 1.0} if side == "right" else {"left_chars": 1.0}
         ppr = ooxml.paragraph_properties(
-            jc=side, size_pt=PAGE_NUMBER_PT, exact_line=False, **indent
+            jc=side,
+            size_pt=PAGE_NUMBER_PT,
+            exact_line=False,
+            right_chars=1.0 if side == "right" else 0.0,
+            left_chars=1.0 if side == "left" else 0.0,
         )
         old = paragraph._p.pPr
         if old is not None:
