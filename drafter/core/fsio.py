@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -32,9 +33,7 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False) -> None
         if path.exists() and not path.is_file():
             raise OutputError("is a folder, not a file", path)
         if backup and path.is_file():
-            backup_path = path.with_name(path.name + "~")
-            with contextlib.suppress(OSError):
-                os.replace(path, backup_path)
+            _keep_backup(path)
         os.replace(tmp, path)
         _fsync_dir(folder)
     except OSError as exc:
@@ -45,6 +44,27 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False) -> None
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _keep_backup(path: Path) -> None:
+    """Keep the current file as `path~` without ever leaving `path` missing.
+
+    A hard link (or, where links are not allowed, a copy) is made first; the new version then
+    replaces `path` in one rename, so a crash at any moment leaves a complete draft in place.
+    """
+    backup_path = path.with_name(path.name + "~")
+    staging = path.with_name(f".{path.name}.bak.tmp")
+    with contextlib.suppress(OSError):
+        staging.unlink()
+    try:
+        os.link(path, staging)
+    except OSError:
+        try:
+            shutil.copy2(path, staging)
+        except OSError:
+            return  # no backup is better than no save
+    with contextlib.suppress(OSError):
+        os.replace(staging, backup_path)
 
 
 def atomic_write_text(path: Path, text: str, *, backup: bool = False) -> None:

@@ -9,8 +9,8 @@ _DIGITS = "零一二三四五六七八九"
 # Label of a heading by level (1-based), from GB/T 9704 7.3.3: 一、 （一） 1. （1）.
 _LEVEL_FORMATS = {1: "{cn}、", 2: "（{cn}）", 3: "{n}.", 4: "（{n}）"}
 
-# Punctuation an enumeration item may end with; the joiner supplies its own.
-_ITEM_END = "，。；;,.、：: \u3000"
+# Punctuation an enumeration item may end with; the joiner supplies its own (； and 。).
+ITEM_END = "，。；;,.、 \t\n\u3000"
 
 
 def chinese_number(n: int) -> str:
@@ -46,7 +46,7 @@ def heading_label(level: int, n: int) -> str:
 
 def enumerate_items(items: list[str]) -> str:
     """["a", "b"] → "一是a；二是b。" (item end punctuation is replaced, not doubled)."""
-    parts = [item.strip().rstrip(_ITEM_END) for item in items if item.strip()]
+    parts = [item.strip().rstrip(ITEM_END) for item in items if item.strip()]
     if not parts:
         return ""
     return "；".join(f"{chinese_number(i)}是{p}" for i, p in enumerate(parts, 1)) + "。"

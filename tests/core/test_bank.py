@@ -46,21 +46,28 @@ def test_builtin_bank_loads_with_ids_sections_and_origins() -> None:
 def test_user_bank_overrides_builtin_ids_and_keeps_its_source(tmp_path: Path) -> None:
     bank = load_banks([write_bank(tmp_path / "mine")])
     replaced = bank.get("org-life.problem.01")
-    assert replaced is not None and replaced.text == "我们自己的组织生活标题" and replaced.bank == "mine"
+    assert (
+        replaced is not None
+        and replaced.text == "我们自己的组织生活标题"
+        and replaced.bank == "mine"
+    )
     mine = bank.get("mine.problem.01")
     assert mine is not None and mine.topics == ("org-life",) and mine.scenes == ("社区",)
     assert [e.id for e in bank.linked(mine, "cause")] == ["mine.cause.01"]
     assert {"built-in", "mine"} <= set(bank.banks)
 
 
-def test_user_banks_come_from_config_env_and_user_folder(tmp_path: Path, drafter_home: Path,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_user_banks_come_from_config_env_and_user_folder(
+    tmp_path: Path, drafter_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     write_bank(drafter_home / "data" / "banks" / "office", USER_BANK.replace("mine.", "office."))
     env_bank = write_bank(tmp_path / "envbank", USER_BANK.replace("mine.", "env."))
     monkeypatch.setenv("DRAFTER_BANKS", str(env_bank))
     config_bank = write_bank(tmp_path / "cfgbank", USER_BANK.replace("mine.", "cfg."))
     (drafter_home / "config").mkdir()
-    (drafter_home / "config" / "config.yaml").write_text(f"banks: [{config_bank}]\n", encoding="utf-8")
+    (drafter_home / "config" / "config.yaml").write_text(
+        f"banks: [{config_bank}]\n", encoding="utf-8"
+    )
     bank = load_banks()
     for prefix in ("office", "env", "cfg"):
         assert bank.get(f"{prefix}.problem.01") is not None, prefix
@@ -79,10 +86,19 @@ def test_plain_text_bank_has_one_phrase_a_line(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "words"),
     [
-        ("entries:\n  - id: a.problem.01\n    section: problem\n    kind: heading\n    text: 某某\n", "needs topics"),
+        (
+            "entries:\n  - id: a.problem.01\n    section: problem\n    kind: heading\n    text: 某某\n",
+            "needs topics",
+        ),
         ("topic: politics\nentries: []\n", "unknown topic 'politics'"),
-        ("topic: theory\nentries:\n  - id: Bad Id\n    section: problem\n    kind: heading\n    text: 某某某某\n", "an id is"),
-        ("topic: theory\nentries:\n  - id: a.b\n    section: problems\n    kind: heading\n    text: 某某某某\n", "section"),
+        (
+            "topic: theory\nentries:\n  - id: Bad Id\n    section: problem\n    kind: heading\n    text: 某某某某\n",
+            "an id is",
+        ),
+        (
+            "topic: theory\nentries:\n  - id: a.b\n    section: problems\n    kind: heading\n    text: 某某某某\n",
+            "section",
+        ),
     ],
 )
 def test_bad_bank_files_are_located_errors(tmp_path: Path, text: str, words: str) -> None:
@@ -113,16 +129,30 @@ ENTRY = "  - id: {id}\n    section: {section}\n    kind: {kind}\n    text: '{tex
     ],
 )
 def test_bank_check_finds_register_faults(tmp_path: Path, text: str, kind: str, words: str) -> None:
-    messages = finding_messages(tmp_path, ENTRY.format(id="theory.problem.01", section="problem", kind=kind, text=text))
+    messages = finding_messages(
+        tmp_path, ENTRY.format(id="theory.problem.01", section="problem", kind=kind, text=text)
+    )
     assert any(words in m and "theory.problem.01" in m for m in messages), messages
 
 
 def test_bank_check_finds_duplicates_links_and_near_duplicates(tmp_path: Path) -> None:
     entries = (
-        ENTRY.format(id="theory.problem.01", section="problem", kind="sentence", text="部分党员理论学习不够深入系统，学用结合不紧。")
+        ENTRY.format(
+            id="theory.problem.01",
+            section="problem",
+            kind="sentence",
+            text="部分党员理论学习不够深入系统，学用结合不紧。",
+        )
         + "    links: [theory.cause.99, theory.problem.02]\n"
-        + ENTRY.format(id="theory.problem.02", section="problem", kind="sentence", text="部分党员理论学习不够深入系统，学用结合不够紧。")
-        + ENTRY.format(id="theory.problem.02", section="problem", kind="heading", text="学用结合不紧密")
+        + ENTRY.format(
+            id="theory.problem.02",
+            section="problem",
+            kind="sentence",
+            text="部分党员理论学习不够深入系统，学用结合不够紧。",
+        )
+        + ENTRY.format(
+            id="theory.problem.02", section="problem", kind="heading", text="学用结合不紧密"
+        )
     )
     messages = finding_messages(tmp_path, entries)
     assert any("link to unknown id 'theory.cause.99'" in m for m in messages)
@@ -132,4 +162,12 @@ def test_bank_check_finds_duplicates_links_and_near_duplicates(tmp_path: Path) -
 
 
 def test_bank_check_accepts_a_clean_bank(tmp_path: Path) -> None:
-    assert finding_messages(tmp_path, ENTRY.format(id="theory.problem.01", section="problem", kind="heading", text="理论学习不够深入")) == []
+    assert (
+        finding_messages(
+            tmp_path,
+            ENTRY.format(
+                id="theory.problem.01", section="problem", kind="heading", text="理论学习不够深入"
+            ),
+        )
+        == []
+    )

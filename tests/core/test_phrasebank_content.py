@@ -39,8 +39,11 @@ def test_size_and_section_minimums(bank: Bank) -> None:
 @pytest.mark.parametrize("section", ["situation", "problem", "cause", "countermeasure"])
 def test_every_topic_cell_has_eight_entries_and_two_headings(bank: Bank, section: str) -> None:
     data = stats(bank)
-    thin = {t: (data["matrix"][section][t], data["headings"][section][t]) for t in TOPICS
-            if data["matrix"][section][t] < 8 or data["headings"][section][t] < 2}
+    thin = {
+        t: (data["matrix"][section][t], data["headings"][section][t])
+        for t in TOPICS
+        if data["matrix"][section][t] < 8 or data["headings"][section][t] < 2
+    }
     assert thin == {}
 
 
@@ -53,8 +56,14 @@ def test_most_problems_link_to_a_cause_and_a_countermeasure(bank: Bank) -> None:
     assert stats(bank)["link_rate"] >= 0.8
 
 
-@pytest.mark.skipif(not VERBATIM.is_file(), reason="shared/tools/verbatim_check.py not beside the repo")
+@pytest.mark.skipif(
+    not VERBATIM.is_file(), reason="shared/tools/verbatim_check.py not beside the repo"
+)
 def test_no_sentence_is_copied_from_the_corpus() -> None:
-    targets = [str(REPO / d) for d in ("phrasebank", "templates", "examples") if (REPO / d).is_dir()]
-    proc = subprocess.run([sys.executable, str(VERBATIM), *targets], capture_output=True, text=True, check=False)
+    targets = [
+        str(REPO / d) for d in ("phrasebank", "templates", "examples") if (REPO / d).is_dir()
+    ]
+    proc = subprocess.run(
+        [sys.executable, str(VERBATIM), *targets], capture_output=True, text=True, check=False
+    )
     assert proc.returncode == 0, proc.stdout[-3000:]
