@@ -127,6 +127,7 @@ def test_all_builtin_kinds_are_listed() -> None:
         "achievement",
         "problem",
         "plan",
+        "closing",
     ]
 
 
