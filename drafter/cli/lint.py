@@ -1,0 +1,188 @@
+"""`drafter lint DRAFT`: the review checks, as text for people or JSON for tools.
+
+Exit status: 1 when a finding has error severity, 0 otherwise, 2 when the draft, a bank or
+a template cannot be read (the group turns those errors into one line).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import unicodedata
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import click
+
+from drafter.core import draftfile
+from drafter.core.bank import load_banks
+from drafter.core.checks import (
+    SEVERITIES,
+    AnswerMatrix,
+    Finding,
+    answer_matrix,
+    place_label,
+    run_checks,
+    yaml_path,
+)
+from drafter.core.errors import DraftFileError
+from drafter.core.fsio import read_text
+from drafter.core.kinds import ReportKind, discover
+from drafter.core.model import Draft
+from drafter.core.yamlio import LineMap, load_yaml
+
+MARKS = {"link": "L", "text": "T", "topic": "t"}
+LEGEND = "L phrasebank link · T text similarity · t shared topic and text · . none"
+HEADING_WIDTH = 28  # display columns given to a heading in the matrix
+
+
+@click.command()
+@click.argument("draft_path", metavar="DRAFT", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
+@click.option("--matrix", is_flag=True, help="Also show the problem × countermeasure matrix.")
+@click.option(
+    "--bank",
+    "banks",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Extra phrasebank folder or file for the links (repeatable).",
+)
+@click.option(
+    "--templates",
+    "template_dirs",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Extra folder of report kinds (repeatable).",
+)
+def lint(
+    draft_path: Path,
+    as_json: bool,
+    matrix: bool,
+    banks: tuple[Path, ...],
+    template_dirs: tuple[Path, ...],
+) -> None:
+    """Review a draft for what a section chief would send back."""
+    text = read_text(draft_path, DraftFileError)
+    draft = draftfile.loads(text, draft_path)
+    _, lines = load_yaml(text, draft_path, DraftFileError)
+    kind = _kind(draft, draft_path, lines, template_dirs)
+    bank = load_banks(banks)
+    findings = run_checks(draft, kind, bank)
+    table = answer_matrix(draft, kind, bank) if matrix else None
+    located = [(f, lines.line(yaml_path(draft, f))) for f in findings]
+    if as_json:
+        click.echo(
+            json.dumps(_json(draft_path, kind, located, table), ensure_ascii=False, indent=2)
+        )
+    else:
+        _print_text(draft_path, kind, located, table)
+    sys.exit(1 if any(f.severity == "error" for f in findings) else 0)
+
+
+def _kind(draft: Draft, path: Path, lines: LineMap, extra: tuple[Path, ...]) -> ReportKind:
+    kinds = discover(extra)
+    if draft.kind not in kinds:
+        raise DraftFileError(
+            f"unknown report kind '{draft.kind}'; known kinds: {', '.join(kinds)}",
+            path,
+            lines.line(("kind",)),
+        )
+    return kinds[draft.kind]
+
+
+def _counts(findings: list[Finding]) -> dict[str, int]:
+    counts = Counter(f.severity for f in findings)
+    return {s: counts.get(s, 0) for s in SEVERITIES}
+
+
+def _json(
+    path: Path,
+    kind: ReportKind,
+    located: list[tuple[Finding, int | None]],
+    table: AnswerMatrix | None,
+) -> dict[str, Any]:
+    findings = [f for f, _ in located]
+    data: dict[str, Any] = {
+        "draft": str(path),
+        "kind": kind.id,
+        "counts": _counts(findings),
+        "findings": [
+            {
+                **f.to_dict(),
+                "line": line,
+                "where": place_label(kind, f.section, f.path, f.paragraph, f.part),
+            }
+            for f, line in located
+        ],
+    }
+    if table is not None:
+        data["matrix"] = table.to_dict()
+    return data
+
+
+def _print_text(
+    path: Path,
+    kind: ReportKind,
+    located: list[tuple[Finding, int | None]],
+    table: AnswerMatrix | None,
+) -> None:
+    for finding, line in located:
+        where = f"{path}:{line}" if line else str(path)
+        place = place_label(kind, finding.section, finding.path, finding.paragraph, finding.part)
+        click.echo(f"{where}: {finding.severity} {finding.code} {place}: {finding.message}")
+        click.echo(f"    fix: {finding.hint}")
+    if table is not None:
+        _print_matrix(table)
+    counts = _counts([f for f, _ in located])
+    if not located:
+        click.echo("ok: no findings")
+    else:
+        parts = ", ".join(
+            f"{n} {s}{'s' if n != 1 and s != 'info' else ''}" for s, n in counts.items()
+        )
+        click.echo(f"{len(located)} finding(s): {parts}")
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _fit(text: str, width: int) -> str:
+    """Cut or pad text to `width` display columns (Chinese characters take two)."""
+    if _width(text) > width:
+        out = ""
+        for char in text:
+            if _width(out + char) > width - 2:  # room for … and a space
+                break
+            out += char
+        text = out + "…"
+    return text + " " * (width - _width(text))
+
+
+def _print_matrix(table: AnswerMatrix) -> None:
+    click.echo("")
+    if not table.problems or not table.countermeasures:
+        click.echo("matrix: the draft needs problem and countermeasure points for a matrix")
+        return
+    click.echo("problem × countermeasure")
+    columns = "".join(ref.label for ref in table.countermeasures)
+    click.echo(" " * HEADING_WIDTH + columns)
+    for i, ref in enumerate(table.problems):
+        marks = ""
+        for j in range(len(table.countermeasures)):
+            answer = table.cells.get((i, j))
+            marks += f"{MARKS[answer.reason] if answer else '.':^6}"
+        click.echo((_fit(ref.label + ref.heading, HEADING_WIDTH) + marks).rstrip())
+    click.echo("countermeasures:")
+    for ref in table.countermeasures:
+        click.echo(f"  {ref.label}{ref.heading}")
+    if table.causes:
+        click.echo("causes → problems:")
+        for k, ref in enumerate(table.causes):
+            tied = "".join(
+                table.problems[i].label for kk, i in sorted(table.cause_cells) if kk == k
+            )
+            click.echo(f"  {ref.label}{ref.heading} → {tied or '(none)'}")
+    click.echo(LEGEND)
+    click.echo("")

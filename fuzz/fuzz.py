@@ -1,0 +1,164 @@
+"""Mutation fuzzer for drafter's input parsers and writers.
+
+Starts from real inputs (the example drafts, the phrasebank files, search queries), mutates
+them at the byte and the structure level, and feeds them to:
+  draft   drafter.core.draftfile.loads, then render + all three writers when it loads
+  bank    the YAML bank loader (drafter.core.bankschema)
+  query   the search engine (when drafter.core.search exists)
+Anything but a clean DrafterError (or a result) is a crash: it is printed and saved under
+fuzz/crashes/ so it can become a regression test.
+
+Run: python fuzz/fuzz.py --minutes 10 [--target draft|bank|query|all] [--seed N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import random
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+from drafter.core.errors import DrafterError
+
+REPO = Path(__file__).resolve().parents[1]
+CRASHES = REPO / "fuzz" / "crashes"
+INTERESTING = [
+    "{{ 7*7 }}", "{% raw %}", "{单位}", "{", "}", "[", "]", ":", "- ", "\n", "\t", "\x00", "\x0b",
+    "&", "<", ">", "'", '"', "!!python/object:os.system", "*a", "&a", "? ", "|", ">-", "~",
+    "2026-13-45", "1e999", "-1", "9" * 40, "。", "，", "😀", "\u202e", "\ufeff", "\ufffe", "  ",
+    "format_version: 2\n", "kind: memo\n", "sections:\n- id: x\n", "enum: 3\n", "topic: x\n",
+]
+
+
+def mutate(data: str, rng: random.Random) -> str:
+    """One to four random edits: insert, delete, duplicate, swap lines, splice a token."""
+    for _ in range(rng.randint(1, 4)):
+        if not data:
+            data = rng.choice(INTERESTING)
+            continue
+        i = rng.randrange(len(data))
+        op = rng.randrange(6)
+        if op == 0:
+            data = data[:i] + rng.choice(INTERESTING) + data[i:]
+        elif op == 1:
+            data = data[:i] + data[i + rng.randint(1, 20):]
+        elif op == 2:
+            j = min(len(data), i + rng.randint(1, 200))
+            data = data[:j] + data[i:j] + data[j:]
+        elif op == 3:
+            lines = data.splitlines(keepends=True)
+            if len(lines) > 1:
+                a, b = rng.randrange(len(lines)), rng.randrange(len(lines))
+                lines[a], lines[b] = lines[b], lines[a]
+                data = "".join(lines)
+        elif op == 4:
+            code = rng.randint(0, 0x2FFFF)
+            if 0xD800 <= code <= 0xDFFF:  # lone surrogates cannot come out of a UTF-8 file
+                code = 0x4E00
+            data = data[:i] + chr(code) + data[i + 1 :]
+        else:
+            data = data[:i] + " " * rng.randint(1, 4) + data[i:]
+    return data
+
+
+def target_draft(text: str) -> None:
+    from drafter import writers
+    from drafter.core import draftfile
+    from drafter.core.kinds import get_kind
+    from drafter.core.render import RenderOptions, render_draft
+
+    draft = draftfile.loads(text)
+    draftfile.loads(draftfile.dumps(draft))
+    rendered = render_draft(draft, get_kind(draft.kind), RenderOptions(allow_incomplete=True))
+    for fmt in writers.FORMATS:
+        writers.render_bytes(rendered.blocks, fmt)
+
+
+def target_bank(text: str) -> None:
+    import tempfile
+
+    from drafter.core.bankcheck import check_entries
+    from drafter.core.bankschema import load_yaml_bank_file
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "fuzz.yaml"
+        path.write_text(text, encoding="utf-8", errors="surrogatepass")
+        result = load_yaml_bank_file(path, "fuzz", collect=True)
+        check_entries(result.entries)
+
+
+_ENGINE: list[object] = []
+
+
+def target_query(text: str) -> None:
+    from drafter.core.bank import load_banks
+    from drafter.core.search import SearchEngine
+
+    if not _ENGINE:
+        _ENGINE.append(SearchEngine.for_bank(load_banks(user=False)))
+    engine = _ENGINE[0]
+    hits = engine.search(text[:2000], limit=10)  # type: ignore[attr-defined]
+    for hit in hits:
+        for start, end in hit.spans:
+            assert 0 <= start <= end <= len(hit.entry.text), (start, end)
+
+
+def seeds(target: str) -> list[str]:
+    if target == "draft":
+        return [p.read_text(encoding="utf-8") for p in sorted((REPO / "examples").glob("*.yaml"))]
+    if target == "bank":
+        return [p.read_text(encoding="utf-8")[:6000] for p in sorted((REPO / "phrasebank").glob("*.yaml"))]
+    return ["组织生活", "dangyuan jiaoyu", "sjhyk", "組織生活 pingheng", "活动阵地严重缺乏", "", "，。！"]
+
+
+TARGETS: dict[str, Callable[[str], None]] = {
+    "draft": target_draft, "bank": target_bank, "query": target_query,
+}
+
+
+def run(target: str, seconds: float, rng: random.Random) -> tuple[int, int]:
+    fn, pool = TARGETS[target], seeds(target)
+    runs = crashes = 0
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        data = mutate(rng.choice(pool), rng)
+        runs += 1
+        try:
+            fn(data)
+        except DrafterError:
+            continue
+        except Exception:  # noqa: BLE001 - that is exactly what a fuzzer looks for
+            crashes += 1
+            CRASHES.mkdir(parents=True, exist_ok=True)
+            name = f"{target}-{hashlib.sha1(data.encode('utf-8', 'surrogatepass')).hexdigest()[:12]}.txt"
+            (CRASHES / name).write_text(data, encoding="utf-8", errors="surrogatepass")
+            print(f"CRASH {target} -> fuzz/crashes/{name}\n{traceback.format_exc(limit=3)}", file=sys.stderr)
+    return runs, crashes
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--minutes", type=float, default=1.0)
+    parser.add_argument("--target", choices=[*TARGETS, "all"], default="all")
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    targets = list(TARGETS) if args.target == "all" else [args.target]
+    total = 0
+    for target in targets:
+        try:
+            runs, crashes = run(target, args.minutes * 60 / len(targets), rng)
+        except ImportError as exc:
+            print(f"{target}: skipped ({exc})")
+            continue
+        total += crashes
+        print(f"{target}: {runs} inputs, {crashes} crashes")
+    return 1 if total else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
