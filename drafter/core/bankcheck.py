@@ -60,9 +60,7 @@ def _entry_problems(entry: Entry, known: set[str], sections: dict[str, str]) -> 
             and entry.section in LINK_TARGETS
             and sections[target] not in LINK_TARGETS[entry.section]
         ):
-            problems.append(
-                f"a {entry.section} should not link to {sections[target]} '{target}'"
-            )
+            problems.append(f"a {entry.section} should not link to {sections[target]} '{target}'")
     if entry.links and entry.section not in LINK_TARGETS:
         problems.append(f"only problem and cause entries carry links, not {entry.section}")
     for loose in LOOSE_SLOT_RE.finditer(text):

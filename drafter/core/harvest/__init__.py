@@ -1,0 +1,234 @@
+"""The harvester: grow a user phrasebank from an archive of past reports.
+
+`harvest(paths, out_dir)` reads each file (readers), cleans it (clean), finds its headings
+and sections (structure), cuts it into phrases (phrases), drops near-duplicates of each
+other and of the installed banks (dedupe), tags topics (topics) and writes one bank file
+per source (output). One bad file never stops the rest: its failure goes in the report.
+Large archives are read and written by a small process pool; deduplication stays serial.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from drafter.core.bank import Bank, builtin_entries, load_bank, load_banks
+from drafter.core.errors import DrafterError
+from drafter.core.harvest.clean import clean_paragraphs
+from drafter.core.harvest.dedupe import DuplicateIndex
+from drafter.core.harvest.output import Tagged, build_entries, unique_slug, write_bank_file
+from drafter.core.harvest.phrases import Phrase, to_phrases
+from drafter.core.harvest.readers import collect_files, read_source
+from drafter.core.harvest.report import FileReport, HarvestReport
+from drafter.core.harvest.source import HarvestError, ReadError
+from drafter.core.harvest.structure import blocks
+from drafter.core.harvest.topics import KeywordMapError, TopicTagger
+from drafter.core.vocab import GENERAL_SCENE, SCENES
+
+PARALLEL_BYTES = 512 * 1024
+"""Archives smaller than this are harvested in-process (a pool costs more than it saves)."""
+WORKERS = 4
+
+_Emitted = tuple[Counter[str], Counter[str], str | None]
+"""What writing one source gives back: phrases by section, phrases left out, the bank file."""
+
+
+@dataclass
+class _Source:
+    path: Path
+    report: FileReport
+    phrases: list[Phrase] = field(default_factory=list)
+
+
+def harvest(
+    paths: Sequence[Path],
+    out_dir: Path,
+    scene: str | None = None,
+    existing: Bank | None = None,
+    keywords: Path | None = None,
+) -> HarvestReport:
+    """Harvest `paths` (files and folders) into the bank folder `out_dir`.
+
+    `existing` is the bank new phrases must not repeat (default: the installed banks plus
+    what `out_dir` already holds); `keywords` replaces the shipped topic keyword map.
+    """
+    if scene is not None and scene not in SCENES:
+        raise HarvestError(f"unknown scene '{scene}'; use one of {', '.join(SCENES)}")
+    out_dir = Path(out_dir)
+    _prepare(out_dir)
+    tagger = TopicTagger.load(keywords)
+    report = HarvestReport(out_dir)
+    if existing is None:
+        existing = _installed(out_dir, report.warnings)
+    files, bad = collect_files([Path(p) for p in paths])
+    report.files += [FileReport(_shown(path), failure=why) for path, why in bad]
+    settings = _Settings(tagger, [scene or GENERAL_SCENE])
+    with _pool(files) as pool:
+        if pool is None:
+            sources = [_read(path) for path in files]
+        else:
+            chunk = max(1, len(files) // (WORKERS * 4))
+            sources = list(pool.map(_read, files, chunksize=chunk))
+        report.files += [s.report for s in sources]
+        index = DuplicateIndex(
+            [e.text for e in existing] + [p.text for s in sources for p in s.phrases]
+        )
+        for entry in existing:
+            index.add(entry.text)  # repeats inside the installed banks are not ours to count
+        taken = {e.id.split(".")[0] for e in existing}
+        pending: list[tuple[_Source, Future[_Emitted]]] = []
+        for source in sources:  # workers write one file while the next one is deduplicated
+            kept = _fresh(source, index)
+            if not kept:
+                continue
+            if not pending:
+                _make_folder(out_dir)
+            stem = unique_slug(source.path.stem, out_dir, taken)
+            job = _Job(out_dir / f"{stem}.yaml", stem, _shown(source.path), kept)
+            pending.append(
+                (source, pool.submit(settings.emit, job) if pool else _done(settings.emit(job)))
+            )
+        for source, future in pending:
+            sections, skipped, output = future.result()
+            source.report.sections.update(sections)
+            source.report.skipped.update(skipped)
+            source.report.output = output
+    return report
+
+
+@contextmanager
+def _pool(files: list[Path]) -> Iterator[ProcessPoolExecutor | None]:
+    """A few worker processes for a large archive on a forking OS; None otherwise."""
+    if len(files) < 4 or (os.cpu_count() or 1) < 2 or _size(files) < PARALLEL_BYTES:
+        yield None
+    elif "fork" not in multiprocessing.get_all_start_methods():
+        yield None  # a spawned worker re-imports everything: slower than working in-process
+    else:
+        workers = min(WORKERS, os.cpu_count() or 1)
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            yield pool
+
+
+def _shown(path: Path) -> str:
+    """A path as text that can be written (undecodable bytes in a file name become ?)."""
+    return str(path).encode("utf-8", errors="replace").decode("utf-8")
+
+
+def _size(files: list[Path]) -> int:
+    size = 0
+    for path in files:
+        with suppress(OSError):
+            size += path.stat().st_size
+    return size
+
+
+def _done(value: _Emitted) -> Future[_Emitted]:
+    future: Future[_Emitted] = Future()
+    future.set_result(value)
+    return future
+
+
+def _prepare(out_dir: Path) -> None:
+    """Fail before any work when the bank folder cannot be written (it is made on writing)."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise HarvestError("the output is a file, not a bank folder", out_dir)
+    folder = out_dir
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir():
+        raise HarvestError(f"cannot create the bank folder: {folder} is not a folder", out_dir)
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise HarvestError("cannot write to the bank folder (permission denied)", out_dir)
+
+
+def _make_folder(out_dir: Path) -> None:
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise HarvestError(
+            f"cannot create the bank folder: {exc.strerror or exc}", out_dir
+        ) from exc
+
+
+def _installed(out_dir: Path, warnings: list[str]) -> Bank:
+    """The banks new phrases must not repeat: built-in, user banks, and out_dir itself."""
+    try:
+        entries = list(load_banks())
+    except DrafterError as exc:
+        warnings.append(f"user banks not checked for duplicates: {exc}")
+        entries = list(builtin_entries())
+    if out_dir.is_dir() and any(out_dir.glob("*.y*ml")):
+        try:
+            entries += load_bank(out_dir, collect=True).entries
+        except DrafterError as exc:
+            warnings.append(f"{out_dir} not checked for duplicates: {exc}")
+    return Bank(entries)
+
+
+def _read(path: Path) -> _Source:
+    """One file's phrases; whatever goes wrong with it is its failure, not the harvest's."""
+    source = _Source(path, FileReport(_shown(path)))
+    try:
+        lines = clean_paragraphs(read_source(path))
+        source.phrases = to_phrases(blocks(lines), source.report.skipped)
+    except ReadError as exc:
+        source.report.failure = exc.message
+    except Exception as exc:  # a file must never stop the others, even by tripping a bug
+        source.report.failure = f"cannot be harvested (internal error: {type(exc).__name__}: {exc})"
+    return source
+
+
+@dataclass(frozen=True)
+class _Job:
+    target: Path
+    stem: str
+    source: str
+    phrases: list[Phrase]
+
+
+def _fresh(source: _Source, index: DuplicateIndex) -> list[Phrase]:
+    """The phrases of a source not already known; the others are counted as duplicates."""
+    kept: list[Phrase] = []
+    for phrase in source.phrases:
+        if index.add(phrase.text) is not None:
+            source.report.duplicates += 1
+        else:
+            kept.append(phrase)
+    return kept
+
+
+@dataclass(frozen=True)
+class _Settings:
+    """What every write job shares: the topic tagger and the scenes."""
+
+    tagger: TopicTagger
+    scenes: list[str]
+
+    def emit(self, job: _Job) -> _Emitted:
+        """Tag, check and write one source's phrases: (sections, left out, bank file)."""
+        tagger = self.tagger
+        scores = [tagger.scores(p.text, p.context) for p in job.phrases]
+        overall: Counter[str] = Counter()
+        for score in scores:
+            overall.update(score)
+        leading = tagger.pick(overall)[0]
+        tagged = [
+            Tagged(p.section, p.kind, p.text, tuple(tagger.pick(s, leading)), p.move, p.paragraph)
+            for p, s in zip(job.phrases, scores, strict=True)
+        ]
+        rejected: Counter[str] = Counter()
+        entries = build_entries(job.stem, job.source, tagged, self.scenes, rejected)
+        if not entries:
+            return Counter(), rejected, None
+        write_bank_file(job.target, job.source, entries)
+        return Counter(e.section for e in entries), rejected, str(job.target)
+
+
+__all__ = ["HarvestError", "HarvestReport", "KeywordMapError", "ReadError", "harvest"]

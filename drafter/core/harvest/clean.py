@@ -1,0 +1,177 @@
+"""Cleaning: web-page boilerplate and page furniture out, script and punctuation normalised.
+
+Lines that are site furniture (navigation, upload and download notes, copyright, page
+numbers, references) are dropped; noise inside lines (URLs, phone numbers, paywall notices)
+is removed. Where a notice shows that text was cut, a CUT mark is left so that the sentence
+it broke can be dropped later. Text comes out simplified, with full-width punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from drafter.core.chinese import to_simplified
+from drafter.core.harvest.source import Paragraph
+from drafter.core.textnorm import fullwidth_punctuation, strip_controls
+
+CUT = "\ue000"
+"""Marks where the source lost text (a paywall notice, a cut-off line)."""
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+_WIDE = _CJK + "\u3000-\u303f\uff00-\uffef“”‘’《》"
+
+# Whole lines that are furniture whatever their length: nobody writes these in a report.
+_SPAM_LINE = re.compile(
+    r"小编|本站|本网站|供大家参考|仅供参考|投稿了|范文大全|范文网|希望可以帮助|希望对你|"
+    r"正式会员|会员可|免费下载|下载本文|收藏本文|点击查看|查看更多|阅读全文|全文阅读|"
+    r"永久域名|欢迎(?:来到|访问)|ICP备|(?i:copyright|all rights reserved)|©|版权(?:所有|归)|"
+    r"文档页数|上传(?:人|者|时间)|您的位置|当前位置|相关(?:推荐|文章|阅读|范文)|热门(?:文章|推荐)|"
+    r"^(?:【?(?:摘\s*要|关键词|关键字|作者简介|基金项目|中图分类号|Abstract|Key\s*words)】?\s*[:：])"
+)
+# Short lines (≤ 60 characters) that are labels, page furniture or references.
+_SHORT_LINE = re.compile(
+    r"^(?:(?:上传|发布|发表|更新|浏览|阅读|点击|下载|来源|文章来源|作者|编辑|责任编辑|字数|格式|"
+    r"大小|页数|分类|标签|关键词|关键字|摘要|作者简介|基金项目|中图分类号|文献标识码|文章编号|"
+    r"收稿日期|日期|时间)[^\s:：]{0,3}\s*[:：]|"
+    r"(?:参考文献|注释|参考资料|附件|附录|目录(?:/提纲)?|提纲)\s*[:：]?\s*[…．.]*\s*$|"
+    r"\[\d+\]|"
+    r"第\s*\d+\s*页|[-—－–\s]*\d+[-—－–\s]*$|\d+\s*[/／]\s*\d+\s*$|(?i:page)\s*\d+|页码|"
+    r"(?:上|下)一篇|返回(?:顶部|首页|列表)|分享到|扫一扫|扫码|关注(?:我们|公众号))|"
+    r"共\s*\d+\s*页|\[[JZMDNCR]\]|[>›»]\s*正文\s*$|首页\s*[>›»]|(?:举报|投诉)\s*$"
+)
+_BOUNDARY = re.compile(
+    r"^\s*(?:(?:篇\s*[\d一二三四五六七八九十]+|第[\d一二三四五六七八九十]+篇)\s*[:：]|【篇[^】]{1,4}】)\s*"
+)
+_NOTICE = re.compile(
+    r"[…\.。]{0,6}\s{0,4}[（(][^（）()\n]{0,80}?(?:省略|未完|全文共|完整阅读|阅读全文|剩余|会员)"
+    r"[^（）()\n]{0,200}?(?:[）)]|$)\s{0,4}[…\.]{0,6}"
+)
+# Noise that needs ASCII (tags, URLs, e-mail, phone numbers): skipped for all-Chinese lines.
+_ASCII_NOISE = (
+    (re.compile(r"<[^<>\n]{1,200}>"), ""),
+    (re.compile(r"&(?:nbsp|ensp|emsp|amp|lt|gt|quot);"), " "),
+    (re.compile(r"(?i)(?<![a-z0-9])(?:https?://|www\.)[!-~]*"), ""),
+    (
+        re.compile(
+            r"(?i)(?<![a-z0-9.@])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org)(?![a-z0-9])(?:/[!-~]*)?"
+        ),
+        "",
+    ),
+    (re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"), ""),
+    (
+        re.compile(
+            r"(?:联系)?(?:电话|手机|热线|传真|(?i:tel|qq)|微信)\s*[:：]?\s*[\d\-—－ ]{5,}"
+            r"|(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}-\d{7,8})(?!\d)"
+        ),
+        "",
+    ),
+)
+_HAS_ASCII = re.compile(r"[A-Za-z0-9<&@]")
+_COPY_GUARD = re.compile(r"原创\s*[:：]")
+# A full stop dropped between two characters by copy protection (但不是 一.存在的问题).
+_STRAY_DOT = re.compile(rf"(?<=[{_CJK}])(?<![一二三四五六七八九十])\.(?=[{_CJK}])")
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff]")
+_BRACES = re.compile(r"[{}]")  # braces would read as slots in a bank
+_WIDE_DIGIT = re.compile("[０-９\u3000]")
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９　", "0123456789 ")
+_BULLET_RE = re.compile(r"^\s*[-·•●◆■□▪*]+\s+")
+_SPACE_RE = re.compile(r"[ \t\u00a0\u3000]+")
+_WIDE_SPACE_RE = re.compile(
+    rf"(?<=[{_WIDE}]) (?=[{_WIDE}])|(?<=[{_WIDE}]) (?=\d)|(?<=\d) (?=[{_WIDE}])"
+)
+_QUOTES_RE = re.compile(rf'"([^"\n]{{0,60}}[{_CJK}][^"\n]{{0,60}}?)"')
+_END_DOT_RE = re.compile(rf"(?<=[{_CJK}])\.(?=\s*$)")
+_MARK_RUN_RE = re.compile(r"([,;:?!])[,;:?!]+")
+_CJK_OR_CUT = re.compile(f"[{_CJK}{CUT}]")
+_TRAILING_CUT_RE = re.compile(rf"(?<=[{_CJK}，、])\s*(?:…{{1,3}}|\.{{3,6}})\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A cleaned line, with the source paragraph it came from."""
+
+    index: int
+    text: str
+    level: int | None = None
+    new_document: bool = False
+    """The line opens a new document (web pages often glue several together: 篇2：…)."""
+
+
+def clean_paragraphs(paragraphs: Iterable[Paragraph]) -> list[Line]:
+    """Drop furniture, clean what remains; empty results are left out."""
+    paragraphs = list(paragraphs)
+    texts = [p.text.replace("\n", " ") for p in paragraphs]
+    simplified = to_simplified("\n".join(texts)).split("\n")  # one OpenCC call per document
+    if len(simplified) == len(texts):
+        texts = simplified
+    out: list[Line] = []
+    for para, raw in zip(paragraphs, texts, strict=True):
+        text, boundary = clean_text(raw, simplified=len(simplified) == len(paragraphs))
+        if boundary:
+            out.append(Line(para.index, "", None, new_document=True))
+        if text:
+            out.append(Line(para.index, text, para.level))
+    return out
+
+
+def clean_text(raw: str, *, simplified: bool = False) -> tuple[str, bool]:
+    """One cleaned line and whether it opens a new document ("" when it is furniture)."""
+    text, _ = strip_controls(raw)
+    if _WIDE_DIGIT.search(text):
+        text = text.translate(_FULLWIDTH_DIGITS)
+    text = text.strip()
+    if not text:
+        return "", False
+    if text[0] in "-·•●◆■□▪*":
+        text = _BULLET_RE.sub("", text)
+    boundary = bool(_BOUNDARY.match(text))
+    if boundary:
+        text = _BOUNDARY.sub("", text, count=1)
+    if "(" in text or "（" in text:
+        text = _NOTICE.sub(CUT, text)
+        if text.strip() == CUT:
+            return CUT, boundary  # a paywall notice: the text around it was cut
+    if _is_furniture(text):
+        return "", boundary
+    text = _noise_removed(text)
+    if not simplified:
+        text = to_simplified(text)
+    if any(ch in text for ch in " \t\u00a0\u3000"):
+        text = _WIDE_SPACE_RE.sub("", _SPACE_RE.sub(" ", text).strip())
+    if '"' in text:
+        text = _QUOTES_RE.sub(r"“\1”", text)
+    if any(ch in text for ch in ",;:?!"):
+        text = _MARK_RUN_RE.sub(r"\1", text)  # ",,,," → ","; it also keeps the loop short
+    for _ in range(4):  # a pass can leave a mark next to one it changed ("习:!")
+        if not any(ch in text for ch in ",;:?!()"):
+            break
+        fixed = fullwidth_punctuation(text)
+        if fixed == text:
+            break
+        text = fixed
+    if text.endswith((".", "…")):
+        text = _TRAILING_CUT_RE.sub(CUT, _END_DOT_RE.sub("。", text))
+    if not _CJK_OR_CUT.search(text):
+        return "", boundary
+    return text, boundary
+
+
+def _noise_removed(text: str) -> str:
+    if _HAS_ASCII.search(text):
+        for pattern, repl in _ASCII_NOISE:
+            text = pattern.sub(repl, text)
+    if "原创" in text:
+        text = _COPY_GUARD.sub("", text)
+    if "." in text:
+        text = _STRAY_DOT.sub("", text)
+    if "{" in text or "}" in text:
+        text = _BRACES.sub("", text)
+    return _INVISIBLE.sub("", text)
+
+
+def _is_furniture(text: str) -> bool:
+    if len(text) <= 300 and _SPAM_LINE.search(text):
+        return True
+    return len(text) <= 60 and bool(_SHORT_LINE.search(text))

@@ -1,0 +1,144 @@
+"""From headings and body text to phrases: sentence splitting, filters, dates into slots.
+
+Body text is split into sentences; a sentence is kept when it is whole (no CUT mark, not a
+fragment, balanced quotes and brackets) and of a reusable length. Years and congresses go
+into slots ({年度}, {会议}) and XX-style blanks become 某, as the bank's register asks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from drafter.core.harvest.clean import CUT
+from drafter.core.harvest.headings import HEADING_MAX, HEADING_MIN
+from drafter.core.harvest.structure import Block
+
+SENTENCE_MIN = 8
+SENTENCE_MAX = 250
+_FRAMING = frozenset({"opening", "transition", "closing"})
+_SPLIT_RE = re.compile(r"(?<=[。！？])(?![”’」』）)])|(?<=[。！？][”’」』）)])")
+_DOCUMENT_TITLE = re.compile(
+    r"^(?:关于|试论|浅谈|浅析)|(?:体会|总结|心得|方案|计划|材料|承诺书|条例|报告|汇报|讲话稿?|"
+    r"发言稿?|范文|党课|简报|通知)$"
+)
+_PERSON = re.compile(
+    r"(?:习近平|胡锦涛|江泽民|毛泽东|邓小平|温家宝|李克强)(?:同志|总书记|主席|总理)"
+)
+_WHOLE_END = re.compile(r"(?:[。！？：]|[。！？][”’」』）)])$")
+_FRAGMENT_START = tuple("，、；：。！？）》”,.;:)")
+_PAIRS = (("“", "”"), ("（", "）"), ("《", "》"), ("【", "】"), ("‘", "’"))
+_ABOUT_ARTICLE = re.compile(r"本文|笔者|本课题|小编|如下图|见表|见图|附件|范文|篇\d|摘要|参考文献")
+_SLOTS = (
+    (re.compile(r"(?<![\d{])(?:19|20)(?:\d{2}|_{1,4}|\*{1,4}|[xX×]{2})(?=\s*年)"), "{年度}"),
+    (re.compile(r"[十二]?[十一二三四五六七八九]届[一二三四五六七八九]中全会"), "{会议}"),
+    (re.compile(r"第[十二]?[十一二三四五六七八九]次(?:全国)?代表大会"), "{会议}"),
+    (re.compile(r"(?<=党的)[十二][十一二三四五六七八九]?大(?![学师])"), "{会议}"),
+    (re.compile(r"[十二][十一二三四五六七八九]?大(?=精神|报告|以来|召开|提出|强调|指出|作出|胜利)"),
+     "{会议}"),
+    (re.compile(r"(?:XX|ＸＸ|××|xx|\*{2,}|＊{2,})(?=[\u4e00-\u9fff])"), "某"),
+)  # fmt: skip
+_MAY_SLOT = re.compile(r"[\d届大次Xx×*＊Ｘ]")
+_BROKEN = re.compile(r"[_*＊]|XX|××")
+_HANZI_RE = re.compile(r"[\u4e00-\u9fff]")
+_SLOT_RE = re.compile(r"\{[^{}]*\}")
+_ENUMERATION = re.compile(r"一是.+二是")
+_INTRO = re.compile(r"：$|主要表现(?:在|为)|具体(?:如下|表现)|以下几个方面|主要有以下")
+
+
+class Phrase(NamedTuple):
+    """A harvested phrase before topics and ids: section, kind, text and where it was.
+
+    A named tuple, not a dataclass: phrases cross to worker processes, and tuples pickle fast.
+    """
+
+    section: str
+    kind: str
+    text: str
+    paragraph: int
+    context: str
+    move: str | None = None
+
+
+def slot_dates(text: str) -> str:
+    """Years, congresses and XX blanks into slots and 某 (no dated anchors in a bank)."""
+    if not _MAY_SLOT.search(text):
+        return text
+    for pattern, repl in _SLOTS:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a paragraph, each keeping its end mark (and a closing quote after it)."""
+    return [s.strip() for s in _SPLIT_RE.split(text) if s.strip()]
+
+
+def to_phrases(blocks: Iterable[Block], skipped: Counter[str]) -> list[Phrase]:
+    """Phrases of a document's blocks; what is left out is counted in `skipped` by reason."""
+    out: list[Phrase] = []
+    for block in blocks:
+        if block.kind == "heading":
+            phrase = _heading(block, skipped)
+            if phrase is not None:
+                out.append(phrase)
+            continue
+        for sentence in split_sentences(block.text):
+            phrase = _sentence(sentence, block, skipped)
+            if phrase is not None:
+                out.append(phrase)
+    return out
+
+
+def _heading(block: Block, skipped: Counter[str]) -> Phrase | None:
+    text = slot_dates(block.text.strip().rstrip("。；，、：;,:").strip())
+    reason = _unusable(text) or (
+        None if HEADING_MIN <= len(text) <= HEADING_MAX else "heading too short or too long"
+    )
+    if reason is None and _DOCUMENT_TITLE.search(text):
+        reason = "a title, not a heading"
+    if reason is None and (block.section is None or block.section in _FRAMING):
+        reason = "no section recognised"
+    if reason is not None:
+        skipped[reason] += 1
+        return None
+    assert block.section is not None
+    return Phrase(block.section, "heading", text, block.index, block.context)
+
+
+def _sentence(text: str, block: Block, skipped: Counter[str]) -> Phrase | None:
+    text = slot_dates(text)
+    reason = _unusable(text)
+    if reason is None and not _WHOLE_END.search(text):
+        reason = "cut off (no sentence end)"
+    elif reason is None and (
+        not SENTENCE_MIN <= len(text) <= SENTENCE_MAX
+        or (len(text) < 24 and len(_HANZI_RE.findall(_SLOT_RE.sub("", text))) < 6)
+    ):
+        reason = "sentence too short or too long"
+    elif reason is None and (_ABOUT_ARTICLE.search(text) or _PERSON.search(text)):
+        reason = "about the web page or article, not the work"
+    elif reason is None and block.section is None:
+        reason = "no section recognised"
+    if reason is not None:
+        skipped[reason] += 1
+        return None
+    assert block.section is not None
+    if _ENUMERATION.search(text):
+        return Phrase(block.section, "paragraph", text, block.index, block.context, "enumeration")
+    move = "intro" if _INTRO.search(text) and block.section not in _FRAMING else None
+    return Phrase(block.section, "sentence", text, block.index, block.context, move)
+
+
+def _unusable(text: str) -> str | None:
+    if CUT in text:
+        return "cut off by the source (truncated page)"
+    if not text or text.startswith(_FRAGMENT_START):
+        return "cut off (fragment)"
+    if any(text.count(a) != text.count(b) for a, b in _PAIRS):
+        return "unbalanced quotes or brackets"
+    if _BROKEN.search(text):
+        return "placeholder or censored text"
+    return None

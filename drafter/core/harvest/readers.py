@@ -1,0 +1,241 @@
+"""Reading an archive: which files to take, and the paragraphs of each.
+
+Text files may be UTF-8 (with or without BOM), UTF-16, GB18030/GBK or Big5; the encoding is
+chosen by BOM, then strict decoding scored by how common the decoded characters are, then
+charset-normalizer. .doc and .wps go through LibreOffice when it is installed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from drafter.core.harvest.docxsafe import docx_paragraphs, is_encrypted_ole, is_ole
+from drafter.core.harvest.source import Paragraph, ReadError
+
+TEXT_SUFFIXES = (".txt", ".md")
+SUFFIXES = (".txt", ".md", ".docx", ".doc", ".wps")
+MAX_TEXT_BYTES = 64 * 1024 * 1024
+SOFFICE_TIMEOUT = 180  # seconds for one conversion
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+# The 300 most frequent characters of modern Chinese prose: a decoding that yields many of
+# them is the right one (GBK bytes read as Big5, or the reverse, give rare characters).
+_COMMON = frozenset(
+    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也"
+    "能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实"
+    "加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样"
+    "与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情"
+    "者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级"
+    "少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色"
+    "光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再"
+    "采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马"
+    "节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须"
+    "际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准"
+    "精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火"
+    "住调满县局照参红细引听该铁价严們這個來對為會說時國發經當"
+)
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
+_MD_SKIP_RE = re.compile(r"^\s*(?:```|~~~|[-*_]{3,}\s*$|\|?\s*:?-{3,})")
+_MD_HEADING_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_PREFIX_RE = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+(?:\[[ xX]\]\s+)?)?")
+_MD_INLINE = (
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),
+    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"(\*\*|__|\*|`)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
+    (re.compile(r"<[^<>\n]{1,200}>"), ""),
+    (re.compile(r"\s*\|\s*"), " "),
+)
+
+
+def collect_files(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Files to harvest from files and folders (recursively), and arguments that cannot be."""
+    files: list[Path] = []
+    bad: list[tuple[Path, str]] = []
+    for path in paths:
+        if path.is_dir():
+            for folder, dirs, names in os.walk(path):  # never follows symlinked folders
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(names):
+                    if name.startswith((".", "~$")) or not name.lower().endswith(SUFFIXES):
+                        continue
+                    files.append(Path(folder) / name)
+        elif not path.exists():
+            bad.append((path, "no such file or folder"))
+        elif path.suffix.lower() not in SUFFIXES:
+            bad.append((path, f"unsupported file type '{path.suffix}' (use {', '.join(SUFFIXES)})"))
+        else:
+            files.append(path)
+    return list(dict.fromkeys(files)), bad
+
+
+def read_source(path: Path) -> list[Paragraph]:
+    """The raw paragraphs of one file; ReadError says why a file cannot be read."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix in TEXT_SUFFIXES:
+            paragraphs = text_paragraphs(decode(_read_bytes(path)), markdown=suffix == ".md")
+        elif suffix == ".docx":
+            paragraphs = docx_paragraphs(path)
+        elif suffix in (".doc", ".wps"):
+            paragraphs = convert_and_read(path)
+        else:
+            raise ReadError(f"unsupported file type '{path.suffix}'")
+    except PermissionError as exc:
+        raise ReadError("permission denied") from exc
+    except OSError as exc:
+        raise ReadError(f"cannot read: {exc.strerror or exc}") from exc
+    if not any(p.text.strip() for p in paragraphs):
+        raise ReadError("empty: no text in the file")
+    return paragraphs
+
+
+def _read_bytes(path: Path) -> bytes:
+    size = path.stat().st_size
+    if size > MAX_TEXT_BYTES:
+        raise ReadError(f"too large for a report ({size // 2**20} MB; limit 64 MB)")
+    return path.read_bytes()
+
+
+def decode(raw: bytes) -> str:
+    """Text of a file in any common Chinese encoding; ReadError for binary data."""
+    if not raw.strip():
+        raise ReadError("empty: no text in the file")
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            return _checked(raw[len(bom) :].decode(encoding, errors="replace"))
+    if b"\x00" in raw:
+        utf16 = _utf16_without_bom(raw)
+        if utf16 is None:
+            raise ReadError("binary data, not text")
+        return _checked(raw.decode(utf16, errors="replace"))
+    try:
+        return _checked(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    best = _best_chinese(raw)
+    if best is not None:
+        return _checked(best)
+    match = from_bytes(raw[:200_000]).best()
+    if match is None or match.encoding is None:
+        raise ReadError("binary data or an unknown text encoding")
+    return _checked(raw.decode(match.encoding, errors="replace"))
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """UTF-16 LE or BE when one reads as plain text (common characters, ASCII, white space)."""
+    best: tuple[float, str] | None = None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            sample = raw[:20_000].decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if not sample:
+            continue
+        plain = sum(1 for ch in sample if ch in _COMMON or " " <= ch <= "~" or ch in "\r\n\t，。")
+        score = plain / len(sample)
+        if best is None or score > best[0]:
+            best = (score, encoding)
+    return best[1] if best is not None and best[0] > 0.5 else None
+
+
+def _best_chinese(raw: bytes) -> str | None:
+    """GB18030 or Big5, whichever decodes (allowing a few bad bytes) to commoner characters."""
+    scored: list[tuple[float, str]] = []
+    for encoding in ("gb18030", "big5"):
+        text = raw.decode(encoding, errors="replace")
+        bad = text.count("\ufffd")
+        if bad > max(2, len(text) // 200):
+            continue
+        hanzi = _CJK_RE.findall(text[:20_000])
+        if not hanzi:
+            continue
+        common = sum(map(_COMMON.__contains__, hanzi)) / len(hanzi)
+        scored.append((common - bad / max(len(text), 1), text))
+    scored.sort(key=lambda item: item[0], reverse=True)
+    return scored[0][1] if scored and scored[0][0] > 0.3 else None
+
+
+def _checked(text: str) -> str:
+    """Refuse decoded text that is mostly control characters (a binary file named .txt)."""
+    sample = text[:100_000]
+    if sample and len(_CONTROL_RE.findall(sample)) > max(8, len(sample) // 50):
+        raise ReadError("binary data, not text")
+    hanzi = _CJK_RE.findall(sample[:5_000])
+    if len(hanzi) > 50 and sum(map(_COMMON.__contains__, hanzi)) < 0.15 * len(hanzi):
+        raise ReadError("binary data or an unknown text encoding")
+    return text
+
+
+def text_paragraphs(text: str, *, markdown: bool = False) -> list[Paragraph]:
+    """One paragraph per line; Markdown loses its markup and keeps # heading levels."""
+    out: list[Paragraph] = []
+    fenced = False
+    for n, line in enumerate(text.splitlines(), 1):
+        level = None
+        if markdown:
+            if line.lstrip().startswith(("```", "~~~")):
+                fenced = not fenced
+                continue
+            if fenced or _MD_SKIP_RE.match(line):
+                continue
+            heading = _MD_HEADING_RE.match(line)
+            if heading:
+                level, line = len(heading.group(1)), heading.group(2)
+            line = _MD_PREFIX_RE.sub("", line)
+            for pattern, repl in _MD_INLINE:
+                line = pattern.sub(repl, line)
+        out.append(Paragraph(n, line, level))
+    return out
+
+
+def convert_and_read(path: Path) -> list[Paragraph]:
+    """Convert a .doc/.wps to .docx with LibreOffice in a private profile, then read it."""
+    if is_ole(path) and is_encrypted_ole(path):
+        raise ReadError("encrypted (password-protected) document: save a copy without a password")
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise ReadError(
+            f"cannot read {path.suffix} files without LibreOffice (soffice): install it, "
+            "or save the file as .docx"
+        )
+    with tempfile.TemporaryDirectory(prefix="drafter-harvest-") as tmp:
+        work = Path(tmp)
+        source = work / f"source{path.suffix.lower()}"
+        shutil.copyfile(path, source)
+        command = [
+            soffice,
+            f"-env:UserInstallation={(work / 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "docx",
+            "--outdir",
+            str(work / "out"),
+            str(source),
+        ]
+        try:
+            subprocess.run(
+                command,
+                stdin=subprocess.DEVNULL,
+                capture_output=True,
+                timeout=SOFFICE_TIMEOUT,
+                check=False,
+            )
+        except subprocess.TimeoutExpired as exc:
+            raise ReadError(f"LibreOffice took over {SOFFICE_TIMEOUT} s converting it") from exc
+        converted = work / "out" / "source.docx"
+        if not converted.is_file():
+            raise ReadError("LibreOffice could not convert it (corrupt or protected file?)")
+        return docx_paragraphs(converted)

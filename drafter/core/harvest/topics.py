@@ -1,0 +1,91 @@
+"""Topic tags for harvested phrases, from an editable keyword map (topic_keywords.yaml).
+
+A phrase scores each topic by the keywords it contains, longer words weighing more; the
+headings above it count half. It gets its best topic and a runner-up that scores nearly
+as well; a phrase that names no keyword takes its document's leading topic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+
+from drafter.core.errors import DrafterError
+from drafter.core.fsio import read_text
+from drafter.core.vocab import TOPICS
+from drafter.core.yamlio import load_yaml
+
+RUNNER_UP = 0.7  # a second topic must score at least this share of the best one
+
+
+class KeywordMapError(DrafterError):
+    """A topic keyword map that cannot be used."""
+
+
+def default_keyword_file() -> Path:
+    """The keyword map shipped with drafter."""
+    return Path(str(resources.files("drafter.core.harvest") / "topic_keywords.yaml"))
+
+
+class TopicTagger:
+    """Scores text against the keyword map with one regular expression."""
+
+    def __init__(self, keywords: dict[str, list[str]], fallback: str):
+        self.fallback = fallback
+        self.topic_of: dict[str, str] = {}
+        for topic, words in keywords.items():
+            for word in words:
+                self.topic_of.setdefault(word, topic)
+        words = sorted(self.topic_of, key=len, reverse=True)
+        self._re = re.compile("|".join(map(re.escape, words))) if words else None
+        self._context: dict[str, Counter[str]] = {}
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> TopicTagger:
+        """Read a keyword map (default: the shipped one); KeywordMapError names what is wrong."""
+        path = path or default_keyword_file()
+        data, lines = load_yaml(read_text(path, KeywordMapError), path, KeywordMapError)
+        if not isinstance(data, dict) or not isinstance(data.get("topics"), dict):
+            raise KeywordMapError("a keyword map has `topics:` (topic: [words])", path, 1)
+        keywords: dict[str, list[str]] = {}
+        for topic, words in data["topics"].items():
+            line = lines.line(("topics", topic))
+            if topic not in TOPICS:
+                raise KeywordMapError(f"unknown topic '{topic}'", path, line)
+            if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+                raise KeywordMapError(f"{topic}: a list of words", path, line)
+            keywords[str(topic)] = [w.strip() for w in words if w.strip()]
+        fallback = data.get("fallback", "organization")
+        if fallback not in TOPICS:
+            raise KeywordMapError(
+                f"unknown fallback topic '{fallback}'", path, lines.line(("fallback",))
+            )
+        return cls(keywords, str(fallback))
+
+    def _score(self, text: str, weight: int) -> Counter[str]:
+        score: Counter[str] = Counter()
+        if self._re is not None:
+            for word in self._re.findall(text):
+                score[self.topic_of[word]] += weight * len(word)
+        return score
+
+    def scores(self, text: str, context: str = "") -> Counter[str]:
+        """Topic → score for a phrase (and, at half weight, the headings above it)."""
+        score = self._score(text, 2)
+        if context:
+            if context not in self._context:  # the same headings stand over many phrases
+                self._context[context] = self._score(context, 1)
+            score.update(self._context[context])
+        return score
+
+    def pick(self, score: Counter[str], default: str | None = None) -> list[str]:
+        """The best topic and a close runner-up; `default` (or the fallback) when none scores."""
+        ranked = score.most_common(2)
+        if not ranked or ranked[0][1] <= 0:
+            return [default or self.fallback]
+        best = [ranked[0][0]]
+        if len(ranked) > 1 and ranked[1][1] >= RUNNER_UP * ranked[0][1]:
+            best.append(ranked[1][0])
+        return best

@@ -1,0 +1,90 @@
+"""Phrases: sentence splitting, what is kept and why the rest is left out, dates into slots."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from drafter.core.harvest.clean import CUT
+from drafter.core.harvest.phrases import slot_dates, split_sentences, to_phrases
+from drafter.core.harvest.structure import Block
+
+
+def _one(text: str, section: str | None = "problem", kind: str = "body") -> tuple[list, Counter]:
+    skipped: Counter[str] = Counter()
+    return to_phrases([Block(kind, text, 7, section, "存在的问题")], skipped), skipped
+
+
+def test_sentences_keep_their_end_marks_and_closing_quotes() -> None:
+    assert split_sentences("要抓实。他说：“要抓细！”还要抓常？") == [
+        "要抓实。",
+        "他说：“要抓细！”",
+        "还要抓常？",
+    ]
+
+
+@given(st.text(alphabet=st.sampled_from(list("党员学习。！？”“，")), max_size=40))
+def test_splitting_loses_no_characters(text: str) -> None:
+    assert "".join(split_sentences(text)) == "".join(text.split())
+
+
+def test_a_paragraph_becomes_sentence_phrases_with_provenance() -> None:
+    phrases, skipped = _one("有的支部学习以读文件为主，讨论交流较少。个别党员参加学习不够主动。")
+    assert [(p.kind, p.section, p.paragraph, p.text) for p in phrases] == [
+        ("sentence", "problem", 7, "有的支部学习以读文件为主，讨论交流较少。"),
+        ("sentence", "problem", 7, "个别党员参加学习不够主动。"),
+    ]
+    assert not skipped
+
+
+def test_an_enumeration_is_one_paragraph_phrase() -> None:
+    phrases, _ = _one("一是会前准备不充分；二是议题针对性不强；三是会后跟踪落实不够。")
+    assert [(p.kind, p.move) for p in phrases] == [("paragraph", "enumeration")]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (f"目前全镇共有党支部{CUT}", "truncated"),
+        ("、城建等方面的会议主题都要征求意见。", "fragment"),
+        ("党员队伍结构需要进一步优化，年龄", "no sentence end"),
+        ("短句。", "too short"),
+        ("他在会上强调“要抓实。", "unbalanced"),
+        ("本文从三个方面分析了基层党建工作中存在的问题。", "web page or article"),
+        ("完善_，增强组织生活的规范性。", "placeholder"),
+    ],
+)
+def test_unusable_sentences_are_counted_by_reason(text: str, reason: str) -> None:
+    phrases, skipped = _one(text)
+    assert phrases == []
+    assert any(reason in why for why in skipped)
+
+
+def test_text_outside_any_section_is_left_out() -> None:
+    phrases, skipped = _one("这一段不知道属于哪个部分的内容。", section=None)
+    assert phrases == [] and skipped["no section recognised"] == 1
+
+
+def test_headings_are_trimmed_and_checked() -> None:
+    phrases, _ = _one("组织生活不够规范；", kind="heading")
+    assert [(p.kind, p.text) for p in phrases] == [("heading", "组织生活不够规范")]
+    for bad in ("短", "某单位党建工作总结", "这个标题实在太长了已经远远超过了二十个字的限制"):
+        assert _one(bad, kind="heading")[0] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "slotted"),
+    [
+        ("2023年以来，全镇新发展党员12名。", "{年度}年以来，全镇新发展党员12名。"),
+        ("深入学习党的十九大精神。", "深入学习党的{会议}精神。"),
+        ("学习贯彻十七届四中全会精神。", "学习贯彻{会议}精神。"),
+        ("XX村党支部带头开展活动。", "某村党支部带头开展活动。"),
+        ("**街道党工委抓好落实。", "某街道党工委抓好落实。"),
+        ("全国第二大城市的党建经验。", "全国第二大城市的党建经验。"),
+    ],
+)
+def test_dates_and_blanks_go_into_slots(text: str, slotted: str) -> None:
+    assert slot_dates(text) == slotted
