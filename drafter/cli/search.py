@@ -1,0 +1,91 @@
+"""`drafter search`: find phrases by characters, pinyin or initials."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from drafter.core.bank import Bank, load_bank, load_banks
+from drafter.core.search import Hit, SearchEngine, SearchFilters
+
+_BOLD, _RESET = "\x1b[1m", "\x1b[0m"
+
+
+@click.command()
+@click.argument("query", required=False, default="")
+@click.option(
+    "--bank",
+    "banks",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Search only this phrasebank folder, YAML file or .txt file (one phrase a line); "
+    "repeatable. Default: the built-in and user banks.",
+)
+@click.option("--section", help="Only this section (problem, cause, countermeasure …).")
+@click.option("--topic", help="Only this topic (org-life, members …).")
+@click.option("--scene", help="Only this scene (农村, 社区 …) and 通用 entries.")
+@click.option("--kind", help="Only headings, sentences or paragraphs.")
+@click.option("--from-bank", "source", help="Only entries of this bank (built-in, or a name).")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1))
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+def search(
+    query: str,
+    banks: tuple[Path, ...],
+    section: str | None,
+    topic: str | None,
+    scene: str | None,
+    kind: str | None,
+    source: str | None,
+    limit: int,
+    as_json: bool,
+) -> None:
+    """Search the phrasebank for QUERY: characters, pinyin (dangyuan) or initials (dyjy).
+
+    Several keywords separated by spaces may come in any order; traditional characters,
+    typos and half-width punctuation are all understood. Without QUERY, lists the bank.
+    """
+    bank = Bank(e for path in banks for e in load_bank(path).entries) if banks else load_banks()
+    engine = SearchEngine.for_bank(bank)
+    filters = SearchFilters(section=section, topic=topic, scene=scene, kind=kind, bank=source)
+    hits = engine.search(query, filters=filters, limit=limit)
+    if as_json:
+        click.echo(json.dumps([_as_dict(h) for h in hits], ensure_ascii=False, indent=2))
+        return
+    if not hits:
+        click.echo("no matching phrases", err=True)
+        return
+    bold = sys.stdout.isatty()
+    for hit in hits:
+        entry = hit.entry
+        label = entry.section_label or "-"
+        click.echo(f"{hit.score:.2f}  {entry.id}  {label}  {marked(entry.text, hit.spans, bold)}")
+
+
+def marked(text: str, spans: tuple[tuple[int, int], ...], bold: bool = False) -> str:
+    """The text with its matched spans in 【】 (or in bold on a terminal)."""
+    left, right = (_BOLD, _RESET) if bold else ("【", "】")
+    out: list[str] = []
+    last = 0
+    for start, end in spans:
+        out += [text[last:start], left, text[start:end], right]
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _as_dict(hit: Hit) -> dict[str, object]:
+    e = hit.entry
+    return {
+        "id": e.id,
+        "text": e.text,
+        "section": e.section,
+        "topics": list(e.topics),
+        "scenes": list(e.scenes),
+        "kind": e.kind,
+        "bank": e.bank,
+        "score": hit.score,
+        "spans": [list(span) for span in hit.spans],
+    }

@@ -1,0 +1,181 @@
+"""Outline edits the wizard applies to a draft: points, paragraphs and inserted phrases.
+
+Pure functions on the model, so the TUI stays a thin layer of messages and the rules (where
+a heading phrase goes, which problems are still unanswered) are tested without a terminal.
+A point index of None means the section's own unnumbered paragraphs.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+
+from drafter.core.bank import Bank, Entry
+from drafter.core.kinds import ReportKind
+from drafter.core.model import Draft, Paragraph, Point, Section, iter_points, paragraph_text
+from drafter.core.slots import known_values, slot_names
+from drafter.core.vocab import SCENES
+
+ANSWERING_ROLES = ("cause", "countermeasure")
+"""Sections whose points answer the problems."""
+
+
+def body_text(body: list[Paragraph]) -> str:
+    """Paragraphs one a line, as the editor shows them (enumerations spelled out)."""
+    return "\n".join(paragraph_text(p) for p in body)
+
+
+def parse_body(text: str, old: list[Paragraph]) -> list[Paragraph]:
+    """Paragraphs from one-a-line text; an enumeration whose line is unchanged is kept as is."""
+    kept = {paragraph_text(p): p for p in old if not isinstance(p, str)}
+    lines = (line.strip() for line in text.replace("\r\n", "\n").split("\n"))
+    return [kept.get(line, line) for line in lines if line]
+
+
+def add_point(section: Section, after: int | None = None, heading: str = "") -> int:
+    """Insert an empty point after `after` (at the end when None); return its index."""
+    index = len(section.points) if after is None else min(after + 1, len(section.points))
+    section.points.insert(index, Point(heading=heading))
+    return index
+
+
+def delete_point(section: Section, index: int) -> int | None:
+    """Remove a point; return the index to select next (None when none is left)."""
+    del section.points[index]
+    if not section.points:
+        return None
+    return min(index, len(section.points) - 1)
+
+
+def move_point(section: Section, index: int, offset: int) -> int:
+    """Move a point up (-1) or down (+1) within its section; return where it is now."""
+    target = max(0, min(len(section.points) - 1, index + offset))
+    if target != index:
+        section.points.insert(target, section.points.pop(index))
+    return target
+
+
+def set_heading(section: Section, index: int, heading: str) -> None:
+    section.points[index].heading = heading.strip()
+
+
+def set_body(section: Section, index: int | None, text: str) -> None:
+    """Replace the paragraphs of a point (or of the section itself) with edited text."""
+    if index is None:
+        section.body = parse_body(text, section.body)
+    else:
+        point = section.points[index]
+        point.body = parse_body(text, point.body)
+
+
+@dataclass(frozen=True)
+class Inserted:
+    """Where an inserted phrase went: the point to select and whether it is new."""
+
+    index: int | None
+    new_point: bool = False
+
+
+def insert_phrase(section: Section, index: int | None, entry: Entry) -> Inserted:
+    """Put a phrase into the outline and record its id on the point.
+
+    A heading becomes the selected point's heading when that is empty, else a new point after
+    it; a sentence or paragraph is appended to the selected point (or to the section's own
+    paragraphs when no point is selected).
+    """
+    if entry.kind == "heading":
+        if index is not None and not section.points[index].heading.strip():
+            point = section.points[index]
+            point.heading = entry.text
+        else:
+            index = add_point(section, index, entry.text)
+            point = section.points[index]
+            _record(point, entry)
+            return Inserted(index, new_point=True)
+    elif index is None:
+        section.body.append(entry.text)
+        return Inserted(None)
+    else:
+        point = section.points[index]
+        point.body.append(entry.text)
+    _record(point, entry)
+    return Inserted(index)
+
+
+def _record(point: Point, entry: Entry) -> None:
+    if entry.id not in point.phrases:
+        point.phrases.append(entry.id)
+
+
+def set_meta(draft: Draft, values: dict[str, str]) -> None:
+    """Set title, unit, signature, date and scene; a bad date or scene raises ValueError."""
+    date = values.get("date", draft.meta.date).strip()
+    if date:
+        try:
+            _dt.date.fromisoformat(date)
+        except ValueError:
+            raise ValueError(f"date {date!r}: write it YYYY-MM-DD, e.g. 2026-11-22") from None
+    scene = values.get("scene", draft.meta.scene)
+    if scene not in SCENES:
+        raise ValueError(f"unknown scene {scene!r}; use one of {'、'.join(SCENES)}")
+    for name in ("title", "unit", "signature"):
+        setattr(draft.meta, name, values.get(name, getattr(draft.meta, name)).strip())
+    draft.meta.date = date
+    draft.meta.scene = scene
+
+
+def missing_slots(draft: Draft, text: str) -> list[str]:
+    """Slot names in `text` the draft has no value for (the wizard asks for them)."""
+    known = known_values(draft)
+    return [name for name in slot_names(text) if name not in known]
+
+
+def store_slots(draft: Draft, values: dict[str, str]) -> None:
+    """Keep the non-empty values the user gave; empty ones stay 【待补】."""
+    draft.slots.update({k: v.strip() for k, v in values.items() if v.strip()})
+
+
+def sections_with_role(draft: Draft, kind: ReportKind, role: str) -> list[Section]:
+    return [draft.section(spec.id) for spec in kind.sections if spec.bank_section == role]
+
+
+def linked_suggestions(bank: Bank, point: Point) -> dict[str, list[Entry]]:
+    """Causes and countermeasures linked to the phrases a (problem) point uses."""
+    return {role: bank.linked_from(point.phrases, role) for role in ANSWERING_ROLES}
+
+
+@dataclass
+class Unanswered:
+    """A problem point no point of the answering section takes up yet."""
+
+    section_id: str
+    index: int
+    heading: str
+    suggestions: list[Entry] = field(default_factory=list)
+    """Linked entries of the answering section that would answer it."""
+
+
+def unanswered(draft: Draft, kind: ReportKind, bank: Bank, role: str) -> list[Unanswered]:
+    """Problems whose linked `role` entries (cause or countermeasure) are none of them used.
+
+    Problems that use no linked phrase cannot be judged this way and are left out.
+    """
+    used = {
+        phrase
+        for section in sections_with_role(draft, kind, role)
+        for point in iter_points(section.points)
+        for phrase in point.phrases
+    }
+    out: list[Unanswered] = []
+    for section in sections_with_role(draft, kind, "problem"):
+        for i, point in enumerate(section.points):
+            ids = [p for sub in iter_points([point]) for p in sub.phrases]
+            linked = bank.linked_from(ids, role)
+            if role == "countermeasure":
+                causes = bank.linked_from(ids, "cause")
+                linked += [
+                    e for e in bank.linked_from([c.id for c in causes], role) if e not in linked
+                ]
+            if linked and not any(e.id in used for e in linked):
+                out.append(Unanswered(section.id, i, point.heading or "（无标题）", linked))
+    return out

@@ -1,0 +1,217 @@
+"""Toneless pinyin for search: every reading of each character, and typed pinyin parsed.
+
+Polyphonic characters keep all their readings (重 is both zhong and chong), so a query
+matches either. The table comes from pypinyin, which is slow to import (0.3 s): it is read
+once per machine and cached as a small pickle keyed by the installed pypinyin's data file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib.util
+import pickle
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from drafter.core.errors import DrafterError
+
+_FORMAT = b"pinyin-3"
+# Only CJK characters get readings; ASCII letters stand for themselves in initials.
+_CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+# Initials that are two letters long; a user may type either letter form.
+_DOUBLE_INITIALS = ("zh", "ch", "sh")
+# Sound strings map each syllable to one private-use character (1:1 with the text).
+_PUA = 0xE000
+_MAX_READINGS = 2
+
+
+@dataclass(frozen=True, eq=False)
+class PinyinTable:
+    """Readings of every CJK character pypinyin knows, without tones (ü written v)."""
+
+    readings: dict[str, tuple[str, ...]]
+    """char → its readings, most common first."""
+    syllables: tuple[str, ...]
+    """All syllables, sorted; a syllable's index gives its sound character."""
+
+    @property
+    def syllable_set(self) -> frozenset[str]:
+        return _syllable_set(self)
+
+    def initials(self, char: str) -> str:
+        """The distinct first letters of a character's readings ('' when it has none)."""
+        return _initials(self, char)
+
+    def sound_table(self) -> dict[int, str]:
+        """A str.translate table: each character → the sound character of its first reading."""
+        return _sound_table(self)
+
+    def chars_for(self, unit: str, full: bool) -> str:
+        """Characters with a reading equal to `unit` (full) or starting with it (initial)."""
+        return _chars_for(self, unit, full)
+
+
+@cache
+def _syllable_set(table: PinyinTable) -> frozenset[str]:
+    # Vowel-less interjections (n, m, hm, ng) would swallow typed initials.
+    return frozenset(s for s in table.syllables if re.search("[aeiouv]", s))
+
+
+@lru_cache(maxsize=65536)
+def _initials(table: PinyinTable, char: str) -> str:
+    found = table.readings.get(char)
+    if not found:
+        return char if char.isascii() and char.isalpha() else ""
+    return "".join(sorted({r[0] for r in found}))
+
+
+@cache
+def _sound_table(table: PinyinTable) -> dict[int, str]:
+    index = {s: i for i, s in enumerate(table.syllables)}
+    return {ord(c): chr(_PUA + index[r[0]]) for c, r in table.readings.items()}
+
+
+@cache
+def _by_syllable(table: PinyinTable) -> dict[str, str]:
+    found: dict[str, list[str]] = {}
+    for char, readings in table.readings.items():
+        for reading in readings:
+            found.setdefault(reading, []).append(char)
+    return {s: "".join(chars) for s, chars in found.items()}
+
+
+@lru_cache(maxsize=2048)
+def _chars_for(table: PinyinTable, unit: str, full: bool) -> str:
+    by_syllable = _by_syllable(table)
+    if full:
+        return by_syllable.get(unit, "")
+    chars = (c for s, cs in by_syllable.items() if s.startswith(unit) for c in cs)
+    return "".join(dict.fromkeys(chars))
+
+
+def _strip_tone(reading: str) -> str:
+    decomposed = unicodedata.normalize("NFD", reading).replace("u\u0308", "v")
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def _is_cjk(code: int) -> bool:
+    return any(lo <= code <= hi for lo, hi in _CJK_RANGES)
+
+
+def _from_pypinyin() -> PinyinTable:
+    from pypinyin.pinyin_dict import pinyin_dict  # the slow import, done once per machine
+
+    readings: dict[str, tuple[str, ...]] = {}
+    for code, value in pinyin_dict.items():
+        if not _is_cjk(code):
+            continue
+        found: list[str] = []
+        for raw in value.split(","):
+            bare = _strip_tone(raw.strip())
+            if bare.isascii() and bare.isalpha():
+                found.append(bare)
+                if "v" in bare and bare.endswith("ve"):
+                    found.append(bare.replace("v", "u"))  # lüe is typed lue as often as lve
+        if found:
+            # Third and later readings are rare (道行 heng) and only add false matches.
+            readings[chr(code)] = tuple(dict.fromkeys(found))[:_MAX_READINGS]
+    syllables = tuple(sorted({r for rs in readings.values() for r in rs}))
+    return PinyinTable(readings, syllables)
+
+
+def _data_stamp() -> str:
+    spec = importlib.util.find_spec("pypinyin")
+    if spec is None or not spec.submodule_search_locations:
+        raise DrafterError("pypinyin is not installed; reinstall drafter")
+    data = Path(next(iter(spec.submodule_search_locations))) / "pinyin_dict.py"
+    stat = data.stat()
+    raw = _FORMAT + f"{data}:{stat.st_size}:{stat.st_mtime_ns}".encode()
+    return hashlib.sha256(raw).hexdigest()[:16]
+
+
+_lock = threading.Lock()
+
+
+@cache
+def pinyin_table() -> PinyinTable:
+    """The reading table, from the on-disk cache when it is current, else from pypinyin."""
+    from drafter.core import locations
+    from drafter.core.fsio import atomic_write_bytes
+
+    with _lock:
+        path = locations.index_cache_dir() / f"pinyin-{_data_stamp()}.pickle"
+        with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, ValueError):
+            readings, syllables = pickle.loads(path.read_bytes())
+            if isinstance(readings, dict) and isinstance(syllables, tuple):
+                return PinyinTable(readings, syllables)
+        table = _from_pypinyin()
+        with contextlib.suppress(OSError, DrafterError):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            data = pickle.dumps((table.readings, table.syllables), pickle.HIGHEST_PROTOCOL)
+            atomic_write_bytes(path, data)
+        return table
+
+
+class Unit(NamedTuple):
+    """One typed piece of pinyin: a whole syllable, or an initial / syllable prefix."""
+
+    text: str
+    full: bool
+
+
+Pattern = tuple[Unit, ...]
+
+_LATIN_RE = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=1024)
+def parse(token: str, table: PinyinTable, max_patterns: int = 3) -> tuple[Pattern, ...]:
+    """Ways to read a typed token as pinyin, fewest pieces first.
+
+    "sanhuiyike" → san|hui|yi|ke; "dyjy" → d|y|j|y; "dangyjy" → dang|y|j|y. A letter-by-
+    letter reading of initials is always offered too ("shyk" is s|h|y|k as well as sh|y|k).
+    """
+    if not _LATIN_RE.fullmatch(token):
+        return ()
+    syllables = table.syllable_set
+    n = len(token)
+    # memo[i]: the cheapest segmentations of token[i:], as (cost, patterns)
+    memo: dict[int, tuple[int, list[Pattern]]] = {n: (0, [()])}
+    for i in range(n - 1, -1, -1):
+        options: list[tuple[int, list[Pattern]]] = []
+        for j in range(i + 1, min(n, i + 6) + 1):
+            piece = token[i:j]
+            rest = memo.get(j)
+            if rest is None or not rest[1]:
+                continue
+            if len(piece) > 1 and piece in syllables:
+                unit = Unit(piece, True)
+            elif (len(piece) == 1 and piece not in "iuv") or piece in _DOUBLE_INITIALS:
+                unit = Unit(piece, False)
+            elif j == n and any(s.startswith(piece) for s in syllables):
+                unit = Unit(piece, False)  # an unfinished last syllable
+            else:
+                continue
+            # initials cost a little more than whole syllables, so "xian" stays one syllable
+            cost = rest[0] + (2 if unit.full else 3)
+            options.append((cost, [(unit, *p) for p in rest[1]]))
+        if options:
+            low = min(c for c, _ in options)
+            memo[i] = (low, [p for c, ps in options if c == low for p in ps][:max_patterns])
+    found = list(memo.get(0, (0, []))[1])
+    letters = tuple(Unit(ch, False) for ch in token)
+    initials_only = bool(found) and not any(u.full for u in found[0])
+    if initials_only and all(ch not in "iuv" for ch in token) and letters not in found:
+        found.append(letters)
+    return tuple(found[: max_patterns + 1])
+
+
+def initials_of(pattern: Pattern) -> str:
+    """The first letters of a pattern's pieces: what the initials index is keyed by."""
+    return "".join(u.text[0] for u in pattern)

@@ -1,0 +1,162 @@
+"""The phrase search engine: find the right phrasing from a few characters, pinyin or initials.
+
+Built once over a list of entries, then queried many times (from any thread: a search reads
+the engine and never changes it). A query is split into keywords (searchquery); the index
+proposes candidates (searchindex); each candidate is scored on how much of every keyword it
+holds, how tight and how early, with a small preference for the current section and scene.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import compress, islice
+
+from drafter.core.bank import Bank, Entry
+from drafter.core.errors import QueryError
+from drafter.core.searchcandidates import candidates
+from drafter.core.searchindex import SearchIndex, folded_positions
+from drafter.core.searchquery import Match, parse_query
+from drafter.core.searchrank import Preference, rank
+from drafter.core.vocab import ENTRY_KINDS, GENERAL_SCENE, SCENES, SECTIONS, TOPICS
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """What to search in; None means any. A scene keeps entries of that scene and 通用 ones."""
+
+    section: str | None = None
+    topic: str | None = None
+    scene: str | None = None
+    kind: str | None = None
+    bank: str | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A found entry, its score (0–1, higher is better) and the matched character spans."""
+
+    entry: Entry
+    score: float
+    spans: tuple[tuple[int, int], ...]
+    """[start, end) ranges of entry.text that matched, for highlighting."""
+
+
+class SearchEngine:
+    """Fuzzy, pinyin-aware search over a fixed list of entries."""
+
+    def __init__(self, entries: Sequence[Entry], index: SearchIndex | None = None) -> None:
+        self.entries: tuple[Entry, ...] = tuple(entries)
+        self.index = index or SearchIndex([e.text for e in self.entries])
+        self._masks = _Masks(self.entries)
+
+    @classmethod
+    def for_bank(cls, bank: Bank) -> SearchEngine:
+        """An engine over a merged bank, its index loaded from the on-disk cache if current."""
+        entries = list(bank)
+        return cls(entries, SearchIndex.cached([e.text for e in entries]))
+
+    @property
+    def banks(self) -> list[str]:
+        """Names of the banks the entries come from (the values of the `bank` filter)."""
+        return list(self._masks.values["bank"])
+
+    def search(
+        self,
+        query: str,
+        filters: SearchFilters | None = None,
+        prefer_section: str | None = None,
+        prefer_scene: str | None = None,
+        limit: int = 20,
+    ) -> list[Hit]:
+        """The best `limit` entries for `query`, best first; an empty query lists the bank."""
+        mask = self._masks.combine(filters or SearchFilters())
+        if limit <= 0:
+            return []
+        keywords = parse_query(query, self.index.table)
+        if not keywords:
+            every = range(len(self.entries))
+            chosen = every if mask is None else compress(every, mask)
+            return [Hit(self.entries[i], 0.0, ()) for i in islice(chosen, limit)]
+        found = candidates(self.index, keywords, mask)
+        prefer = Preference(prefer_section, prefer_scene)
+        ranked = rank(self.index, self.entries, keywords, found, limit, prefer)
+        return [
+            Hit(self.entries[i], round(score, 4), _spans(self.entries[i].text, matches))
+            for score, i, matches in ranked
+        ]
+
+
+def _spans(text: str, matches: list[Match]) -> tuple[tuple[int, int], ...]:
+    """Folded positions of all matches → merged [start, end) ranges of the original text."""
+    matched = sorted({p for m in matches for p in m.positions})
+    if not matched:
+        return ()
+    origin = folded_positions(text)
+    spans: list[list[int]] = []
+    for p in matched:
+        i = origin[p]
+        if spans and spans[-1][1] >= i:
+            spans[-1][1] = max(spans[-1][1], i + 1)
+        else:
+            spans.append([i, i + 1])
+    return tuple((a, b) for a, b in spans)
+
+
+class _Masks:
+    """One byte per entry for each filter value (1 = kept), combined per query in C."""
+
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        n = len(entries)
+        self.size = n
+        self.values: dict[str, dict[str, bytearray]] = {
+            "section": {},
+            "topic": {},
+            "scene": {},
+            "kind": {},
+            "bank": {},
+        }
+        for i, e in enumerate(entries):
+            for name, keys in (
+                ("section", (e.section,)),
+                ("topic", e.topics),
+                ("scene", e.scenes),
+                ("kind", (e.kind,)),
+                ("bank", (e.bank,)),
+            ):
+                table = self.values[name]
+                for key in keys:
+                    mask = table.get(key)
+                    if mask is None:
+                        mask = table[key] = bytearray(n)
+                    mask[i] = 1
+
+    def combine(self, filters: SearchFilters) -> bytes | None:
+        """The mask of entries that pass every filter, or None when nothing is filtered."""
+        result: int | None = None
+        for name, value, valid in (
+            ("section", filters.section, SECTIONS),
+            ("topic", filters.topic, TOPICS),
+            ("scene", filters.scene, SCENES),
+            ("kind", filters.kind, ENTRY_KINDS),
+            ("bank", filters.bank, self.values["bank"]),
+        ):
+            if value is None:
+                continue
+            if value not in valid:
+                choices = ", ".join(valid) or "(none)"
+                raise QueryError(f"unknown {name} {value!r}; valid values: {choices}")
+            bits = self._bits(name, value)
+            if name == "scene" and value != GENERAL_SCENE:
+                bits |= self._bits(name, GENERAL_SCENE)
+            result = bits if result is None else result & bits
+        if result is None:
+            return None
+        return result.to_bytes(self.size, "little")
+
+    def _bits(self, name: str, value: str) -> int:
+        mask = self.values[name].get(value)
+        return int.from_bytes(mask, "little") if mask is not None else 0
+
+
+__all__ = ["Hit", "SearchEngine", "SearchFilters"]

@@ -1,0 +1,187 @@
+"""Candidate entries for a query: the few worth scoring, found through the index.
+
+Each keyword contributes "slots" (one per bigram of the keyword, or per syllable pair of
+typed pinyin): an entry scores 2 for holding the slot's exact bigram and 1 for a bigram that
+sounds the same. Short keywords and pinyin initials are looked up in the joined text instead
+("streams"). The best-scoring entries, in bank order within a score, go on to full scoring.
+Work is bounded, so a 1 M-phrase bank answers in tens of milliseconds.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import compress, islice, pairwise, repeat
+from operator import ge
+from typing import NamedTuple
+
+from drafter.core.pinyin import initials_of
+from drafter.core.searchindex import SearchIndex
+from drafter.core.searchquery import Keyword, pattern_regex
+
+POOL = 500  # candidates scored in full, at most
+STREAM = 600  # entries taken from one lookup in the joined text, at most
+SECOND_GUESS = 20  # a keyword's other readings are looked up when the first finds fewer
+BUDGET = 10_000  # postings counted per query (or 1/20 of the bank), rarest slots first
+SHARE = 0.5  # candidates under this share of the best possible slot score …
+ENOUGH = 30  # … are scored only while there are fewer candidates than this
+
+
+@dataclass
+class _Slot:
+    exact: memoryview
+    similar: list[memoryview]
+
+    @property
+    def size(self) -> int:
+        return len(self.exact) + sum(len(s) for s in self.similar)
+
+
+class Candidate(NamedTuple):
+    """An entry worth scoring: its slot score, and where a lookup found it (else -1)."""
+
+    hits: int
+    position: int
+    entry: int
+
+
+def candidates(index: SearchIndex, keywords: list[Keyword], mask: bytes | None) -> list[Candidate]:
+    """Entries worth scoring for `keywords` (at most POOL, the best slot scores first)."""
+    counts: Counter[int] = Counter()
+    positions: dict[int, int] = {}
+    slots: list[_Slot] = []
+    best = 0
+    for keyword in keywords:
+        k_slots, k_streams = _sources(index, keyword, mask)
+        slots += k_slots
+        found = 0
+        for n, stream in enumerate(k_streams):
+            if n and isinstance(stream, _InitialsLookup) and found >= SECOND_GUESS:
+                continue  # a later reading (sh|y|k after s|h|y|k) only if the first is rare
+            taken = list(islice(stream, STREAM))
+            counts.update(dict.fromkeys((i for i, _ in taken), 2))
+            for i, pos in taken:
+                positions[i] = min(pos, positions.get(i, pos))
+            found += len(taken)
+        best += 2 if k_streams else 0
+        if keyword.fuzzy and not found and not k_slots:
+            # no exact reading of these initials anywhere: allow one slip (sjhyk → shyk)
+            slipped = [initials_of(p) for p in keyword.fuzzy]
+            for needle in _halves(keyword):
+                for i, _ in index.find_initials(needle, STREAM, mask):
+                    if i not in counts and index.holds_initials(i, slipped):
+                        counts[i] = 1
+    best += _count(slots, counts, max(BUDGET, index.size // 20))
+    chosen = _top(counts, mask, max(1, math.ceil(SHARE * best)))
+    return [Candidate(counts[i], positions.get(i, -1), i) for i in chosen]
+
+
+Found = Iterable[tuple[int, int]]  # (entry, position of the match in its folded text)
+
+
+def _sources(
+    index: SearchIndex, keyword: Keyword, mask: bytes | None
+) -> tuple[list[_Slot], list[Found]]:
+    text = keyword.text
+    if not keyword.latin:
+        if len(text) == 1:
+            return [], [_scan(index, re.compile(re.escape(text)), mask)]
+        slots = []
+        for a, b in pairwise(text):
+            exact = index.bigrams.get(a + b)
+            similar = [index.bigrams.get(g) for g in index.homophones(a, b) if g != a + b]
+            slots.append(_Slot(exact, similar))
+        return slots, []
+    slots = []
+    streams: list[Found] = []
+    pairs = list(pairwise(text))
+    if pairs and all(a + b in index.bigrams for a, b in pairs):  # Latin text in the bank
+        slots += [_Slot(index.bigrams.get(a + b), []) for a, b in pairs]
+    for pattern in keyword.patterns:
+        full = [(a.text, b.text) for a, b in pairwise(pattern) if a.full and b.full]
+        if full:
+            for a, b in full:
+                grams = index.sounds.get(f"{a} {b}", [])
+                slots.append(_Slot(memoryview(b""), [index.bigrams.get(g) for g in grams]))
+        elif len(pattern) == 1 and pattern[0].full:
+            regex = pattern_regex(pattern, index.table, index.present)
+            streams.append(_scan(index, regex, mask))
+        else:
+            streams.append(_InitialsLookup(index, initials_of(pattern), mask))
+    return slots, streams
+
+
+class _InitialsLookup:
+    """Entries holding some initials, looked up only when iterated (it scans the bank)."""
+
+    def __init__(self, index: SearchIndex, letters: str, mask: bytes | None) -> None:
+        self.index, self.letters, self.mask = index, letters, mask
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return self.index.find_initials(self.letters, STREAM, self.mask)
+
+
+def _scan(index: SearchIndex, pattern: re.Pattern[str], mask: bytes | None) -> Found:
+    found = ((i, m.start() - index.starts[i]) for i, m in index.scan(pattern))
+    return found if mask is None else (f for f in found if mask[f[0]])
+
+
+def _halves(keyword: Keyword) -> list[str]:
+    """Initials that any reading with one piece dropped must hold: its first or last half.
+
+    (Dropping piece p of n keeps the first n//2 letters intact when p >= n//2, else the rest.)
+    """
+    out: list[str] = []
+    for pattern in keyword.patterns:
+        if len(pattern) >= 4:
+            letters = initials_of(pattern)
+            half = len(letters) // 2
+            out += [letters[:half], letters[half:]]
+    return list(dict.fromkeys(out))
+
+
+def _count(slots: list[_Slot], counts: Counter[int], budget: int) -> int:
+    """Add each entry's slot score to `counts`, rarest slots first; the best score possible."""
+    best = 0
+    for slot in sorted(slots, key=lambda s: s.size):
+        if budget <= 0:
+            break
+        exact = slot.exact[:budget]
+        counts.update(exact)
+        if slot.similar:
+            union = set(exact).union(*(s[:budget] for s in slot.similar))
+            counts.update(union)
+            if not exact:  # a pinyin syllable pair: every bigram that reads so is exact
+                counts.update(union)
+        else:
+            counts.update(exact)
+        budget -= slot.size
+        best += 2
+    return best
+
+
+def _top(counts: Counter[int], mask: bytes | None, floor: int) -> list[int]:
+    """The best-scoring entries (at most POOL), best first and in bank order within a score.
+
+    Scores under `floor` (a share of the best possible) are taken only while fewer than
+    ENOUGH entries have been found, so a long query still lists its partial matches.
+    """
+    keys = list(counts)
+    values = list(counts.values())
+    if mask is not None:
+        kept = list(map(mask.__getitem__, keys))
+        keys = list(compress(keys, kept))
+        values = list(compress(values, kept))
+    # the lowest score still taken, found from how many entries have each score
+    cut, taken = 0, 0
+    for value in sorted(set(values), reverse=True):
+        room = POOL if value >= floor else ENOUGH
+        if taken >= room:
+            break
+        cut, taken = value, taken + values.count(value)
+    chosen = sorted(compress(keys, map(ge, values, repeat(cut))))
+    chosen.sort(key=counts.__getitem__, reverse=True)  # stable: bank order within a score
+    return chosen[: POOL if cut >= floor else ENOUGH]

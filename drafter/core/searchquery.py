@@ -1,0 +1,268 @@
+"""Search queries: typed text split into keywords, and each keyword matched against a text.
+
+A keyword is Chinese (matched by characters, fuzzily, and by sound for 形势/形式 slips) or
+Latin letters (matched as pinyin — whole syllables, initials or a mix — or literally).
+Matching works on folded text (see searchindex.fold), so punctuation and width never matter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import islice, product
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
+
+from drafter.core.chinese import to_simplified
+from drafter.core.pinyin import Pattern, PinyinTable, Unit, parse
+from drafter.core.searchindex import SearchIndex, fold
+
+MAX_QUERY = 1000  # characters of raw query looked at; the rest cannot change the results
+MAX_KEYWORD = 120  # longest keyword kept: a whole paragraph is enough context
+MAX_KEYWORDS = 8
+GOOD = 0.75  # a keyword matched at least this well counts as matched
+HOMOPHONE = 0.8  # a character replaced by one that sounds the same counts this much
+SECOND_READING = 0.3  # typed pinyin that uses a character's rarer reading counts less
+_MIN_QUALITY = 0.3  # below this a fuzzy match is noise
+_MAX_PLACES = 5  # other occurrences of an exact keyword considered when placing keywords
+
+_TOKEN_RE = re.compile(r"[a-z]+|[^a-z]+")
+# Spaces and punctuation both separate keywords (so 三会一课，流于形式 is two of them).
+_SEPARATOR_RE = re.compile(r"[\W_]+")
+
+
+@dataclass(frozen=True)
+class Keyword:
+    """One keyword of a query, folded; Latin keywords carry their pinyin readings."""
+
+    text: str
+    latin: bool
+    patterns: tuple[Pattern, ...] = ()
+    fuzzy: tuple[Pattern, ...] = field(default=(), compare=False)
+    """Readings with one piece dropped (sjhyk → shyk), for readings of four pieces or more."""
+    halves: tuple[Pattern, ...] = field(default=(), compare=False)
+    """First and second halves of those readings: a slipped reading holds one of them."""
+
+    @property
+    def weight(self) -> int:
+        """How much this keyword counts towards coverage: its characters or syllables."""
+        if self.latin and self.patterns:
+            return len(self.patterns[0])
+        return len(self.text)
+
+
+@dataclass(frozen=True)
+class Match:
+    """How well a keyword matches a text: quality 0–1 and the folded positions it covers."""
+
+    quality: float
+    positions: tuple[int, ...]
+    others: tuple[int, ...] = ()
+    """Where else an exact match starts (so several keywords can be placed close together)."""
+
+    @property
+    def start(self) -> int:
+        return self.positions[0] if self.positions else 0
+
+    @property
+    def end(self) -> int:
+        return self.positions[-1] + 1 if self.positions else 0
+
+
+NO_MATCH = Match(0.0, ())
+
+
+def parse_query(query: str, table: PinyinTable) -> list[Keyword]:
+    """Keywords of a query: spaces and punctuation separate them, but 党 员 教育 is one."""
+    raw = query[:MAX_QUERY]
+    if not raw.isascii():
+        raw = to_simplified(raw)
+    pieces: list[tuple[str, bool]] = []  # (folded piece, separated from the last by a space)
+    for chunk in _SEPARATOR_RE.split(raw):
+        folded = fold(chunk)
+        for n, piece in enumerate(_TOKEN_RE.findall(folded)):
+            pieces.append((piece, n == 0))
+    tokens: list[str] = []
+    for piece, spaced in pieces:
+        last = tokens[-1] if tokens else ""
+        joinable = last and not last[-1].isascii() and not piece[0].isascii()
+        if joinable and spaced and (len(piece) == 1 or len(last) == 1):
+            tokens[-1] = last + piece
+        else:
+            tokens.append(piece)
+    keywords: dict[str, Keyword] = {}
+    for token in tokens:
+        text = token[:MAX_KEYWORD]
+        if text in keywords:
+            continue
+        if text.isascii() and text.isalpha():
+            patterns = parse(text, table)
+            halves = tuple(
+                half
+                for p in patterns
+                if len(p) >= 4
+                for half in (p[: len(p) // 2], p[len(p) // 2 :])
+            )
+            keywords[text] = Keyword(text, True, patterns, _fuzzy_patterns(patterns), halves)
+        else:
+            keywords[text] = Keyword(text, False)
+    return list(keywords.values())[:MAX_KEYWORDS]
+
+
+def _fuzzy_patterns(patterns: tuple[Pattern, ...]) -> tuple[Pattern, ...]:
+    """One piece dropped, for readings of four pieces or more (one typing slip allowed)."""
+    out: dict[Pattern, None] = {}
+    for pattern in patterns:
+        if len(pattern) >= 4:
+            for i in range(len(pattern)):
+                out[pattern[:i] + pattern[i + 1 :]] = None
+    return tuple(p for p in out if p not in patterns)
+
+
+@lru_cache(maxsize=512)
+def pattern_regex(pattern: Pattern, table: PinyinTable, present: frozenset[str]) -> re.Pattern[str]:
+    """A regex over folded text: each piece a class of the characters that read so.
+
+    Only characters `present` in the texts go in a class, which keeps the regex small
+    and quick to compile (each keystroke of typed pinyin makes a new one).
+    """
+    return re.compile("".join(_char_class(unit, table, present) for unit in pattern))
+
+
+def _char_class(unit: Unit, table: PinyinTable, present: frozenset[str]) -> str:
+    chars = "".join(c for c in table.chars_for(unit.text, unit.full) if c in present)
+    return f"[{chars}]" if chars else "(?!)"
+
+
+def match_keyword(keyword: Keyword, index: SearchIndex, entry: int, text: str) -> Match:
+    """How `keyword` matches entry number `entry` of `index`, whose folded text is `text`."""
+    first = text.find(keyword.text)
+    if first >= 0:
+        others: list[int] = []
+        pos, step = first, len(keyword.text)
+        while len(others) < _MAX_PLACES and (pos := text.find(keyword.text, pos + step)) >= 0:
+            others.append(pos)
+        return Match(1.0, tuple(range(first, first + step)), tuple(others))
+    if keyword.latin:
+        return _match_pinyin(keyword, text, index.table, index.present)
+    if len(keyword.text) < 2:
+        return NO_MATCH
+    return _match_fuzzy(keyword.text, text, index, entry)
+
+
+def place_finder(keyword: Keyword, index: SearchIndex) -> Callable[[str], int]:
+    """A function giving where `keyword` first occurs exactly in a folded text (as typed,
+    or as one of its pinyin readings), or -1."""
+    word = keyword.text
+    if not keyword.latin:
+        return lambda text: text.find(word)
+    regexes = [pattern_regex(p, index.table, index.present) for p in keyword.patterns]
+
+    def find(text: str) -> int:
+        places = [m.start() for r in regexes if (m := r.search(text))]
+        literal = text.find(word)
+        if literal >= 0:
+            places.append(literal)
+        return min(places, default=-1)
+
+    return find
+
+
+def closest(matches: list[Match]) -> list[Match]:
+    """The matches moved to the occurrences that sit closest together (in typed order)."""
+    if len(matches) < 2 or not any(m.others for m in matches):
+        return matches
+    options = [[m.start, *m.others] if m.positions else [0] for m in matches]
+
+    def spread(starts: tuple[int, ...]) -> tuple[int, bool, int]:
+        placed = [(s, s + len(m.positions)) for s, m in zip(starts, matches, strict=True)]
+        placed = [p for p, m in zip(placed, matches, strict=True) if m.positions]
+        lo, hi = min(p[0] for p in placed), max(p[1] for p in placed)
+        in_order = [p[0] for p in placed] == sorted(p[0] for p in placed)
+        return hi - lo, not in_order, lo
+
+    best = min(product(*options), key=spread)
+    return [
+        Match(m.quality, tuple(range(s, s + len(m.positions)))) if m.others else m
+        for s, m in zip(best, matches, strict=True)
+    ]
+
+
+def _match_pinyin(
+    keyword: Keyword, text: str, table: PinyinTable, present: frozenset[str]
+) -> Match:
+    places: list[tuple[float, int, int]] = []  # (quality, length, -start)
+    for patterns, slip in ((keyword.patterns, False), (keyword.fuzzy, True)):
+        if slip and not any(pattern_regex(h, table, present).search(text) for h in keyword.halves):
+            break  # no slipped reading can match without one of its halves
+        for pattern in patterns:
+            found_all = pattern_regex(pattern, table, present).finditer(text)
+            for found in islice(found_all, _MAX_PLACES + 1):
+                quality = _reading_quality(pattern, found.group(), table)
+                if slip:
+                    quality *= len(pattern) / (len(pattern) + 1)
+                places.append((quality, len(found.group()), -found.start()))
+        if places:
+            break
+    if not places:
+        return NO_MATCH
+    # equal readings: the one covering more characters (zzsh → 组织生活, not 组织生), then
+    # the earliest; the other places of that kind stay available to `closest`
+    quality, length, start = max(places)
+    others = tuple(-s for q, n, s in places if (q, n) == (quality, length) and s != start)
+    return Match(quality, tuple(range(-start, -start + length)), others)
+
+
+def _reading_quality(pattern: Pattern, chars: str, table: PinyinTable) -> float:
+    """1.0 when every character is typed in its first reading; less for 重 typed chong."""
+    other = 0
+    for unit, char in zip(pattern, chars, strict=True):
+        first = table.readings.get(char, ("",))[0]
+        if not (first == unit.text if unit.full else first.startswith(unit.text)):
+            other += 1
+    return 1.0 - SECOND_READING * other / len(pattern)
+
+
+def _match_fuzzy(word: str, text: str, index: SearchIndex, entry: int) -> Match:
+    """Best window of `text` for `word`: characters in order, typos and extra words allowed."""
+    if len(word) == 2:
+        # one character of two is noise; a word that sounds the same (轮训/论训) is a slip
+        pos = index.sound(entry).find(word.translate(index.table.sound_table()))
+        if pos < 0:
+            return NO_MATCH
+        same = sum(a == b for a, b in zip(word, text[pos : pos + 2], strict=True))
+        return Match(same / 2 + HOMOPHONE * (1 - same / 2), (pos, pos + 1))
+    # upper bounds first: a character can only match if it (or its sound) is in the text
+    spoken_word, sound = word.translate(index.table.sound_table()), index.sound(entry)
+    heard = sum(c in sound for c in spoken_word) / len(word)
+    if heard < _MIN_QUALITY:  # sounds include the characters themselves
+        return NO_MATCH
+    chars = _align(word, text)
+    if heard <= chars.quality:
+        return chars if chars.quality >= _MIN_QUALITY else NO_MATCH
+    spoken = _align(spoken_word, sound)
+    if spoken.quality > chars.quality:
+        # same-sounding characters count, a little less than the right ones
+        quality = chars.quality + HOMOPHONE * (spoken.quality - chars.quality)
+        best = Match(quality, spoken.positions)
+    else:
+        best = chars
+    return best if best.quality >= _MIN_QUALITY else NO_MATCH
+
+
+def _align(word: str, text: str) -> Match:
+    if not text:
+        return NO_MATCH
+    if len(word) <= len(text):
+        found = fuzz.partial_ratio_alignment(word, text)
+        lo, hi = (found.dest_start, found.dest_end) if found else (0, len(text))
+    else:
+        lo, hi = 0, len(text)
+    positions: list[int] = []
+    for op in LCSseq.opcodes(word, text[lo:hi]):
+        if op.tag == "equal":
+            positions.extend(range(lo + op.dest_start, lo + op.dest_end))
+    return Match(len(positions) / len(word), tuple(positions))

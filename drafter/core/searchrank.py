@@ -1,0 +1,203 @@
+"""Ranking: score the candidates of a query, cheapest checks first, and keep the best.
+
+A score (0–1) adds up, in this order of weight: the share of keywords matched well, how
+much of every keyword was found, how tight the matches sit (in typed order), how early they
+start, and a small preference for the current section and scene. Candidates are ordered by
+a cheap estimate, and skipped once even their best possible score cannot enter the top.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from drafter.core.bank import Entry
+from drafter.core.searchcandidates import Candidate
+from drafter.core.searchindex import SearchIndex
+from drafter.core.searchquery import (
+    GOOD,
+    HOMOPHONE,
+    Keyword,
+    Match,
+    closest,
+    match_keyword,
+    place_finder,
+)
+
+W_MATCHED, W_COVERAGE, W_TIGHT, W_EARLY, W_PREFER = 0.6, 0.3, 0.06, 0.02, 0.02
+OUT_OF_ORDER = 0.8  # keywords found in another order than typed count as a little looser
+EARLY_SPAN = 50  # folded characters after which a match counts as "late"
+_NOT_FOUND = 1 << 30
+TAIL = 150  # partial matches weighed once the top is full, at most
+_EXACT = W_MATCHED + W_COVERAGE + W_TIGHT
+
+
+@dataclass(frozen=True)
+class Preference:
+    """The wizard's current section and scene: a tie-breaker between equal matches."""
+
+    section: str | None = None
+    scene: str | None = None
+
+    def bonus(self, entry: Entry) -> float:
+        return 0.6 * (entry.section == self.section) + 0.4 * (self.scene in entry.scenes)
+
+
+def rank(
+    index: SearchIndex,
+    entries: Sequence[Entry],
+    keywords: list[Keyword],
+    found: list[Candidate],
+    limit: int,
+    prefer: Preference,
+) -> list[tuple[float, int, list[Match]]]:
+    """The best `limit` (score, entry number, matches), best first, ties in bank order."""
+    weights = [k.weight for k in keywords]
+    total = sum(weights)
+    sounds = [k.text.translate(index.table.sound_table()) for k in keywords]
+    # cheap pass: where each keyword occurs exactly, to order the candidates
+    order: list[tuple[int, int, int, int, list[int]]] = []
+    finders = [place_finder(k, index) for k in keywords]
+    single = len(keywords) == 1
+    for c in found:
+        if single and c.position >= 0:
+            places = [c.position]  # a lookup found it there (a bound: scoring checks it)
+        else:
+            text = index.text(c.entry)
+            places = [find(text) for find in finders]
+        hit = [p for p in places if p >= 0]
+        position = min(hit) if hit else (c.position if c.position >= 0 else _NOT_FOUND)
+        missing = len(places) - len(hit)
+        # every keyword exact: position decides (so the first too late ends the group);
+        # otherwise the slot score does
+        key = (position, 0) if not missing else (-c.hits, position)
+        order.append((missing, *key, c.entry, places))
+    order.sort(key=lambda o: o[:4])
+    most_preferred = W_PREFER if prefer.section or prefer.scene else 0.0
+    # the best any candidate missing an exact keyword could score
+    partial = _partial_bound(keywords, weights, total) + W_PREFER
+    best: list[tuple[float, int]] = []  # a heap of the top `limit` (score, -entry)
+    results: list[tuple[float, int, list[Match]]] = []
+    skip_exact = False
+    tail = TAIL
+    for missing, _, _, i, places in order:
+        if missing == 0 and skip_exact:
+            continue
+        entry = entries[i]
+        if len(best) >= limit:
+            if missing and partial < best[0][0]:
+                break  # all that is left misses a keyword, and cannot make the top
+            if not missing:  # every keyword exact: only tightness and position vary
+                first = min(min(places), EARLY_SPAN)
+                bound = _EXACT + W_EARLY * (1 - first / EARLY_SPAN)
+                if bound + most_preferred < best[0][0]:
+                    skip_exact = True  # the rest of the exact ones start later still
+                    continue
+            else:
+                tail -= 1
+                if tail < 0:
+                    break  # enough partial matches weighed; the rest rank lower by slot score
+                bound = _bound(index, i, keywords, weights, total, places, sounds)
+            if bound + (most_preferred and W_PREFER * prefer.bonus(entry)) < best[0][0]:
+                continue
+        text = index.text(i)
+        matches = closest([match_keyword(k, index, i, text) for k in keywords])
+        score = _score(weights, total, matches)
+        if most_preferred:
+            score += W_PREFER * prefer.bonus(entry)
+        if score <= W_PREFER:
+            continue
+        results.append((score, i, matches))
+        if len(best) < limit:
+            heapq.heappush(best, (score, -i))
+        elif (score, -i) > best[0]:
+            heapq.heapreplace(best, (score, -i))
+    results.sort(key=lambda r: (-r[0], r[1]))
+    return results[:limit]
+
+
+def _score(weights: list[int], total: int, matches: list[Match]) -> float:
+    """Everything but the preference; 0 when nothing matched."""
+    coverage = matched = 0.0
+    lo, hi, need = _NOT_FOUND, 0, 0
+    starts: list[int] = []
+    for weight, m in zip(weights, matches, strict=True):
+        if not m.positions:
+            continue
+        coverage += weight * m.quality
+        if m.quality >= GOOD:
+            matched += weight
+        start, end = m.positions[0], m.positions[-1] + 1
+        lo, hi, need = min(lo, start), max(hi, end), need + len(m.positions)
+        starts.append(start)
+    if not starts:
+        return 0.0
+    tight = min(1.0, need / (hi - lo))
+    if starts != sorted(starts):
+        tight *= OUT_OF_ORDER
+    early = 1 - min(lo, EARLY_SPAN) / EARLY_SPAN
+    return (
+        W_MATCHED * matched / total
+        + W_COVERAGE * coverage / total
+        + W_TIGHT * tight
+        + W_EARLY * early
+    )
+
+
+def _partial_bound(keywords: list[Keyword], weights: list[int], total: int) -> float:
+    """The best score (without preference) of an entry that misses one keyword exactly."""
+    best = 0.0
+    for keyword, weight in zip(keywords, weights, strict=True):
+        if keyword.latin:  # no reading matches: at best a reading with one slip
+            quality = max((len(p) / (len(p) + 1) for p in keyword.fuzzy), default=0.0)
+        elif len(keyword.text) < 2:
+            quality = 0.0
+        else:  # a same-sounding character in place of one typed
+            quality = 1 - (1 - HOMOPHONE) / len(keyword.text)
+        matched = total - (weight if quality < GOOD else 0)
+        coverage = total - weight * (1 - quality)
+        best = max(best, W_MATCHED * matched / total + W_COVERAGE * coverage / total)
+    return best + W_TIGHT + W_EARLY
+
+
+def _bound(
+    index: SearchIndex,
+    i: int,
+    keywords: list[Keyword],
+    weights: list[int],
+    total: int,
+    places: list[int],
+    sounds: list[str],
+) -> float:
+    """The best score entry `i` could reach (without preference), from cheap checks only."""
+    text = sound = ""
+    coverage = matched = 0.0
+    floating = False  # could a keyword not found exactly still match (anywhere)?
+    for keyword, weight, place, spoken in zip(keywords, weights, places, sounds, strict=True):
+        if place >= 0:
+            quality = 1.0
+        elif keyword.latin:  # no reading matches: at best a reading with one slip
+            quality = max((len(p) / (len(p) + 1) for p in keyword.fuzzy), default=0.0)
+        elif len(keyword.text) < 2:
+            quality = 0.0
+        elif len(keyword.text) == 2:  # only a same-sounding word counts (see _match_fuzzy)
+            sound = sound or index.sound(i)
+            quality = 1.0 if spoken in sound else 0.0
+        else:
+            # a character can only be matched if it, or one that sounds the same, is there
+            text = text or index.text(i)
+            sound = sound or index.sound(i)
+            chars = sum(c in text for c in keyword.text) / len(keyword.text)
+            heard = sum(c in sound for c in spoken) / len(spoken)
+            quality = chars + HOMOPHONE * max(0.0, heard - chars)
+        floating = floating or (place < 0 and quality > 0)
+        coverage += weight * quality
+        if quality >= GOOD:
+            matched += weight
+    # unless a keyword may match where it is not found exactly, no match starts before the
+    # first exact one
+    exact = [p for p in places if p >= 0]
+    first = min(exact) if exact and not floating else 0
+    early = 1 - min(first, EARLY_SPAN) / EARLY_SPAN
+    return W_MATCHED * matched / total + W_COVERAGE * coverage / total + W_TIGHT + W_EARLY * early

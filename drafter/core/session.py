@@ -1,0 +1,221 @@
+"""An editing session on one draft file: autosave, a lock against a second editor, recents.
+
+The wizard edits the Draft in memory and calls `changed()`; `autosave()` (called a few times a
+second) writes it through `draftfile.save` (atomic, keeps `draft~`) once a change is
+`AUTOSAVE_DELAY` old, so a crash loses at most the last second. A lock file under
+`state_dir()/locks` tells a second editor of the same draft to open it read-only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import hashlib
+import os
+import re
+import socket
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from drafter.core import draftfile, locations
+from drafter.core.errors import DrafterError
+from drafter.core.fsio import atomic_write_text, read_text
+from drafter.core.model import Draft
+from drafter.core.project import DRAFT_SUFFIX
+from drafter.core.recent import remember
+
+AUTOSAVE_DELAY = 0.5
+"""Seconds a change may wait before it is written (the wizard ticks every 0.25 s)."""
+
+_UNSAFE_NAME = re.compile(r"[\\/:*?\"<>|\s\x00-\x1f]+")
+
+
+@dataclass(frozen=True)
+class LockHolder:
+    """Who holds a draft's lock: shown to the second editor."""
+
+    pid: int
+    host: str
+    since: str
+
+
+class DraftLock:
+    """An exclusive marker that one process is editing a draft.
+
+    The lock file is created with a hard link, which fails when the file exists, so two
+    processes starting at once cannot both win. A lock left by a dead process (kill -9) on
+    this host is taken over.
+    """
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    @staticmethod
+    def path_for(draft_path: Path) -> Path:
+        key = hashlib.sha1(str(Path(draft_path).resolve()).encode()).hexdigest()[:20]
+        return locations.state_dir() / "locks" / f"{key}.lock"
+
+    @classmethod
+    def acquire(cls, draft_path: Path) -> tuple[DraftLock | None, LockHolder | None]:
+        """The lock, or (None, holder) when another live process has it."""
+        path = cls.path_for(draft_path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        me = LockHolder(
+            os.getpid(), socket.gethostname(), _dt.datetime.now().isoformat("T", "seconds")
+        )
+        staging = path.with_name(f"{path.name}.{me.pid}")
+        atomic_write_text(staging, f"{me.pid}\n{me.host}\n{me.since}\n{draft_path}\n")
+        try:
+            for _ in range(2):
+                try:
+                    os.link(staging, path)
+                    return cls(path), None
+                except FileExistsError:
+                    holder = _read_holder(path)
+                    if holder is not None and _alive(holder):
+                        return None, holder
+                    with contextlib.suppress(OSError):
+                        path.unlink()  # stale: its process is gone
+            return None, _read_holder(path)
+        finally:
+            with contextlib.suppress(OSError):
+                staging.unlink()
+
+    def release(self) -> None:
+        """Remove the lock file if it is still ours."""
+        holder = _read_holder(self.path)
+        if holder is not None and holder.pid == os.getpid():
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+
+
+def _read_holder(path: Path) -> LockHolder | None:
+    try:
+        lines = read_text(path).splitlines()
+        return LockHolder(int(lines[0]), lines[1], lines[2])
+    except (DrafterError, IndexError, ValueError):
+        return None
+
+
+def _alive(holder: LockHolder) -> bool:
+    """Whether the lock's process still runs (other hosts and non-POSIX: assume yes)."""
+    if holder.host != socket.gethostname() or os.name != "posix":
+        return True
+    if holder.pid == os.getpid():
+        return True  # another session of this very process
+    try:
+        os.kill(holder.pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def new_draft_path(title: str, folder: Path | None = None) -> Path:
+    """A fresh file name for a new draft, after its title, in the drafts folder."""
+    folder = folder or locations.drafts_dir()
+    stem = _UNSAFE_NAME.sub("-", title.replace("{", "").replace("}", "")).strip("-.")[:40]
+    if not stem:
+        stem = "草稿-" + _dt.datetime.now().strftime("%Y%m%d-%H%M")
+    candidate = folder / f"{stem}{DRAFT_SUFFIX}"
+    n = 2
+    while candidate.exists():
+        candidate = folder / f"{stem}-{n}{DRAFT_SUFFIX}"
+        n += 1
+    return candidate
+
+
+class Session:
+    """One draft being edited: the model, its file, and whether we may write it."""
+
+    def __init__(
+        self,
+        draft: Draft,
+        path: Path,
+        *,
+        lock: DraftLock | None = None,
+        holder: LockHolder | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ):
+        self.draft = draft
+        self.path = Path(path)
+        self.lock = lock
+        self.holder = holder
+        """Set when another editor holds the draft: this session is read-only."""
+        self._clock = clock
+        self._dirty_since: float | None = None
+
+    @property
+    def read_only(self) -> bool:
+        return self.lock is None
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty_since is not None
+
+    @classmethod
+    def open(cls, path: Path, *, clock: Callable[[], float] = time.monotonic) -> Session:
+        """Load a draft and lock it; read-only when another editor has it."""
+        path = Path(path)
+        draft = draftfile.load(path)
+        lock, holder = DraftLock.acquire(path)
+        if lock is not None:
+            remember(path)
+        return cls(draft, path, lock=lock, holder=holder, clock=clock)
+
+    @classmethod
+    def create(
+        cls, draft: Draft, path: Path | None = None, *, clock: Callable[[], float] = time.monotonic
+    ) -> Session:
+        """Save a new draft (in the drafts folder unless `path` is given) and lock it."""
+        if path is None:
+            folder = locations.drafts_dir()
+            folder.mkdir(parents=True, exist_ok=True)
+            path = new_draft_path(draft.meta.title, folder)
+        path = Path(path)
+        lock, holder = DraftLock.acquire(path)
+        if lock is None:
+            raise DrafterError(
+                f"another drafter (pid {holder.pid if holder else '?'}) is editing it", path
+            )
+        session = cls(draft, path, lock=lock, clock=clock)
+        session.save()
+        return session
+
+    def changed(self) -> None:
+        """Note that the draft changed; `autosave` writes it soon."""
+        if self._dirty_since is None and not self.read_only:
+            self._dirty_since = self._clock()
+
+    def autosave(self) -> bool:
+        """Write the draft if a change is at least AUTOSAVE_DELAY old; True when written."""
+        if self._dirty_since is None or self._clock() - self._dirty_since < AUTOSAVE_DELAY:
+            return False
+        self.save()
+        return True
+
+    def save(self) -> None:
+        """Write the draft now (atomically, keeping `draft~`) and list it as recent."""
+        if self.read_only:
+            raise DrafterError("opened read-only: another drafter is editing it", self.path)
+        self._dirty_since = None
+        try:
+            draftfile.save(self.draft, self.path)
+        except DrafterError:
+            self._dirty_since = self._clock()  # try again on the next tick
+            raise
+        with contextlib.suppress(DrafterError, OSError):
+            remember(self.path)
+
+    def close(self) -> None:
+        """Save what is unsaved and release the lock."""
+        try:
+            if self.dirty and not self.read_only:
+                self.save()
+        finally:
+            if self.lock is not None:
+                self.lock.release()
+                self.lock = None

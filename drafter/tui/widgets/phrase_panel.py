@@ -1,0 +1,202 @@
+"""The phrase panel: a search box, visible filters, results with highlights, and notes.
+
+It only shows what the screen gives it and posts what the user did: the screen runs the
+search off the UI thread and inserts the chosen phrase.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Input, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from drafter.core.slots import SLOT_RE
+
+ALL = ""
+"""Filter value meaning "any"."""
+NOTHING_FOUND = "没有找到短语：可换拼音或首字母，或放宽上面的筛选"
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    """One search result as shown: text with highlighted spans and its tags."""
+
+    entry_id: str
+    text: str
+    spans: tuple[tuple[int, int], ...] = ()
+    tags: str = ""
+    """Kind, topic and scene, e.g. 标题·组织生活·农村."""
+    mark: str = ""
+    """A prefix such as ↳ for a suggestion linked to the problems."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The panel's filter values ('' = any)."""
+
+    section: str = ALL
+    topic: str = ALL
+    scene: str = ALL
+    kind: str = ALL
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    """The options each filter offers: (label, value) pairs."""
+
+    sections: list[tuple[str, str]] = field(default_factory=list)
+    topics: list[tuple[str, str]] = field(default_factory=list)
+    scenes: list[tuple[str, str]] = field(default_factory=list)
+    kinds: list[tuple[str, str]] = field(default_factory=list)
+
+
+def result_prompt(row: ResultRow) -> Content:
+    """The text with matched characters highlighted and slots set apart, then its tags."""
+    text = Content(row.text)
+    for match in SLOT_RE.finditer(row.text):
+        text = text.stylize("italic $text-secondary", match.start(), match.end())
+    for start, end in row.spans:
+        text = text.stylize("bold $text-accent underline", start, end)
+    mark = Content.styled(row.mark, "$text-success") if row.mark else Content("")
+    return mark + text + Content.styled(f"  {row.tags}", "$text-muted")
+
+
+class PhrasePanel(Vertical):
+    """Search box, filters and results of one wizard step."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "cursor(1)", show=False),
+        Binding("up", "cursor(-1)", show=False),
+        Binding("pagedown", "cursor(8)", show=False),
+        Binding("pageup", "cursor(-8)", show=False),
+    ]
+
+    @dataclass
+    class QueryChanged(Message):
+        """The query or a filter changed: search again."""
+
+        panel: PhrasePanel
+        query: str
+        filters: Filters
+
+    @dataclass
+    class PhraseChosen(Message):
+        """The user pressed Enter on a result."""
+
+        panel: PhrasePanel
+        entry_id: str
+
+    def __init__(
+        self, key: str, choices: FilterChoices, filters: Filters, *, id: str | None = None
+    ) -> None:
+        super().__init__(classes="phrase-panel", id=id)
+        self.key = key
+        self.info = ""
+        self.choices = choices
+        self.initial = filters
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="搜短语：汉字、拼音或首字母", id="query")
+        with Horizontal(classes="filters"):
+            yield self._select("section", "部分", self.choices.sections, self.initial.section)
+            yield self._select("scene", "场景", self.choices.scenes, self.initial.scene)
+        with Horizontal(classes="filters"):
+            yield self._select("topic", "主题", self.choices.topics, self.initial.topic)
+            yield self._select("kind", "类型", self.choices.kinds, self.initial.kind)
+        yield OptionList(id="results")
+        yield Static("", id="info")
+
+    @staticmethod
+    def _select(name: str, label: str, options: list[tuple[str, str]], value: str) -> Select[str]:
+        select: Select[str] = Select(
+            [(f"{label}：{text}", v) for text, v in options],
+            value=value,
+            allow_blank=False,
+            compact=True,
+            id=f"filter-{name}",
+        )
+        return select
+
+    @property
+    def query_text(self) -> str:
+        return self.query_one("#query", Input).value
+
+    @property
+    def filters(self) -> Filters:
+        def value(name: str) -> str:
+            v = self.query_one(f"#filter-{name}", Select).value
+            return v if isinstance(v, str) else ALL
+
+        return Filters(value("section"), value("topic"), value("scene"), value("kind"))
+
+    def focus_query(self) -> None:
+        self.query_one("#query", Input).focus()
+
+    def show_results(self, rows: list[ResultRow], note: str = "", *, keep: bool = False) -> None:
+        """Replace the results and highlight the first (or, with `keep`, the same one as before)."""
+        results = self.query_one("#results", OptionList)
+        before = None
+        if keep and results.highlighted is not None:
+            before = results.get_option_at_index(results.highlighted).id
+        results.clear_options()
+        results.add_options([Option(result_prompt(r), id=r.entry_id) for r in rows])
+        if rows:
+            ids = [r.entry_id for r in rows]
+            results.highlighted = ids.index(before) if before in ids else 0
+        else:
+            results.add_option(
+                Option(Content.styled(note or NOTHING_FOUND, "$text-muted"), disabled=True)
+            )
+
+    def show_info(self, info: Content | str) -> None:
+        """Linked suggestions, unanswered problems or a usage note under the results."""
+        if str(info) == self.info:
+            return  # unchanged (it is refreshed as the user types)
+        self.info = str(info)
+        self.query_one("#info", Static).update(info)
+        self.query_one("#info").display = bool(self.info)
+
+    def on_mount(self) -> None:
+        self.query_one("#info").display = False
+
+    def request_search(self) -> None:
+        self.post_message(self.QueryChanged(self, self.query_text, self.filters))
+
+    @on(Input.Changed, "#query")
+    @on(Select.Changed)
+    def _changed(self, event: Message) -> None:
+        event.stop()
+        self.request_search()
+
+    @on(Input.Submitted, "#query")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._choose_highlighted()
+
+    @on(OptionList.OptionSelected, "#results")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.PhraseChosen(self, event.option.id))
+
+    def _choose_highlighted(self) -> None:
+        results = self.query_one("#results", OptionList)
+        if results.highlighted is not None:
+            option = results.get_option_at_index(results.highlighted)
+            if option.id and not option.disabled:
+                self.post_message(self.PhraseChosen(self, option.id))
+
+    def action_cursor(self, offset: int) -> None:
+        """Up/down in the search box move the highlight in the results."""
+        results = self.query_one("#results", OptionList)
+        if results.option_count:
+            current = results.highlighted or 0
+            results.highlighted = max(0, min(results.option_count - 1, current + offset))

@@ -1,0 +1,86 @@
+"""The review step: preview as it will read, findings that jump to their point, export."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from drafter.tui.app import DrafterApp
+from drafter.tui.screens.dialogs import ConfirmDialog, ExportDialog
+from drafter.tui.screens.wizard import WizardScreen
+from tests.tui.conftest import settle
+
+
+async def open_review(pilot) -> WizardScreen:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    await pilot.press("ctrl+r")
+    await settle(pilot)
+    wizard = pilot.app.screen
+    assert isinstance(wizard, WizardScreen) and wizard.step == wizard.last_step
+    return wizard
+
+
+async def test_the_preview_reads_like_the_report_with_numbers_and_connectives(
+    make: Callable[..., DrafterApp], draft_file: Path
+) -> None:
+    async with make(draft_file).run_test(size=(120, 40)) as pilot:
+        wizard = await open_review(pilot)
+        lines = [str(w.render()) for w in wizard.query("#preview Static")]
+        assert lines[0] == "关于某街道社区党建工作的调研报告"
+        assert "一、基本情况" in lines and "二、存在的问题" in lines
+        assert lines.index("（一）谈心谈话开展不经常") < lines.index("（二）党员活动阵地利用率低")
+        # the template's connective sentence announces the two problems
+        assert any("两个方面" in line for line in lines)
+
+
+async def test_choosing_a_finding_opens_its_point(
+    make: Callable[..., DrafterApp], draft_file: Path
+) -> None:
+    async with make(draft_file).run_test(size=(120, 40)) as pilot:
+        wizard = await open_review(pilot)
+        target = next(
+            i for i, f in enumerate(wizard.findings) if f.section == "problem" and f.path == (1,)
+        )
+        findings = wizard.query_one("#findings")
+        ids = [findings.get_option_at_index(i).id for i in range(findings.option_count)]
+        findings.highlighted = ids.index(f"f{target}")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert wizard.spec is not None and wizard.spec.id == "problem"
+        assert wizard.editor("problem").point == 1
+        assert wizard.focused in (
+            wizard.editor("problem").query_one("#heading"),
+            wizard.editor("problem").body,
+        )
+
+
+async def test_export_to_markdown_and_asking_before_overwriting(
+    make: Callable[..., DrafterApp], draft_file: Path, tmp_path: Path
+) -> None:
+    async with make(draft_file).run_test(size=(100, 30)) as pilot:
+        await open_review(pilot)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ExportDialog)
+        await pilot.click("RadioButton", offset=(2, 1))  # the second choice: Markdown
+        await pilot.pause()
+        assert dialog.query_one("#path").value.endswith("社区调研.md")
+        out = tmp_path / "社区调研.md"
+        await pilot.click("#ok")
+        await settle(pilot)
+        assert out.is_file()
+        text = out.read_text(encoding="utf-8")
+        assert "关于某街道社区党建工作的调研报告" in text and "（一）谈心谈话开展不经常" in text
+
+        out.write_text("旧内容", encoding="utf-8")
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert pilot.app.screen.query_one("#path").value == str(out)  # the last export's path
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert out.read_text(encoding="utf-8") == "旧内容"
+        assert isinstance(pilot.app.screen, WizardScreen)
