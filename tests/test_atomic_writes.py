@@ -52,3 +52,23 @@ def test_sigkill_during_saves_never_leaves_a_broken_draft(tmp_path: Path) -> Non
             )  # not a mix of versions
     leftovers = [p for p in tmp_path.iterdir() if p.suffix == ".tmp"]
     assert len(leftovers) <= 5  # a kill may orphan a temp file, never the draft itself
+
+
+def test_new_files_follow_the_umask_and_rewrites_keep_their_mode(tmp_path: Path) -> None:
+    import os
+
+    from drafter.core import fsio
+    from drafter.core.fsio import atomic_write_text
+
+    old = os.umask(0o022)
+    fsio._umask.cache_clear()
+    try:
+        path = tmp_path / "a.txt"
+        atomic_write_text(path, "一")
+        assert path.stat().st_mode & 0o777 == 0o644
+        path.chmod(0o600)
+        atomic_write_text(path, "二")
+        assert path.stat().st_mode & 0o777 == 0o600
+    finally:
+        os.umask(old)
+        fsio._umask.cache_clear()

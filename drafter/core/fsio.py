@@ -10,6 +10,7 @@ import contextlib
 import os
 import shutil
 import tempfile
+from functools import cache
 from pathlib import Path
 
 from drafter.core.errors import DrafterError, OutputError
@@ -26,6 +27,9 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False) -> None
     except OSError as exc:
         raise OutputError(f"cannot write here: {exc.strerror or exc}", folder) from exc
     try:
+        # mkstemp makes 0600 files; give the result the mode the user would expect.
+        with contextlib.suppress(OSError):
+            os.fchmod(fd, _target_mode(path))
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -44,6 +48,22 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False) -> None
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+@cache
+def _umask() -> int:
+    # Reading the umask means setting it; do it once, not while other threads write files.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _target_mode(path: Path) -> int:
+    """The existing file's permissions, or the default for a new file under the umask."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        return 0o666 & ~_umask()
 
 
 def _keep_backup(path: Path) -> None:
