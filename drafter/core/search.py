@@ -48,6 +48,8 @@ class SearchEngine:
     def __init__(self, entries: Sequence[Entry], index: SearchIndex | None = None) -> None:
         self.entries: tuple[Entry, ...] = tuple(entries)
         self.index = index or SearchIndex([e.text for e in self.entries])
+        if self.index.size != len(self.entries):
+            raise ValueError("the index was built for other entries")
         self._masks = _Masks(self.entries)
 
     @classmethod

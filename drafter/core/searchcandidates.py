@@ -71,7 +71,7 @@ def candidates(index: SearchIndex, keywords: list[Keyword], mask: bytes | None) 
             # no exact reading of these initials anywhere: allow one slip (sjhyk → shyk)
             slipped = [initials_of(p) for p in keyword.fuzzy]
             for needle in _halves(keyword):
-                for i, _ in index.find_initials(needle, STREAM, mask):
+                for i, _ in index.find_initials(needle, STREAM // 4, mask):
                     if i not in counts and index.holds_initials(i, slipped):
                         counts[i] = 1
     best += _count(slots, counts, max(BUDGET, index.size // 20))

@@ -22,6 +22,7 @@ from drafter.core.searchquery import (
     Match,
     closest,
     match_keyword,
+    pattern_regex,
     place_finder,
 )
 
@@ -29,7 +30,7 @@ W_MATCHED, W_COVERAGE, W_TIGHT, W_EARLY, W_PREFER = 0.6, 0.3, 0.06, 0.02, 0.02
 OUT_OF_ORDER = 0.8  # keywords found in another order than typed count as a little looser
 EARLY_SPAN = 50  # folded characters after which a match counts as "late"
 _NOT_FOUND = 1 << 30
-TAIL = 150  # partial matches weighed once the top is full, at most
+TAIL = 60  # partial matches weighed beyond the `limit` first ones, at most
 _EXACT = W_MATCHED + W_COVERAGE + W_TIGHT
 
 
@@ -80,11 +81,15 @@ def rank(
     best: list[tuple[float, int]] = []  # a heap of the top `limit` (score, -entry)
     results: list[tuple[float, int, list[Match]]] = []
     skip_exact = False
-    tail = TAIL
+    tail = limit + TAIL  # partial matches weighed, at most (in slot-score order)
     for missing, _, _, i, places in order:
         if missing == 0 and skip_exact:
             continue
         entry = entries[i]
+        if missing:
+            tail -= 1
+            if tail < 0:
+                break  # enough partial matches weighed; the rest rank lower by slot score
         if len(best) >= limit:
             if missing and partial < best[0][0]:
                 break  # all that is left misses a keyword, and cannot make the top
@@ -95,9 +100,6 @@ def rank(
                     skip_exact = True  # the rest of the exact ones start later still
                     continue
             else:
-                tail -= 1
-                if tail < 0:
-                    break  # enough partial matches weighed; the rest rank lower by slot score
                 bound = _bound(index, i, keywords, weights, total, places, sounds)
             if bound + (most_preferred and W_PREFER * prefer.bonus(entry)) < best[0][0]:
                 continue
@@ -161,6 +163,15 @@ def _partial_bound(keywords: list[Keyword], weights: list[int], total: int) -> f
     return best + W_TIGHT + W_EARLY
 
 
+def _slip_bound(keyword: Keyword, index: SearchIndex, text: str) -> float:
+    """The best a pinyin keyword with no exact reading in `text` can do: a slipped reading,
+    possible only where one of its halves matches."""
+    for half in keyword.halves:
+        if pattern_regex(half, index.table, index.present).search(text):
+            return max(len(p) / (len(p) + 1) for p in keyword.fuzzy)
+    return 0.0
+
+
 def _bound(
     index: SearchIndex,
     i: int,
@@ -178,7 +189,8 @@ def _bound(
         if place >= 0:
             quality = 1.0
         elif keyword.latin:  # no reading matches: at best a reading with one slip
-            quality = max((len(p) / (len(p) + 1) for p in keyword.fuzzy), default=0.0)
+            text = text or index.text(i)
+            quality = _slip_bound(keyword, index, text)
         elif len(keyword.text) < 2:
             quality = 0.0
         elif len(keyword.text) == 2:  # only a same-sounding word counts (see _match_fuzzy)

@@ -1,0 +1,50 @@
+"""Folding for search, and the positions that map matches back onto the original text."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from drafter.core.searchindex import SearchIndex, fold, fold_with_positions, folded_positions
+
+# Chinese, ASCII, full-width forms, CJK punctuation and a few characters that NFKC expands
+TEXT = st.text(
+    alphabet=st.one_of(
+        st.characters(min_codepoint=0x4E00, max_codepoint=0x4E80),
+        st.characters(min_codepoint=0x20, max_codepoint=0x7E),
+        st.characters(min_codepoint=0xFF01, max_codepoint=0xFF5E),
+        st.characters(min_codepoint=0x3000, max_codepoint=0x3011),
+        st.sampled_from("①⑩㈠ﬁ“”—…·\u3000\t\n"),
+    ),
+    max_size=40,
+)
+
+
+def test_fold_drops_punctuation_width_case_and_spaces() -> None:
+    assert fold("加强ＡＰＰ建设，（党员） Ｔｅｓｔ 12") == "加强app建设党员test12"
+    assert fold("，。！？、“”") == ""
+
+
+@given(TEXT)
+def test_fold_is_stable(text: str) -> None:
+    assert fold(fold(text)) == fold(text)
+
+
+@given(TEXT)
+def test_positions_point_at_the_characters_that_fold_to_each_one(text: str) -> None:
+    folded, slow = fold_with_positions(text)
+    fast = folded_positions(text)
+    assert folded == fold(text)
+    assert fast == slow and len(fast) == len(folded)
+    assert fast == sorted(fast) and all(0 <= p < len(text) for p in fast)
+    for n, p in enumerate(fast):
+        assert folded[n] in fold(text[p])
+
+
+def test_index_keeps_each_text_apart_and_finds_initials_under_either_reading() -> None:
+    index = SearchIndex(["重新修订制度", "党员教育，重要", "银行"])
+    assert [index.text(i) for i in range(3)] == ["重新修订制度", "党员教育重要", "银行"]
+    assert [i for i, _ in index.find_initials("cx", 10)] == [0]  # 重 read chong
+    assert [i for i, _ in index.find_initials("zy", 10)] == [1]  # 重 read zhong
+    assert dict(index.find_initials("dyjy", 10)) == {1: 0}
+    assert "形式" in SearchIndex(["形式主义"]).homophones("形", "势")
