@@ -33,7 +33,8 @@ from drafter.core.model import Draft
 from drafter.core.yamlio import LineMap, load_yaml
 
 MARKS = {"link": "L", "text": "T", "topic": "t"}
-LEGEND = "L phrasebank link · T text similarity · t shared topic and text · . none"
+LEGEND = "L 短语库关联 · T 文字相近 · t 同一主题且文字相近 · . 无"
+SEVERITY_WORDS = {"error": "错误", "warning": "警告", "info": "提示"}
 HEADING_WIDTH = 28  # display columns given to a heading in the matrix
 
 
@@ -130,18 +131,17 @@ def _print_text(
     for finding, line in located:
         where = f"{path}:{line}" if line else str(path)
         place = place_label(kind, finding.section, finding.path, finding.paragraph, finding.part)
-        click.echo(f"{where}: {finding.severity} {finding.code} {place}: {finding.message}")
-        click.echo(f"    fix: {finding.hint}")
+        severity = SEVERITY_WORDS[finding.severity]
+        click.echo(f"{where}: {severity} {finding.code} {place}：{finding.message}")
+        click.echo(f"    改：{finding.hint}")
     if table is not None:
         _print_matrix(table)
     counts = _counts([f for f, _ in located])
     if not located:
-        click.echo("ok: no findings")
+        click.echo("没有发现问题")
     else:
-        parts = ", ".join(
-            f"{n} {s}{'s' if n != 1 and s != 'info' else ''}" for s, n in counts.items()
-        )
-        click.echo(f"{len(located)} finding(s): {parts}")
+        parts = "，".join(f"{SEVERITY_WORDS[s]}{n}条" for s, n in counts.items())
+        click.echo(f"共{len(located)}条意见：{parts}")
 
 
 def _width(text: str) -> int:
@@ -163,9 +163,9 @@ def _fit(text: str, width: int) -> str:
 def _print_matrix(table: AnswerMatrix) -> None:
     click.echo("")
     if not table.problems or not table.countermeasures:
-        click.echo("matrix: the draft needs problem and countermeasure points for a matrix")
+        click.echo("对照表：草稿要同时有问题要点和对策要点，才能列出对照表")
         return
-    click.echo("problem × countermeasure")
+    click.echo("问题 × 对策")
     columns = "".join(ref.label for ref in table.countermeasures)
     click.echo(" " * HEADING_WIDTH + columns)
     for i, ref in enumerate(table.problems):
@@ -174,15 +174,15 @@ def _print_matrix(table: AnswerMatrix) -> None:
             answer = table.cells.get((i, j))
             marks += f"{MARKS[answer.reason] if answer else '.':^6}"
         click.echo((_fit(ref.label + ref.heading, HEADING_WIDTH) + marks).rstrip())
-    click.echo("countermeasures:")
+    click.echo("对策：")
     for ref in table.countermeasures:
         click.echo(f"  {ref.label}{ref.heading}")
     if table.causes:
-        click.echo("causes → problems:")
+        click.echo("原因 → 问题：")
         for k, ref in enumerate(table.causes):
             tied = "".join(
                 table.problems[i].label for kk, i in sorted(table.cause_cells) if kk == k
             )
-            click.echo(f"  {ref.label}{ref.heading} → {tied or '(none)'}")
+            click.echo(f"  {ref.label}{ref.heading} → {tied or '（无）'}")
     click.echo(LEGEND)
     click.echo("")

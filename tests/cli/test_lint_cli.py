@@ -90,21 +90,23 @@ def test_errors_are_listed_with_file_line_and_fix_and_exit_1(run: Run, tmp_path:
     result = run("lint", str(draft))
     assert result.exit_code == 1
     line = line_of(draft, "长期闲置。。")
-    assert f"{draft}:{line}: error L006 存在的问题（一） ¶2: doubled punctuation" in result.output
-    assert "    fix: keep one punctuation mark" in result.output
-    assert "1 error" in result.output.splitlines()[-1]
+    assert f"{draft}:{line}: 错误 L006 存在的问题（一） ¶2：标点重复“。。”" in result.output
+    assert "    改：只保留一个标点" in result.output
+    summary = result.output.splitlines()[-1]
+    assert summary.startswith("共") and "条意见：错误1条，警告" in summary
 
 
 def test_warnings_alone_exit_0(run: Run, tmp_path: Path) -> None:
     result = run("lint", str(write(tmp_path, WARNINGS_ONLY)))
     assert result.exit_code == 0, result.output
-    assert "warning B001" in result.output and " error " not in result.output
+    assert "警告 B001" in result.output and " 错误 " not in result.output
+    assert "错误0条" in result.output.splitlines()[-1]
 
 
 def test_a_clean_draft_says_so(run: Run, tmp_path: Path, mini_templates: Path) -> None:
     result = run("lint", str(write(tmp_path, CLEAN)), "--templates", str(mini_templates))
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == "ok: no findings"
+    assert result.output.strip() == "没有发现问题"
 
 
 def test_json_output_for_tools(run: Run, tmp_path: Path) -> None:
@@ -134,7 +136,9 @@ def test_matrix_shows_which_countermeasure_answers_which_problem(run: Run, tmp_p
     }
     assert rows["（一）服务群众不够精准"] == ["."]
     assert rows["（二）活动阵地建设滞后"] == ["T"]
-    assert "warning A001 存在的问题（一）" in result.output
+    assert "警告 A001 存在的问题（一）：问题（一）“服务群众不够精准”没有对策回应" in result.output
+    assert "问题 × 对策" in result.output and "对策：" in result.output
+    assert "  （一）经费保障渠道单一 → （二）" in result.output
 
 
 def test_extra_bank_links_show_in_the_json_matrix(run: Run, tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 
 import pytest
@@ -404,6 +405,26 @@ def test_known_slots_count_as_filled_and_unknown_ones_are_named(survey: ReportKi
     text = doc("- id: situation\n  body: ['{单位}{年份}年共发展党员{发展数}名。']\n")
     [found] = findings(text, survey, only=["C002"])
     assert "{发展数}" in found.message and "{单位}" not in found.message
+
+
+def test_messages_read_as_a_reviewer_writes_them(survey: ReportKind) -> None:
+    [empty] = findings(doc(REST), survey, only=["C001"])
+    assert empty.message == "必填部分“存在的问题”还没有内容"
+    assert empty.hint == "补写这一部分：此类报告必须包含"
+    lengths = findings(doc(PROBLEMS + REST), survey, only=["B001"])
+    [short] = [f for f in lengths if f.section == "problem"]
+    assert re.fullmatch(r"“存在的问题”共\d+字，少于建议的800–4000字", short.message)
+    [doubled] = findings(point_doc("会议开得很短。。"), survey, only=["L006"])
+    assert doubled.message == "标点重复“。。”：“会议开得很短。。”"
+    [skipped] = findings(point_doc("一是会前准备不足，三是会后落实不力。"), survey, only=["L005"])
+    assert skipped.message == "“一是”之后是“三是”，中间跳了号"
+
+
+def test_hints_are_chinese_with_full_width_punctuation() -> None:
+    for check in CHECKS:
+        bare = re.sub(r"[A-Za-z_.]+:?", "", check.hint)  # field names such as meta.title
+        assert re.search(r"[\u4e00-\u9fff]", bare), check.code
+        assert not re.search(r"[,;:?!()]", bare), (check.code, check.hint)
 
 
 def test_traditional_characters_are_named(survey: ReportKind) -> None:

@@ -118,6 +118,17 @@ def test_an_orphan_cause_is_reported_at_its_heading() -> None:
     )
     found = [f for f in run_checks(draft, get_kind("survey")) if f.code == "A002"]
     assert [(f.section, f.path, f.part) for f in found] == [("cause", (0,), "heading")]
+    assert found[0].message == "原因（一）“思想认识存在偏差”对应不上任何问题"
+
+
+def test_an_unanswered_problem_is_named_in_the_message() -> None:
+    draft = survey_draft(
+        [point("组织生活质量不高", "有的支部“三会一课”照本宣科。")],
+        [point("盘活场地资源，改善活动阵地", "闲置用房优先用于党员活动。")],
+    )
+    [found] = [f for f in run_checks(draft, get_kind("survey")) if f.code == "A001"]
+    assert found.message == "问题（一）“组织生活质量不高”没有对策回应"
+    assert found.hint == "增加一条回应它的对策，或在对策中点明它的对象"
 
 
 @pytest.mark.parametrize(

@@ -231,7 +231,7 @@ def unanswered_problems(ctx: Context) -> Iterator[Hit]:
     for i in matrix.unanswered():
         ref = matrix.problems[i]
         yield Hit(
-            f"problem {ref.label}“{_short(ref.heading)}” is answered by no countermeasure",
+            f"问题{ref.label}“{_short(ref.heading)}”没有对策回应",
             ref.section,
             ref.path,
             None,
@@ -247,7 +247,7 @@ def orphan_causes(ctx: Context) -> Iterator[Hit]:
     for k in matrix.orphan_causes():
         ref = matrix.causes[k]
         yield Hit(
-            f"cause {ref.label}“{_short(ref.heading)}” is tied to none of the problems",
+            f"原因{ref.label}“{_short(ref.heading)}”对应不上任何问题",
             ref.section,
             ref.path,
             None,

@@ -25,9 +25,9 @@ def section_lengths(ctx: Context) -> Iterator[Hit]:
             continue
         low, high = spec.guide_chars
         if not low <= length <= high:
-            side = "short" if length < low else "long"
+            side = "少于" if length < low else "多于"
             yield Hit(
-                f"{length} characters: too {side} for the guide's {low}–{high}",
+                f"“{spec.label}”共{length}字，{side}建议的{low}–{high}字",
                 spec.id,
                 (),
                 None,
@@ -40,7 +40,7 @@ def long_paragraphs(ctx: Context) -> Iterator[Hit]:
     limit = ctx.limits.paragraph_chars
     for unit in ctx.units:
         if unit.part in ("body", "intro") and (length := ctx.length(unit.text)) > limit:
-            yield unit.hit(f"paragraph of {length} characters (more than {limit})")
+            yield unit.hit(f"本段{length}字，超过{limit}字")
 
 
 def report_length(ctx: Context) -> Iterator[Hit]:
@@ -51,10 +51,10 @@ def report_length(ctx: Context) -> Iterator[Hit]:
     total = sum(_section_chars(ctx).values())
     tolerance = ctx.limits.target_tolerance
     if abs(total - target) > target * tolerance:
-        side = "short of" if total < target else "over"
+        side = "少" if total < target else "多"
         yield Hit(
-            f"the report has {total} characters, {abs(total - target)} {side} the target "
-            f"of {target} (±{tolerance:.0%})",
+            f"全文共{total}字，比目标字数{target}{side}{abs(total - target)}字"
+            f"（允许上下浮动{tolerance:.0%}）",
             None,
             (),
             None,

@@ -32,7 +32,7 @@ def empty_required_sections(ctx: Context) -> Iterator[Hit]:
     for spec in ctx.kind.sections:
         section = ctx.draft.find_section(spec.id)
         if spec.required and (section is None or not _has_text(section)):
-            yield Hit(f"required section {spec.label} is empty", spec.id, (), None, "section")
+            yield Hit(f"必填部分“{spec.label}”还没有内容", spec.id, (), None, "section")
 
 
 def unfilled_slots(ctx: Context) -> Iterator[Hit]:
@@ -41,7 +41,7 @@ def unfilled_slots(ctx: Context) -> Iterator[Hit]:
         missing = [name for name in slot_names(unit.text) if name not in ctx.values]
         if missing:
             names = "、".join(f"{{{n}}}" for n in missing)
-            yield unit.hit(f"slot {names} has no value")
+            yield unit.hit(f"待填项{names}还没有填值")
 
 
 def placeholders(ctx: Context) -> Iterator[Hit]:
@@ -49,7 +49,7 @@ def placeholders(ctx: Context) -> Iterator[Hit]:
     for unit in ctx.units:
         for match in PLACEHOLDER_RE.finditer(unit.text):
             where = snippet(unit.text, match.start(), match.end())
-            yield unit.hit(f"placeholder “{match.group(0)}” left in the text: “{where}”")
+            yield unit.hit(f"留有占位符“{match.group(0)}”：“{where}”")
 
 
 def headings_without_body(ctx: Context) -> Iterator[Hit]:
@@ -64,7 +64,7 @@ def headings_without_body(ctx: Context) -> Iterator[Hit]:
             body = any(paragraph_text(b).strip() for b in point.body)
             if point.heading.strip() and not body and not point.points:
                 yield Hit(
-                    f"“{point.heading.strip()}” has a heading and no text under it",
+                    f"“{point.heading.strip()}”只有标题，下面没有正文",
                     section.id,
                     path,
                     None,
@@ -78,8 +78,8 @@ def unknown_sections(ctx: Context) -> Iterator[Hit]:
     for section in ctx.draft.sections:
         if section.id not in known:
             yield Hit(
-                f"section '{section.id}' is not part of kind '{ctx.kind.id}' "
-                f"(its sections: {', '.join(known)})",
+                f"“{section.id}”不是“{ctx.kind.name}”（{ctx.kind.id}）的组成部分"
+                f"（该类报告包括：{'、'.join(known)}）",
                 section.id,
                 (),
                 None,
@@ -90,4 +90,4 @@ def unknown_sections(ctx: Context) -> Iterator[Hit]:
 def missing_title(ctx: Context) -> Iterator[Hit]:
     """C006: the report has no title (the build refuses it)."""
     if not ctx.draft.meta.title.strip():
-        yield Hit("the report has no title", None, (), None, "title")
+        yield Hit("报告还没有标题", None, (), None, "title")

@@ -43,12 +43,12 @@ VERBS: tuple[str, ...] = (
     "盘活", "聚力", "立足", "着眼", "坚决", "全面",
 )  # fmt: skip
 SHAPE_LABELS = {
-    "judgement": "a judgement (X不够Y / X不强 / X不到位)",
-    "existence": "X有Y / X存在Y",
-    "progress": "a progress phrase (X逐步Y / X不断Y)",
-    "pair": "a pair (强化X，提升Y)",
-    "verb-object": "verb-object (强化X)",
-    "noun": "a noun phrase",
+    "judgement": "判断句式（X不够Y／X不强／X不到位）",
+    "existence": "存在句式（X有Y／X存在Y）",
+    "progress": "进展句式（X逐步Y／X不断Y）",
+    "pair": "并列句式（强化X，提升Y）",
+    "verb-object": "动宾句式（强化X）",
+    "noun": "名词短语",
 }
 MIN_LIST = 3  # fewer headings than this do not make a pattern
 MAJORITY = 0.75  # share of a list that must agree before the rest count as outliers
@@ -114,7 +114,7 @@ def length_outliers(ctx: Context) -> Iterator[Hit]:
         for (path, heading), length in zip(headed, lengths, strict=True):
             if abs(length - median) > max(4, median / 2):
                 yield Hit(
-                    f"heading “{heading}” has {length} characters; its siblings about {median:g}",
+                    f"标题“{heading}”共{length}字，同级标题一般在{median:g}字左右",
                     section,
                     path,
                     None,
@@ -135,8 +135,8 @@ def shape_outliers(ctx: Context) -> Iterator[Hit]:
         for (path, heading), found in zip(headed, shapes, strict=True):
             if found != common:
                 yield Hit(
-                    f"heading “{heading}” reads as {SHAPE_LABELS[found]}; {count} of its "
-                    f"{len(shapes)} siblings read as {SHAPE_LABELS[common]}",
+                    f"标题“{heading}”用的是{SHAPE_LABELS[found]}，同级{len(shapes)}个标题中"
+                    f"有{count}个用{SHAPE_LABELS[common]}",
                     section,
                     path,
                     None,

@@ -25,6 +25,12 @@ ENUM_MARKER_RE = re.compile(
 )
 DOUBLED_RE = re.compile(r"[，。、；：？！]{2,}|([,;:])\1+")
 PAIRS = {"“": "”", "（": "）", "《": "》", "【": "】", "‘": "’", "〔": "〕"}
+MARK_NAMES = {
+    "“": "左引号", "”": "右引号", "‘": "左单引号", "’": "右单引号",
+    "（": "左括号", "）": "右括号", "(": "左括号", ")": "右括号",
+    "《": "左书名号", "》": "右书名号", "【": "左方头括号", "】": "右方头括号",
+    "〔": "左六角括号", "〕": "右六角括号",
+}  # fmt: skip
 _CLOSERS = {close: open_ for open_, close in PAIRS.items()}
 _HALF_PAIRS = str.maketrans({"(": "（", ")": "）"})
 # Half-width marks textnorm leaves alone: a period or straight quote against Chinese.
@@ -37,9 +43,7 @@ def halfwidth_punctuation(ctx: Context) -> Iterator[Hit]:
         text = unit.text
         at = _first_halfwidth(text)
         if at is not None:
-            yield unit.hit(
-                f"half-width “{text[at]}” in Chinese text: “{snippet(text, at, at + 1)}”"
-            )
+            yield unit.hit(f"中文里用了半角“{text[at]}”：“{snippet(text, at, at + 1)}”")
 
 
 def _first_halfwidth(text: str) -> int | None:
@@ -73,9 +77,9 @@ def traditional_characters(ctx: Context) -> Iterator[Hit]:
             pairs = dict.fromkeys(
                 f"{a}→{b}" for a, b in zip(unit.text, simple, strict=True) if a != b
             )
-            yield unit.hit(f"traditional characters: {'、'.join(pairs)}")
+            yield unit.hit(f"有繁体字：{'、'.join(pairs)}")
         else:
-            yield unit.hit("traditional characters (simplified: “" + simple[:30] + "”)")
+            yield unit.hit("有繁体字，简体应为“" + simple[:30] + "”")
 
 
 def _numbering(text: str) -> tuple[str, str] | None:
@@ -89,14 +93,20 @@ def numbered_headings(ctx: Context) -> Iterator[Hit]:
     """L003: a heading that starts with a number typed by hand (the build adds its own)."""
     for unit in ctx.units:
         if unit.part == "heading" and (found := _numbering(unit.text)):
-            yield unit.hit(f"heading starts with “{found[1]}” typed by hand ({found[0]} style)")
+            yield unit.hit(f"标题开头手打了序号{_typed(found)}")
 
 
 def numbered_paragraphs(ctx: Context) -> Iterator[Hit]:
     """L004: a paragraph that starts with heading numbering typed by hand."""
     for unit in ctx.units:
         if unit.part in ("body", "intro") and (found := _numbering(unit.text)):
-            yield unit.hit(f"paragraph starts with “{found[1]}” typed by hand ({found[0]} style)")
+            yield unit.hit(f"段落开头手打了序号{_typed(found)}")
+
+
+def _typed(found: tuple[str, str]) -> str:
+    """The typed number, with its style when that reads differently (1、 is 1. style)."""
+    style, typed = found
+    return f"“{typed}”" if typed == style else f"“{typed}”（“{style}”式）"
 
 
 def cn_value(numeral: str) -> int | None:
@@ -129,11 +139,12 @@ def skipped_enumerations(ctx: Context) -> Iterator[Hit]:
             if n == 1 or (before is not None and n == before[0] + 1):
                 continue
             if before is None:
-                message = f"“{marker}” comes first: the enumeration does not start at one"
+                first = "第一" if word == "第" else "一" + word
+                message = f"列举以“{marker}”开头，没有从“{first}”排起"
             elif n > before[0] + 1:
-                message = f"“{marker}” follows “{before[1]}”: a number is skipped"
+                message = f"“{before[1]}”之后是“{marker}”，中间跳了号"
             else:
-                message = f"“{marker}” follows “{before[1]}”: a number is repeated or out of order"
+                message = f"“{before[1]}”之后是“{marker}”，序号重复或顺序颠倒"
             yield unit.hit(message)
 
 
@@ -142,7 +153,7 @@ def doubled_punctuation(ctx: Context) -> Iterator[Hit]:
     for unit in ctx.units:
         for match in DOUBLED_RE.finditer(unit.text):
             where = snippet(unit.text, match.start(), match.end())
-            yield unit.hit(f"doubled punctuation “{match.group(0)}”: “{where}”")
+            yield unit.hit(f"标点重复“{match.group(0)}”：“{where}”")
 
 
 def unmatched_pairs(ctx: Context) -> Iterator[Hit]:
@@ -152,7 +163,7 @@ def unmatched_pairs(ctx: Context) -> Iterator[Hit]:
         if found is not None:
             at, mark = found
             where = snippet(unit.text, at, at + 1)
-            yield unit.hit(f"unmatched “{mark}”: “{where}”")
+            yield unit.hit(f"{MARK_NAMES.get(mark, '“' + mark + '”')}没有配对：“{where}”")
 
 
 def _first_unmatched(unit: TextUnit) -> tuple[int, str] | None:

@@ -41,7 +41,7 @@ def repeated_sentences(ctx: Context) -> Iterator[Hit]:
         for sentence in _sentences(unit):
             if sentence in first:
                 earlier = first[sentence]
-                yield unit.hit(f"“{_short(sentence)}” already stands in {_where(ctx, earlier)}")
+                yield unit.hit(f"“{_short(sentence)}”在{_where(ctx, earlier)}已经出现过")
                 continue
             match = process.extractOne(
                 sentence, uniques, scorer=fuzz.ratio, score_cutoff=ctx.limits.near_duplicate
@@ -51,8 +51,7 @@ def repeated_sentences(ctx: Context) -> Iterator[Hit]:
             if match is not None:
                 earlier = first[match[0]]
                 yield unit.hit(
-                    f"“{_short(sentence)}” nearly repeats “{_short(match[0])}” "
-                    f"in {_where(ctx, earlier)}"
+                    f"“{_short(sentence)}”与{_where(ctx, earlier)}的“{_short(match[0])}”基本重复"
                 )
 
 
@@ -70,7 +69,7 @@ def stock_phrases(ctx: Context) -> Iterator[Hit]:
             if over is None and count > limit:
                 over = unit
         if over is not None:
-            yield over.hit(f"“{phrase}” is used {count} times (more than {limit})")
+            yield over.hit(f"“{phrase}”用了{count}次（超过{limit}次）")
 
 
 def _where(ctx: Context, unit: TextUnit) -> str:
