@@ -35,7 +35,9 @@ class FindingRow:
 
 def finding_prompt(row: FindingRow) -> Content:
     mark, style = SEVERITY_MARKS.get(row.severity, ("•", "$text-muted"))
-    out = Content.styled(f"{mark} ", style) + Content(row.message)
+    # No space after the mark: Textual breaks lines at any space (even a no-break one), and a
+    # space-free Chinese message would then leave the mark alone on its line.
+    out = Content.styled(mark, style) + Content(row.message)
     if row.where:
         out += Content.styled(f"  〔{row.where}〕", "$text-muted")
     if row.hint:
