@@ -27,10 +27,47 @@ from drafter.core.errors import DrafterError
 REPO = Path(__file__).resolve().parents[1]
 CRASHES = REPO / "fuzz" / "crashes"
 INTERESTING = [
-    "{{ 7*7 }}", "{% raw %}", "{单位}", "{", "}", "[", "]", ":", "- ", "\n", "\t", "\x00", "\x0b",
-    "&", "<", ">", "'", '"', "!!python/object:os.system", "*a", "&a", "? ", "|", ">-", "~",
-    "2026-13-45", "1e999", "-1", "9" * 40, "。", "，", "😀", "\u202e", "\ufeff", "\ufffe", "  ",
-    "format_version: 2\n", "kind: memo\n", "sections:\n- id: x\n", "enum: 3\n", "topic: x\n",
+    "{{ 7*7 }}",
+    "{% raw %}",
+    "{单位}",
+    "{",
+    "}",
+    "[",
+    "]",
+    ":",
+    "- ",
+    "\n",
+    "\t",
+    "\x00",
+    "\x0b",
+    "&",
+    "<",
+    ">",
+    "'",
+    '"',
+    "!!python/object:os.system",
+    "*a",
+    "&a",
+    "? ",
+    "|",
+    ">-",
+    "~",
+    "2026-13-45",
+    "1e999",
+    "-1",
+    "9" * 40,
+    "。",
+    "，",
+    "😀",
+    "\u202e",
+    "\ufeff",
+    "\ufffe",
+    "  ",
+    "format_version: 2\n",
+    "kind: memo\n",
+    "sections:\n- id: x\n",
+    "enum: 3\n",
+    "topic: x\n",
 ]
 
 
@@ -45,7 +82,7 @@ def mutate(data: str, rng: random.Random) -> str:
         if op == 0:
             data = data[:i] + rng.choice(INTERESTING) + data[i:]
         elif op == 1:
-            data = data[:i] + data[i + rng.randint(1, 20):]
+            data = data[:i] + data[i + rng.randint(1, 20) :]
         elif op == 2:
             j = min(len(data), i + rng.randint(1, 200))
             data = data[:j] + data[i:j] + data[j:]
@@ -111,12 +148,25 @@ def seeds(target: str) -> list[str]:
     if target == "draft":
         return [p.read_text(encoding="utf-8") for p in sorted((REPO / "examples").glob("*.yaml"))]
     if target == "bank":
-        return [p.read_text(encoding="utf-8")[:6000] for p in sorted((REPO / "phrasebank").glob("*.yaml"))]
-    return ["组织生活", "dangyuan jiaoyu", "sjhyk", "組織生活 pingheng", "活动阵地严重缺乏", "", "，。！"]
+        return [
+            p.read_text(encoding="utf-8")[:6000]
+            for p in sorted((REPO / "phrasebank").glob("*.yaml"))
+        ]
+    return [
+        "组织生活",
+        "dangyuan jiaoyu",
+        "sjhyk",
+        "組織生活 pingheng",
+        "活动阵地严重缺乏",
+        "",
+        "，。！",
+    ]
 
 
 TARGETS: dict[str, Callable[[str], None]] = {
-    "draft": target_draft, "bank": target_bank, "query": target_query,
+    "draft": target_draft,
+    "bank": target_bank,
+    "query": target_query,
 }
 
 
@@ -131,12 +181,15 @@ def run(target: str, seconds: float, rng: random.Random) -> tuple[int, int]:
             fn(data)
         except DrafterError:
             continue
-        except Exception:  # noqa: BLE001 - that is exactly what a fuzzer looks for
+        except Exception:
             crashes += 1
             CRASHES.mkdir(parents=True, exist_ok=True)
             name = f"{target}-{hashlib.sha1(data.encode('utf-8', 'surrogatepass')).hexdigest()[:12]}.txt"
             (CRASHES / name).write_text(data, encoding="utf-8", errors="surrogatepass")
-            print(f"CRASH {target} -> fuzz/crashes/{name}\n{traceback.format_exc(limit=3)}", file=sys.stderr)
+            print(
+                f"CRASH {target} -> fuzz/crashes/{name}\n{traceback.format_exc(limit=3)}",
+                file=sys.stderr,
+            )
     return runs, crashes
 
 

@@ -29,6 +29,11 @@ _BOLD, _RESET = "\x1b[1m", "\x1b[0m"
 @click.option("--scene", help="Only this scene (农村, 社区 …) and 通用 entries.")
 @click.option("--kind", help="Only headings, sentences or paragraphs.")
 @click.option("--from-bank", "source", help="Only entries of this bank (built-in, or a name).")
+@click.option(
+    "--review",
+    type=click.Choice(["reviewed", "pending"]),
+    help="Only reviewed entries (hides harvested ones pending review), or only pending.",
+)
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1))
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
 def search(
@@ -39,6 +44,7 @@ def search(
     scene: str | None,
     kind: str | None,
     source: str | None,
+    review: str | None,
     limit: int,
     as_json: bool,
 ) -> None:
@@ -49,7 +55,9 @@ def search(
     """
     bank = Bank(e for path in banks for e in load_bank(path).entries) if banks else load_banks()
     engine = SearchEngine.for_bank(bank)
-    filters = SearchFilters(section=section, topic=topic, scene=scene, kind=kind, bank=source)
+    filters = SearchFilters(
+        section=section, topic=topic, scene=scene, kind=kind, bank=source, review=review
+    )
     hits = engine.search(query, filters=filters, limit=limit)
     if as_json:
         click.echo(json.dumps([_as_dict(h) for h in hits], ensure_ascii=False, indent=2))

@@ -20,6 +20,8 @@ from drafter.core.searchquery import Match, parse_query
 from drafter.core.searchrank import Preference, rank
 from drafter.core.vocab import ENTRY_KINDS, GENERAL_SCENE, SCENES, SECTIONS, TOPICS
 
+REVIEW_STATES = ("reviewed", "pending")
+
 
 @dataclass(frozen=True)
 class SearchFilters:
@@ -30,6 +32,8 @@ class SearchFilters:
     scene: str | None = None
     kind: str | None = None
     bank: str | None = None
+    review: str | None = None
+    """'reviewed' hides harvested entries still pending review; 'pending' shows only those."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,11 @@ class SearchEngine:
         """An engine over a merged bank, its index loaded from the on-disk cache if current."""
         entries = list(bank)
         return cls(entries, SearchIndex.cached([e.text for e in entries]))
+
+    @property
+    def has_pending(self) -> bool:
+        """True when some entries (harvested ones) still wait for review."""
+        return any(self._masks.values["review"]["pending"])
 
     @property
     def banks(self) -> list[str]:
@@ -117,6 +126,7 @@ class _Masks:
             "scene": {},
             "kind": {},
             "bank": {},
+            "review": {"reviewed": bytearray(n), "pending": bytearray(n)},
         }
         for i, e in enumerate(entries):
             for name, keys in (
@@ -125,6 +135,7 @@ class _Masks:
                 ("scene", e.scenes),
                 ("kind", (e.kind,)),
                 ("bank", (e.bank,)),
+                ("review", ("pending" if e.review == "pending" else "reviewed",)),
             ):
                 table = self.values[name]
                 for key in keys:
@@ -142,6 +153,7 @@ class _Masks:
             ("scene", filters.scene, SCENES),
             ("kind", filters.kind, ENTRY_KINDS),
             ("bank", filters.bank, self.values["bank"]),
+            ("review", filters.review, REVIEW_STATES),
         ):
             if value is None:
                 continue

@@ -40,12 +40,16 @@ def default_engine(bank: Bank) -> PhraseSearch:
     return engine
 
 
-def make_filters(section: str, topic: str, scene: str, kind: str) -> Any:
+def make_filters(section: str, topic: str, scene: str, kind: str, review: str = "") -> Any:
     """The engine's SearchFilters ('' = any)."""
     from drafter.core.search import SearchFilters
 
     return SearchFilters(
-        section=section or None, topic=topic or None, scene=scene or None, kind=kind or None
+        section=section or None,
+        topic=topic or None,
+        scene=scene or None,
+        kind=kind or None,
+        review=review or None,
     )
 
 

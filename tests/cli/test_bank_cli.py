@@ -24,11 +24,13 @@ def test_findings_exit_1_and_name_file_and_entry(run: Run, tmp_path: Path) -> No
     assert result.exit_code == 1
     lines = result.stdout.strip().splitlines()
     assert all(line.startswith(f"{tmp_path / 'b.yaml'}:3: mine.problem.01: ") for line in lines)
-    assert any("half-width" in line for line in lines) and any("mine.cause.09" in line for line in lines)
+    assert any("half-width" in line for line in lines) and any(
+        "mine.cause.09" in line for line in lines
+    )
 
 
 def test_unreadable_bank_exits_2(run: Run, tmp_path: Path) -> None:
-    (tmp_path / "b.yaml").write_bytes("topic: theory\nentries: [\n".encode())
+    (tmp_path / "b.yaml").write_bytes(b"topic: theory\nentries: [\n")
     result = run("bank", "check", str(tmp_path))
     assert result.exit_code == 2 and "b.yaml:3" in result.stderr
     assert run("bank", "check", str(tmp_path / "missing")).exit_code == 2

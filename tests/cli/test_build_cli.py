@@ -44,7 +44,14 @@ def test_new_then_edit_then_build_all_formats(run: Run, tmp_path: Path, good: Pa
     result = run("new", "--kind", "rectification", "-o", str(starter), "--unit", "某局党组")
     assert result.exit_code == 0, result.output
     draft = draftfile.load(starter)
-    assert [s.id for s in draft.sections] == ["opening", "problem", "cause", "countermeasure", "plan", "closing"]
+    assert [s.id for s in draft.sections] == [
+        "opening",
+        "problem",
+        "cause",
+        "countermeasure",
+        "plan",
+        "closing",
+    ]
     assert run("new", "--kind", "survey", "-o", str(starter)).exit_code == 2  # no overwrite
 
     assert run("build", str(good)).exit_code == 0

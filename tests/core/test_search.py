@@ -338,3 +338,43 @@ def test_plain_text_bank_is_searchable(tmp_path: Path) -> None:
     engine = SearchEngine(load_bank(path).entries)
     hits = engine.search("zzshh")
     assert [h.entry.text for h in hits] == ["组织生活会批评辣味不足。"]
+
+
+def test_review_filter_hides_or_keeps_only_harvested_entries_pending_review() -> None:
+    from drafter.core.bank import Entry
+    from drafter.core.search import SearchEngine, SearchFilters
+
+    entries = [
+        Entry(
+            id="a.problem.01",
+            section="problem",
+            kind="heading",
+            text="组织生活不够规范",
+            topics=("org-life",),
+        ),
+        Entry(
+            id="h.problem.01",
+            section="problem",
+            kind="heading",
+            text="组织生活流于形式",
+            topics=("org-life",),
+            review="pending",
+        ),
+        Entry(
+            id="h.problem.02",
+            section="problem",
+            kind="heading",
+            text="组织生活质量不高",
+            topics=("org-life",),
+            review="reviewed",
+        ),
+    ]
+    engine = SearchEngine(entries)
+    assert engine.has_pending
+
+    def ids(review: str | None) -> list[str]:
+        return sorted(h.entry.id for h in engine.search("组织生活", SearchFilters(review=review)))
+
+    assert ids(None) == ["a.problem.01", "h.problem.01", "h.problem.02"]
+    assert ids("reviewed") == ["a.problem.01", "h.problem.02"]
+    assert ids("pending") == ["h.problem.01"]

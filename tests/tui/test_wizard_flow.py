@@ -9,6 +9,7 @@ from pathlib import Path
 import docx
 
 from drafter.core import draftfile, locations
+from drafter.core.bank import Bank, load_bank
 from drafter.tui.app import DrafterApp
 from drafter.tui.screens.dialogs import ExportDialog, SlotValuesDialog
 from drafter.tui.screens.start import StartScreen
@@ -192,3 +193,47 @@ async def test_filters_start_at_the_step_and_scene_and_narrow_the_results(
         panel.query_one("#filter-scene").value = ""  # 全部
         await settle(pilot)
         assert result_ids(panel) == ["tb.problem.03", "tb.problem.04"]
+
+
+async def test_harvested_entries_pending_review_can_be_hidden(
+    bank: Bank, make: Callable[..., DrafterApp], draft_file: Path, tmp_path: Path
+) -> None:
+    harvested = tmp_path / "harvest.yaml"
+    harvested.write_text(
+        "entries:\n"
+        "  - id: hv.problem.0001\n    section: problem\n    kind: sentence\n    topics: [org-life]\n"
+        "    text: 有的支部谈心谈话只在年底突击开展，平时流于形式。\n"
+        "    source: {file: 旧报告.docx, paragraph: 12}\n    review: pending\n",
+        encoding="utf-8",
+    )
+    merged = Bank([*bank, *load_bank(harvested).entries])
+    app = make(draft_file, bank=merged)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        wizard = app.screen
+        wizard.step = 2  # problem
+        await settle(pilot)
+        panel = wizard.panel("problem")
+        assert panel.query_one("#review-row").display
+        panel.query_one("#filter-kind").value = "sentence"
+        panel.query_one("#filter-scene").value = ""
+        await settle(pilot)
+        assert "hv.problem.0001" in result_ids(panel)
+        panel.query_one("#filter-review").value = "reviewed"
+        await settle(pilot)
+        assert "hv.problem.0001" not in result_ids(panel) and result_ids(panel)
+        panel.query_one("#filter-review").value = "pending"
+        await settle(pilot)
+        assert result_ids(panel) == ["hv.problem.0001"]
+
+
+async def test_the_review_filter_stays_hidden_without_harvested_entries(
+    make: Callable[..., DrafterApp], draft_file: Path
+) -> None:
+    app = make(draft_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        wizard = app.screen
+        wizard.step = 2
+        await settle(pilot)
+        assert not wizard.panel("problem").query_one("#review-row").display

@@ -75,6 +75,7 @@ class WizardScreen(PhraseSteps, ReviewActions):
         await self.query_one(f"#step-{spec.id}").mount_all([column, panel])
         editor.show(outline_rows(self.draft.section(spec.id)), self.selected[spec.id])
         editor.set_read_only(self.session.read_only)
+        panel.show_review_filter(self.has_pending())
         done.set()
 
     # -- steps ----------------------------------------------------------------------------

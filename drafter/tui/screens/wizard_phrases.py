@@ -75,6 +75,9 @@ class PhraseSteps(WizardBase):
 
     def library_ready(self) -> None:
         self.fresh.clear()
+        for spec in self.specs:
+            if self.is_built(spec.id):
+                self.panel(spec.id).show_review_filter(self.has_pending())
         if self.spec is not None and self.is_built(self.spec.id):
             self.start_search(self.spec.id)
             self.refresh_info()  # (a step built later searches when it is entered)
@@ -83,6 +86,10 @@ class PhraseSteps(WizardBase):
         self.fresh.discard(message.panel.key)
         if self.spec is not None and message.panel.key == self.spec.id:
             self.start_search(message.panel.key)
+
+    def has_pending(self) -> bool:
+        """Whether the loaded bank holds harvested entries still pending review."""
+        return getattr(self.library.engine, "has_pending", False) is True
 
     def start_search(self, key: str) -> None:
         panel = self.panel(key)
@@ -116,7 +123,9 @@ class PhraseSteps(WizardBase):
         try:
             hits = engine.search(
                 query,
-                filters=make_filters(filters.section, filters.topic, filters.scene, filters.kind),
+                filters=make_filters(
+                    filters.section, filters.topic, filters.scene, filters.kind, filters.review
+                ),
                 prefer_section=section,
                 prefer_scene=self.draft.meta.scene,
                 limit=RESULT_LIMIT,

@@ -46,6 +46,10 @@ class Filters:
     topic: str = ALL
     scene: str = ALL
     kind: str = ALL
+    review: str = ALL
+
+
+REVIEW_CHOICES = [("全部", ALL), ("只看已审核", "reviewed"), ("只看待审核", "pending")]
 
 
 @dataclass(frozen=True)
@@ -111,6 +115,9 @@ class PhrasePanel(Vertical):
         with Horizontal(classes="filters"):
             yield self._select("topic", "主题", self.choices.topics, self.initial.topic)
             yield self._select("kind", "类型", self.choices.kinds, self.initial.kind)
+        # Shown only once the bank turns out to hold harvested entries pending review.
+        with Horizontal(classes="filters", id="review-row"):
+            yield self._select("review", "收录", REVIEW_CHOICES, self.initial.review)
         yield OptionList(id="results")
         yield Static("", id="info")
 
@@ -135,7 +142,13 @@ class PhrasePanel(Vertical):
             v = self.query_one(f"#filter-{name}", Select).value
             return v if isinstance(v, str) else ALL
 
-        return Filters(value("section"), value("topic"), value("scene"), value("kind"))
+        return Filters(
+            value("section"), value("topic"), value("scene"), value("kind"), value("review")
+        )
+
+    def show_review_filter(self, show: bool) -> None:
+        """Offer the 收录 filter (reviewed / pending) when the bank has harvested entries."""
+        self.query_one("#review-row").display = show
 
     def focus_query(self) -> None:
         self.query_one("#query", Input).focus()
@@ -166,6 +179,7 @@ class PhrasePanel(Vertical):
 
     def on_mount(self) -> None:
         self.query_one("#info").display = False
+        self.query_one("#review-row").display = False
 
     def request_search(self) -> None:
         self.post_message(self.QueryChanged(self, self.query_text, self.filters))
