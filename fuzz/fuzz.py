@@ -181,10 +181,11 @@ def run(target: str, seconds: float, rng: random.Random) -> tuple[int, int]:
             fn(data)
         except DrafterError:
             continue
-        except Exception:
+        except Exception:  # anything but a DrafterError is what a fuzzer looks for
             crashes += 1
             CRASHES.mkdir(parents=True, exist_ok=True)
-            name = f"{target}-{hashlib.sha1(data.encode('utf-8', 'surrogatepass')).hexdigest()[:12]}.txt"
+            digest = hashlib.sha1(data.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+            name = f"{target}-{digest}.txt"
             (CRASHES / name).write_text(data, encoding="utf-8", errors="surrogatepass")
             print(
                 f"CRASH {target} -> fuzz/crashes/{name}\n{traceback.format_exc(limit=3)}",
