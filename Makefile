@@ -4,8 +4,8 @@
 check: lint test
 
 lint:
-	ruff format --check drafter tests benchmarks
-	ruff check drafter tests benchmarks
+	ruff format --check drafter tests benchmarks fuzz
+	ruff check drafter tests benchmarks fuzz
 	mypy drafter
 	lint-imports
 

@@ -11,11 +11,8 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jinja2
-from jinja2.exceptions import SecurityError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from drafter.core.blocks import Block, parse_markup
@@ -26,6 +23,10 @@ from drafter.core.resources import builtin_templates_dir
 from drafter.core.validation import validate
 from drafter.core.vocab import SECTIONS
 from drafter.core.yamlio import load_yaml
+
+if TYPE_CHECKING:  # jinja2 is imported when a template is first compiled, not at start-up
+    import jinja2
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 KIND_FILE = "kind.yaml"
 SHARED_FOLDER = "_shared"
@@ -103,6 +104,8 @@ class ReportKind:
 
     def template(self) -> jinja2.Template:
         """The compiled template; syntax errors name the file and line."""
+        import jinja2
+
         if self._template is None:
             env = _environment(self.folder)
             try:
@@ -119,6 +122,9 @@ class ReportKind:
 
     def render(self, context: dict[str, Any]) -> list[Block]:
         """Render the template with plain-data context into un-numbered blocks."""
+        import jinja2
+        from jinja2.exceptions import SecurityError
+
         template = self.template()
         try:
             markup = template.render(**context, cn=count_number)
@@ -136,6 +142,9 @@ class ReportKind:
 
 
 def _environment(folder: Path) -> ImmutableSandboxedEnvironment:
+    import jinja2
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
     shared = builtin_templates_dir() / SHARED_FOLDER
     return ImmutableSandboxedEnvironment(
         loader=jinja2.FileSystemLoader([str(folder), str(shared)]),
