@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from drafter.core import draftfile, project
-from drafter.core.errors import DrafterError, OutputError
+from drafter.core.errors import DrafterError, DraftFileError, OutputError
 from drafter.core.kinds import discover, get_kind
 from drafter.core.render import RenderOptions
 from drafter.core.vocab import SCENES
@@ -95,15 +95,20 @@ def build(
     if out is None:
         out = project.default_output(draft_path, fmt or "docx")
     options = RenderOptions(keep_punctuation=keep_punctuation, strict=strict)
-    result = project.build(
-        draft,
-        out,
-        fmt=fmt,
-        options=options,
-        fonts=fonts,
-        h3_bold=not h3_regular,
-        templates=template_dirs,
-    )
+    try:
+        result = project.build(
+            draft,
+            out,
+            fmt=fmt,
+            options=options,
+            fonts=fonts,
+            h3_bold=not h3_regular,
+            templates=template_dirs,
+        )
+    except DraftFileError as exc:
+        if exc.path is None:  # a fault in the draft's content: name the draft
+            exc.path = draft_path
+        raise
     for warning in result.warnings:
         click.echo(f"drafter: warning: {warning}", err=True)
     click.echo(f"wrote {result.path}")

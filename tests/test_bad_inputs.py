@@ -1,0 +1,150 @@
+"""Every command meets bad input the same way: one line naming the file, exit status 2,
+no traceback and no partial output."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from drafter.cli import main
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "township-rural-survey.draft.yaml"
+GOOD = EXAMPLE.read_text(encoding="utf-8")
+
+Maker = Callable[[Path], tuple[list[str], str]]
+
+
+def write(path: Path, text: str | bytes) -> Path:
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def draft(tmp: Path, text: str | bytes, name: str = "bad.draft.yaml") -> str:
+    return str(write(tmp / name, text))
+
+
+def kind_folder(tmp: Path, kind_yaml: str) -> str:
+    folder = tmp / "kinds" / "mine"
+    folder.mkdir(parents=True)
+    write(folder / "kind.yaml", kind_yaml)
+    write(folder / "report.j2", "@title {{ meta.title }}\n")
+    return str(tmp / "kinds")
+
+
+def bank_folder(tmp: Path, text: str | bytes) -> str:
+    folder = tmp / "bank"
+    folder.mkdir()
+    write(folder / "b.yaml", text)
+    return str(folder)
+
+
+CASES: dict[str, Maker] = {
+    # build
+    "build malformed yaml": lambda t: (
+        ["build", draft(t, "kind: survey\nmeta: {title: [\n")],
+        "bad.draft.yaml:",
+    ),
+    "build truncated yaml": lambda t: (
+        ["build", draft(t, GOOD[: GOOD.index("- heading:") + 12] + "'")],
+        "bad.draft.yaml:",
+    ),
+    "build incomplete draft": lambda t: (
+        ["build", draft(t, GOOD.split("- id: cause")[0])],
+        "bad.draft.yaml: required section 'cause'",
+    ),
+    "build wrong type": lambda t: (
+        ["build", draft(t, GOOD.replace("format_version: 1", "format_version: one"))],
+        "bad.draft.yaml:1",
+    ),
+    "build unknown key": lambda t: (
+        ["build", draft(t, GOOD.replace("meta:\n", "meta:\n  author: 某人\n", 1))],
+        "unknown field 'author'",
+    ),
+    "build empty file": lambda t: (["build", draft(t, "")], "empty"),
+    "build gbk file": lambda t: (["build", draft(t, GOOD.encode("gb18030"))], "not UTF-8"),
+    "build directory": lambda t: (["build", str(t)], "is a folder"),
+    "build unknown kind": lambda t: (
+        ["build", draft(t, GOOD.replace("kind: survey", "kind: memo"))],
+        "unknown report kind 'memo'",
+    ),
+    "build missing output folder": lambda t: (
+        ["build", str(EXAMPLE), "-o", str(t / "no" / "r.docx")],
+        "does not exist",
+    ),
+    "build output is a folder": lambda t: (
+        ["build", str(EXAMPLE), "-o", str((t / "x.docx").mkdir() or t / "x.docx")],
+        "is a folder",
+    ),
+    "build bad font profile": lambda t: (
+        ["build", str(EXAMPLE), "--fonts", str(write(t / "f.yaml", "body: [1]\n"))],
+        "f.yaml:1",
+    ),
+    # new, templates
+    "new unknown kind": lambda t: (
+        ["new", "--kind", "memo", "-o", str(t / "n.draft.yaml")],
+        "unknown report kind",
+    ),
+    "templates broken kind.yaml": lambda t: (
+        ["templates", "--templates", kind_folder(t, "id: mine\nname: [\n")],
+        "kind.yaml:",
+    ),
+    "templates kind without sections": lambda t: (
+        ["templates", "--templates", kind_folder(t, "id: mine\nname: 自定义\nsections: []\n")],
+        "kind.yaml:3",
+    ),
+    # lint
+    "lint malformed yaml": lambda t: (
+        ["lint", draft(t, "kind: survey\nsections: [\n")],
+        "bad.draft.yaml:",
+    ),
+    "lint gbk file": lambda t: (["lint", draft(t, GOOD.encode("gbk"))], "not UTF-8"),
+    "lint directory": lambda t: (["lint", str(t)], "is a folder"),
+    # search and banks
+    "search bank not utf-8": lambda t: (
+        ["search", "组织", "--bank", str(write(t / "p.txt", "组织生活不规范\n".encode("gbk")))],
+        "p.txt",
+    ),
+    "search malformed bank": lambda t: (
+        ["search", "组织", "--bank", bank_folder(t, "entries: [\n")],
+        "b.yaml:",
+    ),
+    "search unknown filter": lambda t: (["search", "组织", "--section", "problems"], "problems"),
+    "search missing bank": lambda t: (["search", "组织", "--bank", str(t / "none")], "none"),
+    "bank check unreadable": lambda t: (
+        ["bank", "check", bank_folder(t, b"\xff\xfe\x00")],
+        "b.yaml",
+    ),
+    "bank stats wrong type": lambda t: (
+        ["bank", "stats", "--bank", bank_folder(t, "entries:\n  - id: 7\n")],
+        "b.yaml:",
+    ),
+    # edit refuses before opening the terminal UI
+    "edit a folder": lambda t: (["edit", str(t)], "is a folder"),
+    "edit malformed draft": lambda t: (["edit", draft(t, "kind: [\n")], "bad.draft.yaml:"),
+    # harvest
+    "harvest output is a file": lambda t: (
+        ["harvest", str(EXAMPLE), "-o", str(write(t / "out", "x"))],
+        "out",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_bad_input_is_one_line_and_status_2(case: str, tmp_path: Path) -> None:
+    args, words = CASES[case](tmp_path)
+    before = {p for p in tmp_path.rglob("*")}
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 2, (args, result.output)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("drafter: error: ") or lines[0].startswith("Error: "), lines[0]
+    assert words in lines[0], lines[0]
+    assert "Traceback" not in result.output
+    created = {p for p in tmp_path.rglob("*")} - before
+    assert not [p for p in created if p.suffix in (".docx", ".md", ".txt", ".tmp")], created
