@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from drafter.core.bank import Bank, builtin_entries, load_bank, load_banks
@@ -71,14 +72,14 @@ def harvest(
     settings = _Settings(tagger, [scene or GENERAL_SCENE])
     with _pool(files) as pool:
         if pool is None:
-            sources = [_read(path) for path in files]
+            read: Iterator[_Source] = map(_read, files)
         else:
             chunk = max(1, len(files) // (WORKERS * 4))
-            sources = list(pool.map(_read, files, chunksize=chunk))
+            read = pool.map(_read, files, chunksize=chunk)
+        sources: list[_Source] = []
+        # The index counts each source's phrases as it arrives, while the workers read on.
+        index = DuplicateIndex(chain((e.text for e in existing), _texts(read, sources)))
         report.files += [s.report for s in sources]
-        index = DuplicateIndex(
-            [e.text for e in existing] + [p.text for s in sources for p in s.phrases]
-        )
         for entry in existing:
             index.add(entry.text)  # repeats inside the installed banks are not ours to count
         taken = {e.id.split(".")[0] for e in existing}
@@ -114,6 +115,14 @@ def _pool(files: list[Path]) -> Iterator[ProcessPoolExecutor | None]:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             yield pool
+
+
+def _texts(read: Iterator[_Source], sources: list[_Source]) -> Iterator[str]:
+    """The phrase texts of each source read, in order; the sources are kept in `sources`."""
+    for source in read:
+        sources.append(source)
+        for phrase in source.phrases:
+            yield phrase.text
 
 
 def _shown(path: Path) -> str:

@@ -8,6 +8,7 @@ each edit destroys at most two bigrams, so they must share one of those rare big
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -23,7 +24,9 @@ search then ends early (a near-duplicate it misses is still flagged by `drafter 
 
 def grams(text: str) -> set[str]:
     """The distinct character bigrams of a text (the text itself when shorter)."""
-    return {text[i : i + _Q] for i in range(max(len(text) - _Q + 1, 1))}
+    if len(text) < _Q:
+        return {text}
+    return set(map(str.__add__, text, text[1:]))  # consecutive pairs, built in C
 
 
 def prefix_length(length: int, count: int) -> int:
@@ -42,31 +45,35 @@ class DuplicateIndex:
     """Texts seen so far; `add` tells whether a new text nearly repeats one of them."""
 
     def __init__(self, corpus: Iterable[str]):
-        self._grams: dict[str, list[str]] = {}
+        self._grams: dict[str, set[str]] = {}
         frequency: Counter[str] = Counter()
         for text in corpus:
             if text not in self._grams:
-                found = self._grams[text] = list(grams(text))
+                found = self._grams[text] = grams(text)
                 frequency.update(found)
         # One global order of grams, rarest first (ties by the gram): the prefix filter needs
-        # every text's grams sorted the same way.
-        order = sorted(frequency.items(), key=lambda item: (item[1], item[0]))
-        self._rank: dict[str, int] = {gram: i for i, (gram, _) in enumerate(order)}
+        # every text's grams sorted the same way. A gram is known by its rank from here on.
+        order = sorted(frequency)
+        order.sort(key=frequency.__getitem__)  # stable: equal counts stay in gram order
+        self._rank: dict[str, int] = {gram: i for i, gram in enumerate(order)}
         # Grams found in one text only rank first; no other text can be found through them.
-        self._unique = sum(1 for _, count in order if count == 1)
+        self._unique = sum(1 for count in frequency.values() if count == 1)
         self._exact: set[str] = set()
-        self._postings: defaultdict[str, list[str]] = defaultdict(list)
+        self._postings: defaultdict[int, list[str]] = defaultdict(list)
 
-    def _prefix(self, text: str) -> list[str]:
+    def _prefix(self, text: str) -> list[int]:
         found = self._grams.pop(text, None)
         if found is None:  # a text not in the corpus given up front: its new grams rank first
-            found = list(grams(text))
-            for gram in found:
-                self._rank.setdefault(gram, -len(self._rank) - 1)
-        found.sort(key=self._rank.__getitem__)
-        prefix = found[: prefix_length(len(text), len(found))]
-        # Grams of one text only cannot lead to another text: leave them out of the search.
-        return [g for g in prefix if self._rank[g] >= self._unique or self._rank[g] < 0]
+            rank = self._rank
+            ranks = sorted(rank.setdefault(gram, -len(rank) - 1) for gram in grams(text))
+        else:
+            ranks = sorted(map(self._rank.__getitem__, found))
+        prefix = ranks[: prefix_length(len(text), len(ranks))]
+        # Grams of one text only (ranks 0 to _unique - 1) cannot lead to another text: leave
+        # them out of the search. The prefix is sorted, so they form one run.
+        start = bisect_left(prefix, 0)
+        end = bisect_left(prefix, self._unique, start)
+        return prefix[:start] + prefix[end:] if end > start else prefix
 
     def add(self, text: str) -> str | None:
         """The indexed text that `text` nearly repeats (ratio ≥ 90), or None after indexing it."""
@@ -79,8 +86,10 @@ class DuplicateIndex:
         candidates: set[str] = set()
         for gram in prefix:  # rarest first: a near-duplicate most likely shares those
             postings = self._postings.get(gram)
-            if postings:
-                candidates.update(postings[-CANDIDATE_BUDGET:])  # recent: repeats cluster
+            if postings:  # the most recent first when there are too many: repeats cluster
+                candidates.update(
+                    postings if len(postings) <= CANDIDATE_BUDGET else postings[-CANDIDATE_BUDGET:]
+                )
                 if len(candidates) >= CANDIDATE_BUDGET:
                     break
         if candidates:

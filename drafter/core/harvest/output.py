@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -108,4 +108,91 @@ def write_bank_file(path: Path, source: str, entries: list[Entry]) -> None:
         f"# Harvested by `drafter harvest` from {source.replace(chr(10), ' ')}\n"
         "# Review each entry: edit or delete it, then set `review: reviewed`.\n"
     )
-    atomic_write_text(path, header + dump_yaml({"entries": [entry_data(e) for e in entries]}))
+    atomic_write_text(path, header + bank_yaml(entries))
+
+
+# Plain scalars the emitter always leaves as they are: a first character no YAML indicator
+# or implicit type (number, bool, null, date) can start with, then no space, `:`, `#`, line
+# break or character the emitter escapes (outside the BMP, the BOM, Unicode line breaks, C1).
+_PLAIN = re.compile(
+    r"(?:[A-Za-z/_]|[^\x00-\x7f\x85\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff\x80-\x9f\U00010000-\U0010ffff])"
+    r"[^\x00-\x1f :#\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff\U00010000-\U0010ffff]*"
+)
+_WORDS = frozenset({"yes", "no", "true", "false", "on", "off", "null"})
+"""Words YAML reads as bools or null: never written plain."""
+
+
+def _scalar(value: str, cache: dict[str, str | None]) -> str | None:
+    """`value` as dump_yaml writes it as a mapping value; None when that is not one line."""
+    known = cache.get(value, "")  # sections, kinds, topics and the like repeat: look once
+    if known != "":
+        return known
+    if _PLAIN.fullmatch(value) and value[-1] != "\xa0" and value.lower() not in _WORDS:
+        cache[value] = value
+        return value
+    text = dump_yaml(value)  # plain or quoted on one line, or left to dump_yaml
+    if text.endswith("\n...\n"):
+        text = text[:-5]
+    text = text[:-1]
+    broken = any(mark in text for mark in "\n\x85\u2028\u2029")  # indented after a break
+    shown = text if (text == value or text[:1] in ("'", '"')) and not broken else None
+    cache[value] = shown
+    return shown
+
+
+def _sequence(items: Sequence[str], indent: str, cache: dict[str, str | None]) -> str | None:
+    if not items:
+        return " []\n"
+    parts = ["\n"]
+    for item in items:
+        shown = _scalar(item, cache)
+        if shown is None:
+            return None
+        parts.append(f"{indent}- {shown}\n")
+    return "".join(parts)
+
+
+def bank_yaml(entries: list[Entry]) -> str:
+    """`dump_yaml({"entries": [entry_data(e) ...]})`, byte for byte, without its slow
+    Python representer: each entry's fields are laid out directly, and any value the
+    emitter would not write on one line sends the whole file back to dump_yaml."""
+    if not entries:
+        return dump_yaml({"entries": []})
+    cache: dict[str, str | None] = {}
+    lines = ["entries:\n"]
+    for entry in entries:
+        data = entry_data(entry)
+        part = _entry_yaml(data, cache)
+        if part is None:
+            return dump_yaml({"entries": [entry_data(e) for e in entries]})
+        lines.append(part)
+    return "".join(lines)
+
+
+def _entry_yaml(data: dict[str, Any], cache: dict[str, str | None]) -> str | None:
+    out: list[str] = []
+    lead = "- "
+    for key, value in data.items():
+        if isinstance(value, str):
+            shown = _scalar(value, cache)
+            if shown is None:
+                return None
+            out.append(f"{lead}{key}: {shown}\n")
+        elif isinstance(value, list):
+            seq = _sequence(value, "  ", cache)
+            if seq is None:
+                return None
+            out.append(f"{lead}{key}:{seq}")
+        elif isinstance(value, dict) and key == "source":
+            file = value["file"]
+            paragraph = value["paragraph"]
+            if not isinstance(file, str) or type(paragraph) is not int:
+                return None
+            shown = _scalar(file, cache)
+            if shown is None:
+                return None
+            out.append(f"{lead}source:\n    file: {shown}\n    paragraph: {paragraph}\n")
+        else:
+            return None
+        lead = "  "
+    return "".join(out)
