@@ -12,6 +12,8 @@ from pathlib import Path
 from platformdirs import PlatformDirs
 
 APP = "drafter"
+DRAFT_SUFFIX = ".draft.yaml"
+"""How draft files are named (report.draft.yaml)."""
 
 
 def _dirs() -> PlatformDirs:

@@ -7,13 +7,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from drafter.core import locations
 from drafter.core.kinds import ReportKind, get_kind
 from drafter.core.model import Draft, Meta, Section
 from drafter.core.render import RenderOptions, render_draft
 from drafter.core.slots import fill
 from drafter.core.vocab import GENERAL_SCENE
 
-DRAFT_SUFFIX = ".draft.yaml"
+DRAFT_SUFFIX = locations.DRAFT_SUFFIX
 
 
 def new_draft(

@@ -16,8 +16,6 @@ from drafter.core.fsio import atomic_write_text, read_text
 from drafter.core.yamlio import dump_yaml, load_yaml
 
 MAX_REMEMBERED = 30
-DRAFT_SUFFIX = ".draft.yaml"
-"""project.DRAFT_SUFFIX, repeated so listing drafts does not load the report kinds."""
 _last_remembered: tuple[Path, Path] | None = None
 
 
@@ -79,7 +77,7 @@ def recent_drafts(limit: int = 12) -> list[RecentDraft]:
     candidates = list(_remembered())
     folder = locations.drafts_dir()
     if folder.is_dir():
-        candidates += sorted(folder.glob(f"*{DRAFT_SUFFIX}"))
+        candidates += sorted(folder.glob(f"*{locations.DRAFT_SUFFIX}"))
     seen: set[Path] = set()
     out: list[RecentDraft] = []
     for path in candidates:

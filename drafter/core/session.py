@@ -23,7 +23,6 @@ from drafter.core import draftfile, locations
 from drafter.core.errors import DrafterError
 from drafter.core.fsio import atomic_write_text, read_text
 from drafter.core.model import Draft
-from drafter.core.project import DRAFT_SUFFIX
 from drafter.core.recent import remember
 
 AUTOSAVE_DELAY = 0.5
@@ -120,10 +119,10 @@ def new_draft_path(title: str, folder: Path | None = None) -> Path:
     stem = _UNSAFE_NAME.sub("-", title.replace("{", "").replace("}", "")).strip("-.")[:40]
     if not stem:
         stem = "草稿-" + _dt.datetime.now().strftime("%Y%m%d-%H%M")
-    candidate = folder / f"{stem}{DRAFT_SUFFIX}"
+    candidate = folder / f"{stem}{locations.DRAFT_SUFFIX}"
     n = 2
     while candidate.exists():
-        candidate = folder / f"{stem}-{n}{DRAFT_SUFFIX}"
+        candidate = folder / f"{stem}-{n}{locations.DRAFT_SUFFIX}"
         n += 1
     return candidate
 

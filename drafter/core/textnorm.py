@@ -7,7 +7,6 @@ the most common slip in the genre. Control characters that Word cannot store are
 from __future__ import annotations
 
 import re
-import unicodedata
 
 HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
@@ -39,10 +38,6 @@ def strip_controls(text: str) -> tuple[str, int]:
 def has_halfwidth_punctuation(text: str) -> bool:
     """True when fullwidth_punctuation would change the text."""
     return fullwidth_punctuation(text) != text
-
-
-def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
 
 
 CJK_CHAR_RE = re.compile(f"[{_CJK}]")

@@ -10,7 +10,6 @@ from pydantic import TypeAdapter, ValidationError
 from drafter.core.errors import DrafterError
 from drafter.core.yamlio import LineMap
 
-T = TypeAdapter[Any]
 M = TypeVar("M")
 
 

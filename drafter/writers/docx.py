@@ -29,6 +29,7 @@ DATE_RIGHT_CHARS = 4.0  # 成文日期右空四字
 # below the text block (checked by rendering).
 FOOTER_MM = 25.0
 
+_TITLE_ZONE = ("title", "subtitle")  # a blank line follows the last of these
 _HEADING_STYLES = {1: "Heading 1", 2: "Heading 2", 3: "Heading 3", 4: "Heading 4"}
 
 
@@ -59,7 +60,7 @@ def write_docx(
 
     signature_width = _signature_right_chars(blocks)
     previous: Block | None = None
-    for block in blocks:
+    for i, block in enumerate(blocks):
         if block.kind == "signature" and (previous is None or previous.kind != "signature"):
             doc.add_paragraph("", style="Normal")  # 署名前空一行
         paragraph = doc.add_paragraph(block.full_text, style=_style_name(block))
@@ -75,18 +76,12 @@ def write_docx(
                 )
             )
         previous = block
-        if block.kind in ("title", "subtitle") and _next_is_text(blocks, block):
+        following = blocks[i + 1].kind if i + 1 < len(blocks) else None
+        if block.kind in _TITLE_ZONE and following not in (None, *_TITLE_ZONE):
             doc.add_paragraph("", style="Normal")  # 标题下空一行
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
-
-
-def _next_is_text(blocks: list[Block], block: Block) -> bool:
-    """True for the last title/subtitle line (a blank line goes after the title zone)."""
-    index = blocks.index(block)
-    following = blocks[index + 1] if index + 1 < len(blocks) else None
-    return following is not None and following.kind not in ("title", "subtitle")
 
 
 def _style_name(block: Block) -> str:
