@@ -7,9 +7,11 @@ Three archives, each timed with `harvest()` (imports warmed up first):
 - repeated: plain copies of the corpus (almost every phrase an exact duplicate);
 - templated: generated reports built from a few short word lists, the worst case for the
   near-duplicate index (every bigram is common), shown to keep that case in sight.
-Without the corpus, only the templated archive is timed. Each line gives wall-clock MB/s
-and the CPU seconds spent (this process and its workers): on a machine shared with other
-jobs the wall clock says more about the neighbours than about the harvester.
+Without the corpus, only the templated archive is timed. Each archive is harvested three
+times; a line gives the median and best wall-clock MB/s and the CPU seconds spent (this
+process and its workers). On a machine shared with other jobs the wall clock says more
+about the neighbours than about the harvester: the reference loop printed first shows how
+fast the machine is at the time.
 
 Run: python benchmarks/harvest.py [MEGABYTES]
 """
@@ -19,6 +21,7 @@ from __future__ import annotations
 import os
 import random
 import resource
+import statistics
 import sys
 import tempfile
 import time
@@ -29,6 +32,7 @@ import docx
 from drafter.core.bank import Bank
 from drafter.core.harvest import harvest
 
+RUNS = 3
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 # Word lists written for this benchmark; combined at random into report-like sentences.
@@ -191,23 +195,38 @@ def _cpu() -> float:
 
 
 def timed(paths: list[Path], out: Path, size: int, label: str) -> float:
-    start, cpu = time.perf_counter(), _cpu()
-    report_ = harvest(paths, out, existing=Bank())
-    seconds, cpu = time.perf_counter() - start, _cpu() - cpu
-    rate = size / seconds / 1_000_000
+    """Harvest RUNS times into fresh folders; print the median and best; return the median."""
+    rates, cpus = [], []
+    for run in range(RUNS):
+        start, cpu = time.perf_counter(), _cpu()
+        report_ = harvest(paths, out / str(run), existing=Bank())
+        seconds = time.perf_counter() - start
+        rates.append(size / seconds / 1_000_000)
+        cpus.append(_cpu() - cpu)
+    rate = statistics.median(rates)
     print(
-        f"{label}: {size / 1e6:.1f} MB in {seconds:.2f} s = {rate:.2f} MB/s "
-        f"(CPU {cpu:.2f} s; {report_.read} files, {report_.phrases} phrases kept, "
-        f"{report_.duplicates} duplicates)"
+        f"{label}: {size / 1e6:.1f} MB, median {rate:.2f} MB/s, best {max(rates):.2f} "
+        f"(CPU {statistics.median(cpus):.2f} s; {report_.read} files, "
+        f"{report_.phrases} phrases kept, {report_.duplicates} duplicates)"
     )
     return rate
+
+
+def reference_loop() -> float:
+    """Seconds for a fixed pure-Python loop: how fast this machine is right now."""
+    start = time.perf_counter()
+    total = 0
+    for i in range(5_000_000):
+        total += i
+    return time.perf_counter() - start
 
 
 def main() -> None:
     megabytes = float(sys.argv[1]) if len(sys.argv) > 1 else 5.0
     rng = random.Random(7)
     print(
-        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (others' work slows this)"
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (others' work slows "
+        f"this); reference loop {reference_loop():.2f} s (lower is a faster machine)"
     )
     rates: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:

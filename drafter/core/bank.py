@@ -7,20 +7,21 @@ with a built-in id replaces it. Every entry remembers which bank and file it cam
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import pickle
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from drafter.core.errors import BankError, DrafterError
-from drafter.core.fsio import atomic_write_bytes, read_text
+from drafter.core import diskcache
+from drafter.core.errors import BankError
+from drafter.core.fsio import read_text
 from drafter.core.vocab import ENTRY_KINDS, GENERAL_SCENE, SECTIONS, TOPICS
 
 BUILTIN = "built-in"
+# Bump when Entry changes shape, so old caches are not read.
+_CACHE_FORMAT = b"entries-2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,17 +122,47 @@ def bank_files(root: Path) -> list[Path]:
 
 
 def load_bank(root: Path, name: str | None = None, *, collect: bool = False) -> LoadResult:
-    """All entries of one bank (folder, YAML file or .txt file)."""
+    """All entries of one bank (folder, YAML file or .txt file).
+
+    Without `collect` (the first problem raises), a bank read before comes from the cache
+    while its files are unchanged: a harvested bank of many thousand entries is slow to
+    parse, and the wizard and search read it on every start.
+    """
     root = Path(root)
     name = name or root.stem
+    files = bank_files(root)
+    kind, key = _cache_key(root, name, files) if not collect else ("", None)
+    if key is not None:
+        entries = diskcache.load(kind, key, _entry_list)
+        if entries is not None:
+            return LoadResult(entries)
     result = LoadResult()
-    for path in bank_files(root):
+    for path in files:
         part = (
             load_txt_bank(path, name) if path.suffix == ".txt" else _load_yaml(path, name, collect)
         )
         result.entries += part.entries
         result.findings += part.findings
+    if key is not None:
+        diskcache.save(kind, key, result.entries, keep=1)
     return result
+
+
+def _cache_key(root: Path, name: str, files: list[Path]) -> tuple[str, str | None]:
+    """(kind, key) of a bank in the cache: kind names the bank, key its files' contents."""
+    where = hashlib.sha256(f"{root}\0{name}".encode("utf-8", "surrogatepass"))
+    digest = hashlib.sha256(_CACHE_FORMAT)
+    try:
+        for path in files:
+            digest.update(str(path).encode("utf-8", "surrogatepass") + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    except OSError:
+        return "", None  # the loader says what is wrong with the file
+    return f"bank{where.hexdigest()[:16]}", digest.hexdigest()[:24]
+
+
+def _entry_list(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(e, Entry) for e in value)
 
 
 def _load_yaml(path: Path, bank: str, collect: bool) -> LoadResult:
@@ -179,36 +210,12 @@ class Bank:
         return list(dict.fromkeys(e.bank for e in self.entries))
 
 
-# Bump when Entry changes shape, so old caches are not read.
-_CACHE_FORMAT = b"entries-1"
-
-
 @cache
 def builtin_entries() -> tuple[Entry, ...]:
-    """The built-in bank, loaded once per process and cached on disk between processes.
-
-    The cache is keyed by a hash of the bank files' contents, so an edited or upgraded bank
-    is reloaded from YAML; an unreadable cache is simply rebuilt.
-    """
-    from drafter.core import locations
+    """The built-in bank, loaded once per process (and cached on disk by `load_bank`)."""
     from drafter.core.resources import builtin_bank_dir
 
-    root = builtin_bank_dir()
-    digest = hashlib.sha256(_CACHE_FORMAT)
-    for path in bank_files(root):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    cache_path = locations.index_cache_dir() / f"bank-{digest.hexdigest()[:20]}.pickle"
-    try:
-        cached = pickle.loads(cache_path.read_bytes())
-        if isinstance(cached, tuple) and all(isinstance(e, Entry) for e in cached):
-            return cached
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
-        pass
-    entries = tuple(load_bank(root, BUILTIN).entries)
-    with contextlib.suppress(OSError, DrafterError):
-        cache_path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(cache_path, pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
-    return entries
+    return tuple(load_bank(builtin_bank_dir(), BUILTIN).entries)
 
 
 def user_bank_paths(extra: Iterable[Path] = ()) -> list[Path]:

@@ -18,7 +18,6 @@ from drafter.core.slots import LOOSE_SLOT_RE, SLOT_RE
 from drafter.core.textnorm import has_halfwidth_punctuation
 from drafter.core.vocab import SCENES, SECTIONS, TOPICS
 
-NEAR_DUPLICATE = 90  # rapidfuzz ratio at which two texts count as the same phrase
 HEADING_CHARS = (4, 20)
 # A link from a section may only go to these sections.
 LINK_TARGETS = {"problem": {"cause", "countermeasure"}, "cause": {"countermeasure"}}
@@ -32,8 +31,14 @@ def _where(entry: Entry, message: str) -> Finding:
     return Finding(entry.path or Path("?"), message, entry.id, entry.line)
 
 
-def check_entries(entries: Sequence[Entry], *, resolvable: Iterable[str] = ()) -> list[Finding]:
-    """Findings over loaded entries; `resolvable` ids (e.g. the built-in bank) satisfy links."""
+def check_entries(
+    entries: Sequence[Entry], *, resolvable: Iterable[str] = (), near_duplicates: bool = True
+) -> list[Finding]:
+    """Findings over loaded entries; `resolvable` ids (e.g. the built-in bank) satisfy links.
+
+    `near_duplicates=False` leaves out the comparison between entries (for callers that have
+    deduplicated them already).
+    """
     findings: list[Finding] = []
     seen: dict[str, Entry] = {}
     for entry in entries:
@@ -43,13 +48,18 @@ def check_entries(entries: Sequence[Entry], *, resolvable: Iterable[str] = ()) -
         seen.setdefault(entry.id, entry)
     known = set(seen) | set(resolvable)
     sections = {e.id: e.section for e in entries}
-    for entry in entries:
-        findings += [_where(entry, m) for m in _entry_problems(entry, known, sections)]
-    findings += _near_duplicates(entries)
+    traditional = _traditional([e.text for e in entries])
+    for i, entry in enumerate(entries):
+        problems = _entry_problems(entry, known, sections, i in traditional)
+        findings += [_where(entry, m) for m in problems]
+    if near_duplicates and len(entries) > 1:
+        findings += _near_duplicates(entries)
     return findings
 
 
-def _entry_problems(entry: Entry, known: set[str], sections: dict[str, str]) -> list[str]:
+def _entry_problems(
+    entry: Entry, known: set[str], sections: dict[str, str], traditional: bool
+) -> list[str]:
     problems: list[str] = []
     text = entry.text
     for target in entry.links:
@@ -72,7 +82,7 @@ def _entry_problems(entry: Entry, known: set[str], sections: dict[str, str]) -> 
         problems.append("unbalanced { } in text")
     if has_halfwidth_punctuation(text):
         problems.append("half-width punctuation in Chinese text")
-    if _traditional(text):
+    if traditional:
         problems.append("traditional characters (use simplified)")
     if _DATED_RE.search(SLOT_RE.sub("", text)):
         problems.append("dated reference (a year or a congress): hold it in a slot")
@@ -93,26 +103,31 @@ def _entry_problems(entry: Entry, known: set[str], sections: dict[str, str]) -> 
     return problems
 
 
-def _traditional(text: str) -> bool:
+def _traditional(texts: list[str]) -> set[int]:
+    """Positions of the texts that hold traditional characters (one OpenCC call for all)."""
     from drafter.core.chinese import to_simplified
 
-    return to_simplified(text) != text
+    if not texts:
+        return set()
+    converted = to_simplified("\n".join(texts)).split("\n")
+    if len(converted) != len(texts):  # a text with a line break of its own: one at a time
+        converted = [to_simplified(text) for text in texts]
+    return {i for i, (a, b) in enumerate(zip(texts, converted, strict=True)) if a != b}
 
 
 def _near_duplicates(entries: Sequence[Entry]) -> list[Finding]:
-    from rapidfuzz import fuzz, process
+    from drafter.core.neardup import DuplicateIndex
 
-    texts = [e.text for e in entries]
+    # No comparison budget: a check must find every pair, and the prefix filter keeps it fast.
+    index = DuplicateIndex((e.text for e in entries), budget=None)
+    first: dict[str, Entry] = {}
     findings = []
-    for j, text in enumerate(texts):
-        # Compare each entry with the ones before it only, so each pair is reported once.
-        matches = process.extract(
-            text, texts[:j], scorer=fuzz.ratio, score_cutoff=NEAR_DUPLICATE, limit=1
-        )
-        for _, score, i in matches:
-            findings.append(
-                _where(entries[j], f"near-duplicate of '{entries[i].id}' ({score:.0f})")
-            )
+    for entry in entries:  # each entry against the ones before it: a pair is reported once
+        match = index.nearest(entry.text)
+        first.setdefault(entry.text, entry)
+        if match is not None:
+            text, score = match
+            findings.append(_where(entry, f"near-duplicate of '{first[text].id}' ({score:.0f})"))
     return findings
 
 

@@ -7,10 +7,8 @@ once per machine and cached as a small pickle keyed by the installed pypinyin's 
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import importlib.util
-import pickle
 import re
 import threading
 import unicodedata
@@ -141,20 +139,17 @@ _lock = threading.Lock()
 @cache
 def pinyin_table() -> PinyinTable:
     """The reading table, from the on-disk cache when it is current, else from pypinyin."""
-    from drafter.core import locations
-    from drafter.core.fsio import atomic_write_bytes
+    from drafter.core import diskcache
 
     with _lock:
-        path = locations.index_cache_dir() / f"pinyin-{_data_stamp()}.pickle"
-        with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, ValueError):
-            readings, syllables = pickle.loads(path.read_bytes())
-            if isinstance(readings, dict) and isinstance(syllables, tuple):
-                return PinyinTable(readings, syllables)
+        key = _data_stamp()
+        cached = diskcache.load(
+            "pinyin", key, lambda v: isinstance(v, tuple) and len(v) == 2 and isinstance(v[0], dict)
+        )
+        if cached is not None:
+            return PinyinTable(*cached)
         table = _from_pypinyin()
-        with contextlib.suppress(OSError, DrafterError):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            data = pickle.dumps((table.readings, table.syllables), pickle.HIGHEST_PROTOCOL)
-            atomic_write_bytes(path, data)
+        diskcache.save("pinyin", key, (table.readings, table.syllables))
         return table
 
 

@@ -10,9 +10,7 @@ scan of the joined initials, one letter per character, under first and under las
 from __future__ import annotations
 
 import bisect
-import contextlib
 import hashlib
-import pickle
 import re
 import unicodedata
 from array import array
@@ -21,7 +19,6 @@ from collections.abc import Iterator, Sequence
 from itertools import chain, repeat
 from operator import add
 
-from drafter.core.errors import DrafterError
 from drafter.core.pinyin import PinyinTable, pinyin_table
 
 _FORMAT = b"search-index-5"
@@ -209,19 +206,17 @@ class SearchIndex:
     @classmethod
     def cached(cls, texts: Sequence[str]) -> SearchIndex:
         """The index of `texts`, loaded from the cache when it matches, else built and saved."""
-        from drafter.core import locations
-        from drafter.core.fsio import atomic_write_bytes
+        from drafter.core import diskcache
 
-        path = locations.index_cache_dir() / f"search-{cls.digest(texts)}.pickle"
-        with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, ValueError):
-            loaded = pickle.loads(path.read_bytes())
-            if isinstance(loaded, cls) and loaded.size == len(texts):
-                loaded.table = pinyin_table()
-                return loaded
+        key = cls.digest(texts)
+        loaded = diskcache.load(
+            "search", key, lambda v: isinstance(v, cls) and v.size == len(texts)
+        )
+        if loaded is not None:
+            loaded.table = pinyin_table()
+            return loaded  # type: ignore[no-any-return]
         index = cls(texts)
-        with contextlib.suppress(OSError, DrafterError):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(path, pickle.dumps(index, pickle.HIGHEST_PROTOCOL))
+        diskcache.save("search", key, index)
         return index
 
     def __getstate__(self) -> dict[str, object]:

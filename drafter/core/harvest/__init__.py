@@ -2,7 +2,7 @@
 
 `harvest(paths, out_dir)` reads each file (readers), cleans it (clean), finds its headings
 and sections (structure), cuts it into phrases (phrases), drops near-duplicates of each
-other and of the installed banks (dedupe), tags topics (topics) and writes one bank file
+other and of the installed banks (core.neardup), tags topics (topics) and writes one bank file
 per source (output). One bad file never stops the rest: its failure goes in the report.
 Large archives are read and written by a small process pool; deduplication stays serial.
 """
@@ -14,15 +14,14 @@ import os
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 
 from drafter.core.bank import Bank, builtin_entries, load_bank, load_banks
 from drafter.core.errors import DrafterError
 from drafter.core.harvest.clean import clean_paragraphs
-from drafter.core.harvest.dedupe import DuplicateIndex
 from drafter.core.harvest.output import Tagged, build_entries, unique_slug, write_bank_file
 from drafter.core.harvest.phrases import Phrase, to_phrases
 from drafter.core.harvest.readers import collect_files, read_source
@@ -30,11 +29,14 @@ from drafter.core.harvest.report import FileReport, HarvestReport
 from drafter.core.harvest.source import HarvestError, ReadError
 from drafter.core.harvest.structure import blocks
 from drafter.core.harvest.topics import KeywordMapError, TopicTagger
+from drafter.core.neardup import DuplicateIndex
 from drafter.core.vocab import GENERAL_SCENE, SCENES
 
 PARALLEL_BYTES = 512 * 1024
 """Archives smaller than this are harvested in-process (a pool costs more than it saves)."""
 WORKERS = 4
+SAMPLE_SHARE = 0.25
+"""The leading share of an archive (by size) whose bigram counts rank them for deduplication."""
 
 _Emitted = tuple[Counter[str], Counter[str], str | None]
 """What writing one source gives back: phrases by section, phrases left out, the bank file."""
@@ -70,22 +72,27 @@ def harvest(
     files, bad = collect_files([Path(p) for p in paths])
     report.files += [FileReport(_shown(path), failure=why) for path, why in bad]
     settings = _Settings(tagger, [scene or GENERAL_SCENE])
-    with _pool(files) as pool:
+    sizes = _sizes(files)
+    with _pool(files, sum(sizes)) as pool:
         if pool is None:
             read: Iterator[_Source] = map(_read, files)
         else:
             chunk = max(1, len(files) // (WORKERS * 4))
             read = pool.map(_read, files, chunksize=chunk)
-        sources: list[_Source] = []
-        # The index counts each source's phrases as it arrives, while the workers read on.
-        index = DuplicateIndex(chain((e.text for e in existing), _texts(read, sources)))
-        report.files += [s.report for s in sources]
+        # The first part of the archive ranks the bigrams; the rest is deduplicated as the
+        # workers read it, instead of after the last file.
+        sample = list(islice(read, _sample_count(sizes)))
+        index = DuplicateIndex(
+            chain((e.text for e in existing), (p.text for s in sample for p in s.phrases))
+        )
         for entry in existing:
             index.add(entry.text)  # repeats inside the installed banks are not ours to count
         taken = {e.id.split(".")[0] for e in existing}
         pending: list[tuple[_Source, Future[_Emitted]]] = []
-        for source in sources:  # workers write one file while the next one is deduplicated
+        for source in chain(sample, read):  # workers write one file while the next is read
+            report.files.append(source.report)
             kept = _fresh(source, index)
+            source.phrases = []  # what is kept goes to the job; the rest need not stay in memory
             if not kept:
                 continue
             if not pending:
@@ -104,9 +111,9 @@ def harvest(
 
 
 @contextmanager
-def _pool(files: list[Path]) -> Iterator[ProcessPoolExecutor | None]:
+def _pool(files: list[Path], size: int) -> Iterator[ProcessPoolExecutor | None]:
     """A few worker processes for a large archive on a forking OS; None otherwise."""
-    if len(files) < 4 or (os.cpu_count() or 1) < 2 or _size(files) < PARALLEL_BYTES:
+    if len(files) < 4 or (os.cpu_count() or 1) < 2 or size < PARALLEL_BYTES:
         yield None
     elif "fork" not in multiprocessing.get_all_start_methods():
         yield None  # a spawned worker re-imports everything: slower than working in-process
@@ -117,25 +124,29 @@ def _pool(files: list[Path]) -> Iterator[ProcessPoolExecutor | None]:
             yield pool
 
 
-def _texts(read: Iterator[_Source], sources: list[_Source]) -> Iterator[str]:
-    """The phrase texts of each source read, in order; the sources are kept in `sources`."""
-    for source in read:
-        sources.append(source)
-        for phrase in source.phrases:
-            yield phrase.text
-
-
 def _shown(path: Path) -> str:
     """A path as text that can be written (undecodable bytes in a file name become ?)."""
     return str(path).encode("utf-8", errors="replace").decode("utf-8")
 
 
-def _size(files: list[Path]) -> int:
-    size = 0
+def _sizes(files: list[Path]) -> list[int]:
+    sizes = []
     for path in files:
-        with suppress(OSError):
-            size += path.stat().st_size
-    return size
+        try:
+            sizes.append(path.stat().st_size)
+        except OSError:
+            sizes.append(0)  # the reader reports what is wrong with it
+    return sizes
+
+
+def _sample_count(sizes: list[int]) -> int:
+    """How many leading files make up SAMPLE_SHARE of the archive (at least one)."""
+    total, want = 0, SAMPLE_SHARE * sum(sizes)
+    for count, size in enumerate(sizes, 1):
+        total += size
+        if total >= want:
+            return count
+    return len(sizes)
 
 
 def _done(value: _Emitted) -> Future[_Emitted]:

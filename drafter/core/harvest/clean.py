@@ -103,12 +103,13 @@ def clean_paragraphs(paragraphs: Iterable[Paragraph]) -> list[Line]:
     """Drop furniture, clean what remains; empty results are left out."""
     paragraphs = list(paragraphs)
     texts = [p.text.replace("\n", " ") for p in paragraphs]
-    simplified = to_simplified("\n".join(texts)).split("\n")  # one OpenCC call per document
-    if len(simplified) == len(texts):
-        texts = simplified
+    prepared = _prepare("\n".join(texts)).split("\n")  # each pass once per document
+    whole = len(prepared) == len(texts)
+    if whole:
+        texts = prepared
     out: list[Line] = []
     for para, raw in zip(paragraphs, texts, strict=True):
-        text, boundary = clean_text(raw, simplified=len(simplified) == len(paragraphs))
+        text, boundary = clean_text(raw, prepared=whole)
         if boundary:
             out.append(Line(para.index, "", None, new_document=True))
         if text:
@@ -116,12 +117,21 @@ def clean_paragraphs(paragraphs: Iterable[Paragraph]) -> list[Line]:
     return out
 
 
-def clean_text(raw: str, *, simplified: bool = False) -> tuple[str, bool]:
-    """One cleaned line and whether it opens a new document ("" when it is furniture)."""
-    text, _ = strip_controls(raw)
+def _prepare(text: str) -> str:
+    """What every line needs alike: no control or invisible characters, ASCII digits, and
+    simplified script (OpenCC is much faster on one long text than on many short ones)."""
+    text = _INVISIBLE.sub("", strip_controls(text)[0])
     if _WIDE_DIGIT.search(text):
         text = text.translate(_FULLWIDTH_DIGITS)
-    text = text.strip()
+    return to_simplified(text)
+
+
+def clean_text(raw: str, *, prepared: bool = False) -> tuple[str, bool]:
+    """One cleaned line and whether it opens a new document ("" when it is furniture).
+
+    `prepared`: the line has been through `_prepare` already (with its whole document).
+    """
+    text = (raw if prepared else _prepare(raw)).strip()
     if not text:
         return "", False
     if text[0] in "-·•●◆■□▪*":
@@ -136,8 +146,6 @@ def clean_text(raw: str, *, simplified: bool = False) -> tuple[str, bool]:
     if _is_furniture(text):
         return "", boundary
     text = _noise_removed(text)
-    if not simplified:
-        text = to_simplified(text)
     if any(ch in text for ch in " \t\u00a0\u3000"):
         text = _WIDE_SPACE_RE.sub("", _SPACE_RE.sub(" ", text).strip())
     if '"' in text:
@@ -168,7 +176,7 @@ def _noise_removed(text: str) -> str:
         text = _STRAY_DOT.sub("", text)
     if "{" in text or "}" in text:
         text = _BRACES.sub("", text)
-    return _INVISIBLE.sub("", text)
+    return text
 
 
 def _is_furniture(text: str) -> bool:

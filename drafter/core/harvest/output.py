@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -60,12 +60,9 @@ def build_entries(
     stem: str, source: str, phrases: Iterable[Tagged], scenes: list[str], rejected: Counter[str]
 ) -> list[Entry]:
     """Entries with ids `<stem>.<section>.<NNNN>`; those failing a bank check are counted out."""
-    numbers: Counter[str] = Counter()
-    out: list[Entry] = []
-    for phrase in phrases:
-        numbers[phrase.section] += 1
-        entry = Entry(
-            id=f"{stem}.{phrase.section}.{numbers[phrase.section]:04d}",
+    drafts = [
+        Entry(
+            id=str(n),  # numbered by section once the entries that fail are left out
             section=phrase.section,
             kind=phrase.kind,
             text=phrase.text,
@@ -75,12 +72,19 @@ def build_entries(
             review="pending",
             provenance=Provenance(source, phrase.paragraph),
         )
-        findings = check_entries([entry])
-        if findings:
-            rejected[f"fails bank check ({findings[0].message})"] += 1
-            numbers[phrase.section] -= 1
+        for n, phrase in enumerate(phrases)
+    ]
+    failed: dict[str | None, str] = {}
+    for finding in check_entries(drafts, near_duplicates=False):  # deduplicated already
+        failed.setdefault(finding.entry, finding.message)
+    numbers: Counter[str] = Counter()
+    out: list[Entry] = []
+    for entry in drafts:
+        if entry.id in failed:
+            rejected[f"fails bank check ({failed[entry.id]})"] += 1
             continue
-        out.append(entry)
+        numbers[entry.section] += 1
+        out.append(replace(entry, id=f"{stem}.{entry.section}.{numbers[entry.section]:04d}"))
     return out
 
 
