@@ -91,3 +91,29 @@ def test_cleaned_text_is_stable_and_has_no_halfwidth_marks(raw: str) -> None:
     assert not has_halfwidth_punctuation(text)
     assert "{" not in text and "}" not in text
     assert text == text.strip()
+
+
+def test_the_particle_zhe_of_a_traditional_document_is_simplified_but_not_a_simplified_zhu() -> (
+    None
+):
+    traditional = clean_paragraphs(
+        [Paragraph(1, "隨著工作的深入，黨員們帶著問題學習，「三會一課」逐步規範，確保件件有著落。")]
+    )
+    assert (
+        traditional[0].text
+        == "随着工作的深入，党员们带着问题学习，“三会一课”逐步规范，确保件件有着落。"
+    )
+    simplified = clean_paragraphs([Paragraph(1, "引导党员读原著、学原文，培养见微知著的警觉。")])
+    assert simplified[0].text == "引导党员读原著、学原文，培养见微知著的警觉。"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "首页 | 工作总结 | 调研报告 | 心得体会 | 会员中心",
+        "范文 > 党建 > 调研报告",
+        "学习｜宣传｜阵地",
+    ],
+)
+def test_navigation_bars_are_furniture(line: str) -> None:
+    assert clean_text(line)[0] == ""

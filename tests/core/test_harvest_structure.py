@@ -7,7 +7,13 @@ import pytest
 from drafter.core.harvest.clean import Line
 from drafter.core.harvest.headings import split_heading
 from drafter.core.harvest.markers import cn_number, inner_markers, marker_at_start
-from drafter.core.harvest.sections import is_title, keyword_section, paragraph_cue, shape_section
+from drafter.core.harvest.sections import (
+    is_title,
+    keyword_section,
+    paragraph_cue,
+    sentence_section,
+    shape_section,
+)
 from drafter.core.harvest.structure import Block, blocks, join_wrapped
 
 
@@ -149,6 +155,34 @@ def test_shape_of_a_point_heading(heading: str, summary: bool, section: str | No
 )
 def test_paragraph_cues(text: str, section: str | None) -> None:
     assert paragraph_cue(text) == section
+
+
+@pytest.mark.parametrize(
+    ("text", "around", "section"),
+    [
+        ("下一步，我们将把整改成果转化为长效机制。", "countermeasure", "plan"),
+        ("全街道共有社区党组织九个、党员六百余名。", "opening", "situation"),
+        ("调研发现，多数支部活动场所基本达标。", "opening", "situation"),
+        ("然而对照新要求，我们仍存在不少短板。", "opening", "transition"),
+        ("为摸清底数，我们开展了专题调研。", "opening", "opening"),
+        ("全街道共有社区党组织九个、党员六百余名。", "problem", "problem"),
+    ],
+)
+def test_sentence_cues_refile_one_sentence(text: str, around: str, section: str) -> None:
+    assert sentence_section(text, around) == section
+
+
+def test_a_paragraph_opening_with_a_short_first_point_gives_its_heading() -> None:
+    lines = [
+        Line(1, "存在的问题"),
+        Line(2, "一是阵地建设标准不高。部分村活动室面积偏小，设施陈旧。"),
+        Line(3, "二是学习教育形式单一，多以读文件为主，党员参与热情不高。"),
+    ]
+    found = [(b.kind, b.section, b.text) for b in blocks(lines)]
+    assert ("heading", "problem", "阵地建设标准不高") in found
+    assert ("body", "problem", "部分村活动室面积偏小，设施陈旧。") in found
+    # A point that runs on with commas is a sentence of the paragraph, not a heading.
+    assert not any(kind == "heading" and "学习教育" in text for kind, _, text in found)
 
 
 def test_titles_and_section_labels() -> None:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from drafter.core.chinese import to_simplified
+from drafter.core.chinese import document_to_simplified
 from drafter.core.harvest.source import Paragraph
 from drafter.core.textnorm import fullwidth_punctuation, strip_controls
 
@@ -41,6 +41,8 @@ _SHORT_LINE = re.compile(
     r"(?:上|下)一篇|返回(?:顶部|首页|列表)|分享到|扫一扫|扫码|关注(?:我们|公众号))|"
     r"共\s*\d+\s*页|\[[JZMDNCR]\]|[>›»]\s*正文\s*$|首页\s*[>›»]|(?:举报|投诉)\s*$"
 )
+# A navigation bar or breadcrumb: three or more short items between | or > marks.
+_NAV_LINE = re.compile(r"^(?:[^|｜>›»。，；！？]{1,12}[|｜>›»]){2,}[^|｜>›»。，；！？]{0,12}$")
 _BOUNDARY = re.compile(
     r"^\s*(?:(?:篇\s*[\d一二三四五六七八九十]+|第[\d一二三四五六七八九十]+篇)\s*[:：]|【篇[^】]{1,4}】)\s*"
 )
@@ -76,6 +78,7 @@ _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff]")
 _BRACES = re.compile(r"[{}]")  # braces would read as slots in a bank
 _WIDE_DIGIT = re.compile("[０-９\u3000]")
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９　", "0123456789 ")
+_CORNER_QUOTES = str.maketrans("「」『』", "“”‘’")
 _BULLET_RE = re.compile(r"^\s*[-·•●◆■□▪*]+\s+")
 _SPACE_RE = re.compile(r"[ \t\u00a0\u3000]+")
 _WIDE_SPACE_RE = re.compile(
@@ -118,12 +121,16 @@ def clean_paragraphs(paragraphs: Iterable[Paragraph]) -> list[Line]:
 
 
 def _prepare(text: str) -> str:
-    """What every line needs alike: no control or invisible characters, ASCII digits, and
-    simplified script (OpenCC is much faster on one long text than on many short ones)."""
+    """What every line needs alike: no control or invisible characters, ASCII digits,
+    simplified script (OpenCC is much faster on one long text than on many short ones) and
+    the mainland's quotation marks for 「」 and 『』."""
     text = _INVISIBLE.sub("", strip_controls(text)[0])
     if _WIDE_DIGIT.search(text):
         text = text.translate(_FULLWIDTH_DIGITS)
-    return to_simplified(text)
+    text = document_to_simplified(text)
+    if "「" in text or "『" in text:  # translate() is slow on long text: only when needed
+        text = text.translate(_CORNER_QUOTES)
+    return text
 
 
 def clean_text(raw: str, *, prepared: bool = False) -> tuple[str, bool]:
@@ -181,5 +188,7 @@ def _noise_removed(text: str) -> str:
 
 def _is_furniture(text: str) -> bool:
     if len(text) <= 300 and _SPAM_LINE.search(text):
+        return True
+    if len(text) <= 120 and _NAV_LINE.match(text):
         return True
     return len(text) <= 60 and bool(_SHORT_LINE.search(text))

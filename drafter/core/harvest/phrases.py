@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from drafter.core.harvest.clean import CUT
 from drafter.core.harvest.headings import HEADING_MAX, HEADING_MIN
+from drafter.core.harvest.sections import sentence_section
 from drafter.core.harvest.structure import Block
 
 SENTENCE_MIN = 8
@@ -126,10 +127,11 @@ def _sentence(text: str, block: Block, skipped: Counter[str]) -> Phrase | None:
         skipped[reason] += 1
         return None
     assert block.section is not None
+    section = sentence_section(text, block.section)
     if _ENUMERATION.search(text):
-        return Phrase(block.section, "paragraph", text, block.index, block.context, "enumeration")
-    move = "intro" if _INTRO.search(text) and block.section not in _FRAMING else None
-    return Phrase(block.section, "sentence", text, block.index, block.context, move)
+        return Phrase(section, "paragraph", text, block.index, block.context, "enumeration")
+    move = "intro" if _INTRO.search(text) and section not in _FRAMING else None
+    return Phrase(section, "sentence", text, block.index, block.context, move)
 
 
 def _unusable(text: str) -> str | None:

@@ -87,6 +87,27 @@ PARAGRAPH_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
 )  # fmt: skip
 
 
+# Sentence openings that file one sentence elsewhere than the text around it: a pledge of
+# next steps closing the countermeasures, scope and scale in an unheaded opening, the hinge
+# from what went well to the problems. (section, the sections where the cue applies)
+SENTENCE_CUES: tuple[tuple[re.Pattern[str], str, frozenset[str]], ...] = (
+    (re.compile(r"^(?:下一步|下步|今后|在下一步工作中|在今后的工作中)[，,]"), "plan",
+     frozenset({"situation", "problem", "cause", "countermeasure", "achievement", "practice"})),
+    (re.compile(r"^(?:近年来|近几年|目前|截至|现有|共有|全(?:[镇乡村区县市局校院所厂]|街道|社区|系统|公司|集团)|"
+                r"调研(?:显示|发现|表明)|调查(?:显示|发现|表明)|从调研(?:情况)?来?看|总体(?:来|上)看)"),
+     "situation", frozenset({"opening"})),
+    (PARAGRAPH_CUES[-1][0], "transition", frozenset({"opening", "situation", "achievement"})),
+)  # fmt: skip
+
+
+def sentence_section(text: str, section: str) -> str:
+    """The section of one sentence of a paragraph filed under `section`."""
+    for pattern, cued, applies in SENTENCE_CUES:
+        if section in applies and pattern.match(text):
+            return cued
+    return section
+
+
 def keyword_section(text: str, *, anywhere: bool) -> str | None:
     """The section a heading names: anywhere in it (top-level headings) or at its end.
 

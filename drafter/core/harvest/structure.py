@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from drafter.core.harvest.clean import CUT, Line
-from drafter.core.harvest.headings import HEADING_MAX, split_heading, split_point
+from drafter.core.harvest.headings import HEADING_MAX, heading_like, split_heading, split_point
 from drafter.core.harvest.markers import Marker, inner_markers, marker_at_start
 from drafter.core.harvest.sections import (
     SUMMARY_TITLE,
@@ -30,6 +30,8 @@ _TERMINAL = "。！？”；"
 _CONTENT = frozenset(
     {"situation", "practice", "achievement", "problem", "cause", "countermeasure", "plan"}
 )
+# A paragraph that opens with a short 一是…。 or 二是…： names its point in that clause.
+_POINT_RE = re.compile(r"[一二三四五六七八九十]是([^，。；：,;:]+)[。：:]")
 _JOIN_NEXT_RE = re.compile(r"[，、（“《\u4e00-\u9fff]$")
 # A line ending in one of these words cannot be the end of anything: the next line goes on.
 _DANGLING_RE = re.compile(r"[，、（“《的和与及或在对把将从向为了是让使被等并而且其之]$")
@@ -222,6 +224,12 @@ def _unnumbered(text: str, line: Line, state: _State) -> Iterator[Block]:
     cue = paragraph_cue(text)
     if cue is not None:
         state.cue = cue
+    point = _POINT_RE.match(text)
+    if point and heading_like(point.group(1)):  # 一是X。 opening a paragraph: X is its heading
+        yield Block("heading", point.group(1), line.index, state.body_section, state.context)
+        text = text[point.end() :].strip()
+        if not text:
+            return
     yield Block("body", text, line.index, state.body_section, state.context)
 
 
