@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from drafter.core.harvest.clean import CUT, clean_paragraphs, clean_text
 from drafter.core.harvest.source import Paragraph
+from drafter.core.slots import SLOT_RE
 from drafter.core.textnorm import has_halfwidth_punctuation
 
 
@@ -79,8 +80,12 @@ def test_glued_web_pages_are_split_at_their_chapter_marks() -> None:
     ]
 
 
-def test_braces_cannot_sneak_in_as_slots() -> None:
-    assert clean_text("按{要求}开展活动。")[0] == "按要求开展活动。"
+def test_braces_are_kept_only_around_a_slot_name() -> None:
+    assert clean_text("按{要求开展活动。")[0] == "按要求开展活动。"
+    assert clean_text("按{ok}开展活动。")[0] == "按ok开展活动。"
+    assert (
+        clean_text("全{乡镇}共有党支部{支部数}个。")[0] == "全{乡镇}共有党支部{支部数}个。"
+    )  # slots
 
 
 @given(
@@ -89,7 +94,8 @@ def test_braces_cannot_sneak_in_as_slots() -> None:
 def test_cleaned_text_is_stable_and_has_no_halfwidth_marks(raw: str) -> None:
     text, _ = clean_text(raw)
     assert not has_halfwidth_punctuation(text)
-    assert "{" not in text and "}" not in text
+    outside_slots = SLOT_RE.sub("", text)
+    assert "{" not in outside_slots and "}" not in outside_slots
     assert text == text.strip()
 
 
@@ -117,3 +123,26 @@ def test_the_particle_zhe_of_a_traditional_document_is_simplified_but_not_a_simp
 )
 def test_navigation_bars_are_furniture(line: str) -> None:
     assert clean_text(line)[0] == ""
+
+
+def test_text_resuming_after_a_paywall_cut_loses_its_first_sentence() -> None:
+    lines = clean_paragraphs(
+        [
+            Paragraph(
+                1, "班子成员调研次数偏少。有的事项跟踪……（未完，全文共4000字，当前仅显示1500字）"
+            ),
+            Paragraph(2, "下载该文档需要5积分"),
+            Paragraph(3, "督促落实少，部分工作前紧后松。对请示报告制度执行不严。"),
+            Paragraph(4, "（三）纪律意识有所松懈"),
+        ]
+    )
+    assert [line.text for line in lines] == [
+        f"班子成员调研次数偏少。有的事项跟踪{CUT}",
+        f"{CUT}督促落实少，部分工作前紧后松。对请示报告制度执行不严。",
+        "（三）纪律意识有所松懈",
+    ]
+
+
+def test_an_inline_trial_reading_notice_cuts_the_text_but_keeps_the_line() -> None:
+    text, _ = clean_text("（二）宗旨意识有所淡化。部分同志...(试读结束，登录后查看全文)")
+    assert text == f"（二）宗旨意识有所淡化。部分同志{CUT}"

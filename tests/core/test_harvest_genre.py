@@ -1,10 +1,12 @@
 """Reports of the genre the harvester was not tuned on, each with a key of where its points go.
 
 The documents in tests/data/reports were written for these tests in the shapes web copies
-take: traditional script, site furniture and paywall cuts, headings run together with their
-body on one line, a year-end summary four levels deep, 第一部分 / 1、 numbering, and
-unnumbered section lines with 一是…二是… points. The key lists every numbered point and two
-sentences a section, each with the section it belongs to.
+take: traditional script (also run together on two lines), site furniture, paywall and
+trial-reading cuts, headings run together with their body, a year-end summary four levels
+deep, 第一部分 / 1、 numbering, half-width marks with hard line breaks and page numbers,
+colon section titles, unusual section names (现状, 困难和问题, 根源, 几点思考), and unnumbered
+section lines with 一是…二是… points. The key lists the numbered points and two sentences
+a section, each with the section it belongs to.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from drafter.core.bank import Bank, Entry, load_bank
 from drafter.core.harvest import harvest
 
 REPORTS = Path(__file__).resolve().parents[1] / "data" / "reports"
-_DOCUMENTS = sorted(REPORTS.glob("*.txt"))
+_DOCUMENTS = sorted(p for p in REPORTS.iterdir() if p.suffix in {".txt", ".md", ".docx"})
 
 
 def _harvested(document: Path, tmp_path: Path) -> list[Entry]:
@@ -31,13 +33,14 @@ def _harvested(document: Path, tmp_path: Path) -> list[Entry]:
 
 def _plain(texts: list[str]) -> list[str]:
     """Key texts in the bank's register: simplified (judged on them all, as the harvester
-    judges a whole document), mainland quotes, full-width marks, blanks as 某, no final 。."""
+    judges a whole document), curly quotes, full-width marks, blanks as 某, no final 。."""
     from drafter.core.chinese import document_to_simplified
     from drafter.core.harvest.phrases import slot_dates
     from drafter.core.textnorm import fullwidth_punctuation
 
     simplified = document_to_simplified("\n".join(texts)).translate(str.maketrans("「」", "“”"))
-    return [slot_dates(fullwidth_punctuation(t)).rstrip("。") for t in simplified.split("\n")]
+    quoted = re.sub(r'"([^"\n]*)"', r"“\1”", simplified)
+    return [slot_dates(fullwidth_punctuation(t)).rstrip("。") for t in quoted.split("\n")]
 
 
 @pytest.mark.parametrize("document", _DOCUMENTS, ids=lambda p: p.stem)

@@ -25,7 +25,7 @@ _WIDE = _CJK + "\u3000-\u303f\uff00-\uffef“”‘’《》"
 # Whole lines that are furniture whatever their length: nobody writes these in a report.
 _SPAM_LINE = re.compile(
     r"小编|本站|本网站|供大家参考|仅供参考|投稿了|范文大全|范文网|希望可以帮助|希望对你|"
-    r"正式会员|会员可|免费下载|下载本文|收藏本文|点击查看|查看更多|阅读全文|全文阅读|"
+    r"正式会员|会员可|免费下载|下载本文|下载(?:该|此)(?:文档|文章)|需要\d+积分|试读结束|登录后查看|收藏本文|点击查看|查看更多|阅读全文|全文阅读|"
     r"永久域名|欢迎(?:来到|访问)|ICP备|(?i:copyright|all rights reserved)|©|版权(?:所有|归)|"
     r"文档页数|上传(?:人|者|时间)|您的位置|当前位置|相关(?:推荐|文章|阅读|范文)|热门(?:文章|推荐)|"
     r"^(?:【?(?:摘\s*要|关键词|关键字|作者简介|基金项目|中图分类号|Abstract|Key\s*words)】?\s*[:：])"
@@ -47,7 +47,7 @@ _BOUNDARY = re.compile(
     r"^\s*(?:(?:篇\s*[\d一二三四五六七八九十]+|第[\d一二三四五六七八九十]+篇)\s*[:：]|【篇[^】]{1,4}】)\s*"
 )
 _NOTICE = re.compile(
-    r"[…\.。]{0,6}\s{0,4}[（(][^（）()\n]{0,80}?(?:省略|未完|全文共|完整阅读|阅读全文|剩余|会员)"
+    r"[…\.。]{0,6}\s{0,4}[（(][^（）()\n]{0,80}?(?:省略|未完|全文共|完整阅读|阅读全文|剩余|会员|试读|登录后)"
     r"[^（）()\n]{0,200}?(?:[）)]|$)\s{0,4}[…\.]{0,6}"
 )
 # Noise that needs ASCII (tags, URLs, e-mail, phone numbers): skipped for all-Chinese lines.
@@ -75,7 +75,8 @@ _COPY_GUARD = re.compile(r"原创\s*[:：]")
 # A full stop dropped between two characters by copy protection (但不是 一.存在的问题).
 _STRAY_DOT = re.compile(rf"(?<=[{_CJK}])(?<![一二三四五六七八九十])\.(?=[{_CJK}])")
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff]")
-_BRACES = re.compile(r"[{}]")  # braces would read as slots in a bank
+# Braces would read as slots in a bank: kept only around a slot name (a template's {单位}).
+_BRACES = re.compile(rf"(\{{[{_CJK}]{{1,8}}\}})|[{{}}]")
 _WIDE_DIGIT = re.compile("[０-９\u3000]")
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９　", "0123456789 ")
 _CORNER_QUOTES = str.maketrans("「」『』", "“”‘’")
@@ -87,6 +88,11 @@ _WIDE_SPACE_RE = re.compile(
 _QUOTES_RE = re.compile(rf'"([^"\n]{{0,60}}[{_CJK}][^"\n]{{0,60}}?)"')
 _END_DOT_RE = re.compile(rf"(?<=[{_CJK}])\.(?=\s*$)")
 _MARK_RUN_RE = re.compile(r"([,;:?!])[,;:?!]+")
+# A line that opens a point or section (一、 （一） 1. 第一 一是 or a bare section title).
+_OPENS_POINT = re.compile(
+    r"(?:第?[一二三四五六七八九十]+[、．.是]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、．.](?!\d)|"
+    r"存在|主要问题|原因|对策|措施|建议|下一?步|今后|基本情况)"
+)
 _CJK_OR_CUT = re.compile(f"[{_CJK}{CUT}]")
 _TRAILING_CUT_RE = re.compile(rf"(?<=[{_CJK}，、])\s*(?:…{{1,3}}|\.{{3,6}})\s*$")
 
@@ -111,12 +117,17 @@ def clean_paragraphs(paragraphs: Iterable[Paragraph]) -> list[Line]:
     if whole:
         texts = prepared
     out: list[Line] = []
+    cut = False
     for para, raw in zip(paragraphs, texts, strict=True):
         text, boundary = clean_text(raw, prepared=whole)
         if boundary:
             out.append(Line(para.index, "", None, new_document=True))
-        if text:
-            out.append(Line(para.index, text, para.level))
+        if not text:
+            continue
+        if cut and para.level is None and not _OPENS_POINT.match(text):
+            text = CUT + text  # text after a paywall cut resumes mid-sentence
+        cut = text.endswith(CUT)
+        out.append(Line(para.index, text, para.level))
     return out
 
 
@@ -182,7 +193,7 @@ def _noise_removed(text: str) -> str:
     if "." in text:
         text = _STRAY_DOT.sub("", text)
     if "{" in text or "}" in text:
-        text = _BRACES.sub("", text)
+        text = _BRACES.sub(lambda m: m.group(1) or "", text)
     return text
 
 
