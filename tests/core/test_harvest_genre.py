@@ -4,9 +4,10 @@ The documents in tests/data/reports were written for these tests in the shapes w
 take: traditional script (also run together on two lines), site furniture, paywall and
 trial-reading cuts, headings run together with their body, a year-end summary four levels
 deep, 第一部分 / 1、 numbering, half-width marks with hard line breaks and page numbers,
-colon section titles, unusual section names (现状, 困难和问题, 根源, 几点思考), and unnumbered
-section lines with 一是…二是… points. The key lists the numbered points and two sentences
-a section, each with the section it belongs to.
+colon section titles, unusual section names (现状, 困难和问题, 根源, 几点思考), unnumbered
+section lines with 一是…二是… points, a personal 对照检查材料, a 述职报告 in GBK, two reports
+glued on one UTF-16 page, Markdown with bold lead-ins, and a .docx with Word heading styles.
+The key lists the numbered points and two sentences a section, each with its section.
 """
 
 from __future__ import annotations

@@ -122,6 +122,8 @@ def test_a_dependent_clause_is_not_made_a_heading() -> None:
         ("取得的成效", False, "achievement"),
         ("阵地经费保障不足", False, None),  # a point heading, not a section title
         ("整改措施落实不力", False, None),
+        ("努力方向和整改措施", True, "countermeasure"),  # the measures are what follows
+        ("履职情况", True, "practice"),  # a 述职报告's account of its work
     ],
 )
 def test_section_titles(heading: str, anywhere: bool, section: str | None) -> None:
@@ -155,6 +157,12 @@ def test_shape_of_a_point_heading(heading: str, summary: bool, section: str | No
 )
 def test_paragraph_cues(text: str, section: str | None) -> None:
     assert paragraph_cue(text) == section
+
+
+def test_a_paragraph_cue_never_moves_the_report_back() -> None:
+    assert paragraph_cue("针对以上问题，我将从三个方面改进。", "problem") == "countermeasure"
+    assert paragraph_cue("针对以上问题，我将从三个方面改进。", "plan") is None
+    assert paragraph_cue("但是，部分支部仍存在学习不深的问题。", "problem") is None
 
 
 @pytest.mark.parametrize(

@@ -32,7 +32,7 @@ SECTION_KEYWORDS: dict[str, tuple[str, ...]] = {
         "基本情况", "总体情况", "工作现状", "基本概况", "开展情况", "工作情况", "建设情况",
         "现状", "概况",
     ),
-    "practice": ("主要做法", "经验做法", "工作做法", "特色做法", "做法", "经验"),
+    "practice": ("主要做法", "经验做法", "工作做法", "特色做法", "履职情况", "做法", "经验"),
     "achievement": (
         "取得的成效", "取得成效", "主要成效", "工作成效", "取得的成绩", "主要成绩", "成效",
         "成绩", "成果", "亮点",
@@ -124,6 +124,9 @@ def keyword_section(text: str, *, anywhere: bool) -> str | None:
     # "问题产生的原因": the head noun comes last. "存在的问题和今后打算": a pair, the first leads.
     first, last = found[0], found[-1]
     paired = _PAIRED_RE.search(text, first.end(), last.start() + 1)
+    named = {_SECTION_OF[m.group()] for m in found}
+    if paired and named == {"plan", "countermeasure"}:
+        return "countermeasure"  # 努力方向和整改措施: the measures are what follows
     return _SECTION_OF[(first if paired else last).group()]
 
 
@@ -138,11 +141,19 @@ def shape_section(heading: str, *, summary: bool) -> str | None:
     return None
 
 
-def paragraph_cue(text: str) -> str | None:
-    """The section a paragraph's opening turns to (究其原因 → cause), if any."""
-    for pattern, section in PARAGRAPH_CUES:
+# The order sections come in: a cue only ever moves a report on, never back (针对上述问题
+# inside 下步打算 is still the plan; 但…存在问题 inside the problems is still a problem).
+ORDER = ("opening", "situation", "practice", "achievement", "transition", "problem", "cause",
+         "countermeasure", "plan", "closing")  # fmt: skip
+
+
+def paragraph_cue(text: str, section: str | None = None) -> str | None:
+    """The section a paragraph's opening turns to (究其原因 → cause), if any, from `section`."""
+    for pattern, cued in PARAGRAPH_CUES:
         if pattern.match(text):
-            return section
+            if section in ORDER and ORDER.index(cued) <= ORDER.index(section):
+                return None
+            return cued
     return None
 
 

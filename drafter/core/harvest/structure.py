@@ -199,7 +199,7 @@ def _numbered(marker: Marker, segment: str, index: int, state: _State) -> Iterat
         if split.sentence:
             yield Block("sentence", split.sentence, index, section, state.context)
     if split.body:
-        cue = paragraph_cue(split.body)
+        cue = paragraph_cue(split.body, state.body_section)
         if cue is not None:
             state.cue = cue
         yield Block("body", split.body, index, state.body_section, state.context)
@@ -221,7 +221,7 @@ def _unnumbered(text: str, line: Line, state: _State) -> Iterator[Block]:
     if head:
         state.new_document(text[:head])
         text = text[head:]
-    cue = paragraph_cue(text)
+    cue = paragraph_cue(text, state.body_section)
     if cue is not None:
         state.cue = cue
     point = _POINT_RE.match(text)
