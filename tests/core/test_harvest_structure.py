@@ -124,6 +124,7 @@ def test_a_dependent_clause_is_not_made_a_heading() -> None:
         ("整改措施落实不力", False, None),
         ("努力方向和整改措施", True, "countermeasure"),  # the measures are what follows
         ("履职情况", True, "practice"),  # a 述职报告's account of its work
+        ("加强高校基层党组织建设的重要性和紧迫性", True, "opening"),  # why it matters
     ],
 )
 def test_section_titles(heading: str, anywhere: bool, section: str | None) -> None:
