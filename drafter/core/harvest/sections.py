@@ -94,10 +94,12 @@ PARAGRAPH_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
 SENTENCE_CUES: tuple[tuple[re.Pattern[str], str, frozenset[str]], ...] = (
     (re.compile(r"^(?:下一步|下步|今后|在下一步工作中|在今后的工作中)[，,]"), "plan",
      frozenset({"situation", "problem", "cause", "countermeasure", "achievement", "practice"})),
-    (re.compile(r"^(?:近年来|近几年|目前|截至|现有|共有|全(?:[镇乡村区县市局校院所厂]|街道|社区|系统|公司|集团)|"
+    (re.compile(r"^(?:近年来|近几年|目前|截至|现有|共有|"
+                r"全(?:[镇乡村区县市局校院所厂]|街道|社区|系统|公司|集团)|"
                 r"调研(?:显示|发现|表明)|调查(?:显示|发现|表明)|从调研(?:情况)?来?看|总体(?:来|上)看)"),
      "situation", frozenset({"opening"})),
-    (re.compile(r"^(?:但是?|然而|不过|同时也?要看到|对照)[^。]{0,80}(?:问题|不足|差距|短板|挑战|薄弱环节)"),
+    (re.compile(r"^(?:但是?|然而|不过|同时也?要看到|对照)[^。]{0,80}"
+                r"(?:问题|不足|差距|短板|挑战|薄弱环节)"),
      "transition", frozenset({"opening", "situation", "achievement"})),
 )  # fmt: skip
 
