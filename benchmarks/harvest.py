@@ -195,19 +195,25 @@ def _cpu() -> float:
 
 
 def timed(paths: list[Path], out: Path, size: int, label: str) -> float:
-    """Harvest RUNS times into fresh folders; print the median and best; return the median."""
-    rates, cpus = [], []
+    """Harvest RUNS times into fresh folders; print the median and best; return the median.
+
+    The reference loop is timed before each run: on a shared machine its speed changes
+    from one minute to the next, and the pair shows which runs met a slow spell.
+    """
+    rates, cpus, refs = [], [], []
     for run in range(RUNS):
+        refs.append(reference_loop())
         start, cpu = time.perf_counter(), _cpu()
         report_ = harvest(paths, out / str(run), existing=Bank())
         seconds = time.perf_counter() - start
         rates.append(size / seconds / 1_000_000)
         cpus.append(_cpu() - cpu)
     rate = statistics.median(rates)
+    runs = ", ".join(f"{r:.2f} (loop {t:.2f} s)" for r, t in zip(rates, refs, strict=True))
     print(
         f"{label}: {size / 1e6:.1f} MB, median {rate:.2f} MB/s, best {max(rates):.2f} "
         f"(CPU {statistics.median(cpus):.2f} s; {report_.read} files, "
-        f"{report_.phrases} phrases kept, {report_.duplicates} duplicates)"
+        f"{report_.phrases} phrases kept, {report_.duplicates} duplicates)\n  runs: {runs}"
     )
     return rate
 
