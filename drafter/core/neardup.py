@@ -50,7 +50,9 @@ def prefix_length(length: int, count: int) -> int:
 class DuplicateIndex:
     """Texts indexed so far, and the near-duplicates of a new text among them.
 
-    `budget` caps the comparisons per text (None: compare every candidate, never miss one).
+    `sample`: texts whose bigram counts rank the bigrams (any ranking finds every pair; one
+    drawn from texts like those to come keeps the prefixes short). `budget` caps the
+    comparisons per text (None: compare every candidate, never miss one).
     """
 
     def __init__(self, sample: Iterable[str], budget: int | None = CANDIDATE_BUDGET):
