@@ -77,6 +77,18 @@ def test_markdown_loses_its_markup_and_keeps_heading_levels(tmp_path: Path) -> N
     ]
 
 
+def test_a_bold_point_inside_a_markdown_paragraph_starts_a_paragraph(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text(
+        "**一是压实责任。**支部书记带头抓。**二是强化结果运用。**考核结果与评优挂钩。\n",
+        encoding="utf-8",
+    )
+    assert [p.text for p in read_source(path)] == [
+        "一是压实责任。支部书记带头抓。",
+        "二是强化结果运用。考核结果与评优挂钩。",
+    ]
+
+
 def _docx(path: Path) -> Path:
     document = docx.Document()
     document.add_heading("存在的问题", level=1)

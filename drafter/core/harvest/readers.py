@@ -57,6 +57,8 @@ _MD_INLINE = (
     (re.compile(r"<[^<>\n]{1,200}>"), ""),
     (re.compile(r"\s*\|\s*"), " "),
 )
+# A bold point inside a paragraph ("…。**二是强化结果运用。**…") starts a paragraph of its own.
+_MD_LEAD_IN_RE = re.compile(r"(?<=[。！？])\s*(?=\*\*[一二三四五六七八九十]是[^*]{2,20}[。：]\*\*)")
 
 
 def collect_files(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
@@ -194,10 +196,18 @@ def text_paragraphs(text: str, *, markdown: bool = False) -> list[Paragraph]:
             if heading:
                 level, line = len(heading.group(1)), heading.group(2)
             line = _MD_PREFIX_RE.sub("", line)
-            for pattern, repl in _MD_INLINE:
-                line = pattern.sub(repl, line)
+            pieces = _MD_LEAD_IN_RE.split(line)  # one paragraph per bold 二是…。 point
+            for piece in pieces[:-1]:
+                out.append(Paragraph(n, _md_inline(piece), None))
+            line = _md_inline(pieces[-1])
         out.append(Paragraph(n, line, level))
     return out
+
+
+def _md_inline(text: str) -> str:
+    for pattern, repl in _MD_INLINE:
+        text = pattern.sub(repl, text)
+    return text
 
 
 def convert_and_read(path: Path) -> list[Paragraph]:
