@@ -104,14 +104,10 @@ def _entry_problems(
 
 
 def _traditional(texts: list[str]) -> set[int]:
-    """Positions of the texts that hold traditional characters (one OpenCC call for all)."""
-    from drafter.core.chinese import to_simplified
+    """Positions of the texts that hold traditional characters."""
+    from drafter.core.chinese import to_simplified_each
 
-    if not texts:
-        return set()
-    converted = to_simplified("\n".join(texts)).split("\n")
-    if len(converted) != len(texts):  # a text with a line break of its own: one at a time
-        converted = [to_simplified(text) for text in texts]
+    converted = to_simplified_each(texts)
     return {i for i, (a, b) in enumerate(zip(texts, converted, strict=True)) if a != b}
 
 

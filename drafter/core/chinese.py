@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
@@ -21,6 +22,16 @@ def _converter(config: str) -> Any:
 def to_simplified(text: str) -> str:
     """Traditional characters and phrases made simplified; simplified text comes back as is."""
     return str(_converter("t2s").convert(text))
+
+
+def to_simplified_each(texts: Sequence[str]) -> list[str]:
+    """`to_simplified` of each text, in one OpenCC call (much faster than one per text)."""
+    if not texts:
+        return []
+    converted = to_simplified("\n".join(texts)).split("\n")
+    if len(converted) != len(texts):  # a text with a line break of its own: one at a time
+        converted = [to_simplified(text) for text in texts]
+    return converted
 
 
 def document_to_simplified(text: str) -> str:

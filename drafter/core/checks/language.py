@@ -65,12 +65,10 @@ def _first_halfwidth(text: str) -> int | None:
 
 def traditional_characters(ctx: Context) -> Iterator[Hit]:
     """L002: traditional characters (OpenCC t2s would change them)."""
-    from drafter.core.chinese import to_simplified
+    from drafter.core.chinese import to_simplified_each
 
-    for unit in ctx.units:
-        if not CJK_CHAR_RE.search(unit.text):
-            continue
-        simple = to_simplified(unit.text)
+    units = [unit for unit in ctx.units if CJK_CHAR_RE.search(unit.text)]
+    for unit, simple in zip(units, to_simplified_each([u.text for u in units]), strict=True):
         if simple == unit.text:
             continue
         if len(simple) == len(unit.text):

@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from drafter.core.chinese import document_to_simplified
+from drafter.core.harvest.markers import marker_at_start
+from drafter.core.harvest.sections import opens_with_section_name
 from drafter.core.harvest.source import Paragraph
 from drafter.core.textnorm import fullwidth_punctuation, strip_controls
 
@@ -90,11 +92,7 @@ _WIDE_SPACE_RE = re.compile(
 _QUOTES_RE = re.compile(rf'"([^"\n]{{0,60}}[{_CJK}][^"\n]{{0,60}}?)"')
 _END_DOT_RE = re.compile(rf"(?<=[{_CJK}])\.(?=\s*$)")
 _MARK_RUN_RE = re.compile(r"([,;:?!])[,;:?!]+")
-# A line that opens a point or section (一、 （一） 1. 第一 一是 or a bare section title).
-_OPENS_POINT = re.compile(
-    r"(?:第?[一二三四五六七八九十]+[、．.是]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、．.](?!\d)|"
-    r"存在|主要问题|原因|对策|措施|建议|下一?步|今后|基本情况)"
-)
+_POINT_WORD = re.compile(r"[一二三四五六七八九十]是")
 _CJK_OR_CUT = re.compile(f"[{_CJK}{CUT}]")
 _TRAILING_CUT_RE = re.compile(rf"(?<=[{_CJK}，、])\s*(?:…{{1,3}}|\.{{3,6}})\s*$")
 
@@ -126,11 +124,20 @@ def clean_paragraphs(paragraphs: Iterable[Paragraph]) -> list[Line]:
             out.append(Line(para.index, "", None, new_document=True))
         if not text:
             continue
-        if cut and para.level is None and not _OPENS_POINT.match(text):
+        if cut and para.level is None and not _opens_point(text):
             text = CUT + text  # text after a paywall cut resumes mid-sentence
         cut = text.endswith(CUT)
         out.append(Line(para.index, text, para.level))
     return out
+
+
+def _opens_point(text: str) -> bool:
+    """A line that starts a point or a section (一、 （一） 1. 一是, 存在的问题 …)."""
+    return (
+        marker_at_start(text) is not None
+        or _POINT_WORD.match(text) is not None
+        or opens_with_section_name(text)
+    )
 
 
 def _prepare(text: str) -> str:

@@ -160,6 +160,11 @@ def paragraph_cue(text: str, section: str | None = None) -> str | None:
     return None
 
 
+def opens_with_section_name(text: str) -> bool:
+    """Whether a line begins with a section name (存在的问题…, 原因…, 下一步…)."""
+    return _KEYWORD_RE.match(text) is not None
+
+
 def is_title(text: str) -> bool:
     """A line that reads as a document title (关于…的调研报告, …问题与对策, …经验交流)."""
     if len(text) <= 8:
