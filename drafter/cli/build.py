@@ -7,19 +7,12 @@ from pathlib import Path
 
 import click
 
+from drafter.cli.options import templates_option
 from drafter.core import draftfile, project
 from drafter.core.errors import DrafterError, DraftFileError, OutputError
 from drafter.core.kinds import discover, get_kind
 from drafter.core.render import RenderOptions
 from drafter.core.vocab import SCENES
-
-_templates_option = click.option(
-    "--templates",
-    "template_dirs",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="Extra folder of report kinds (repeatable).",
-)
 
 
 @click.command()
@@ -36,7 +29,7 @@ _templates_option = click.option(
 @click.option("--unit", default="", help="Issuing unit (单位).")
 @click.option("--scene", default=SCENES[0], type=click.Choice(SCENES), show_default=True)
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
-@_templates_option
+@templates_option
 def new(
     kind_id: str,
     out: Path,
@@ -79,7 +72,7 @@ def new(
 @click.option("--keep-punctuation", is_flag=True, help="Do not make , ; : ( ) full-width.")
 @click.option("--strict", is_flag=True, help="Fail on unfilled slots instead of warning.")
 @click.option("--h3-regular", is_flag=True, help="Set 1. headings in regular weight, not bold.")
-@_templates_option
+@templates_option
 def build(
     draft_path: Path,
     out: Path | None,
@@ -115,7 +108,7 @@ def build(
 
 
 @click.command()
-@_templates_option
+@templates_option
 def templates(template_dirs: tuple[Path, ...]) -> None:
     """List the report kinds and their sections."""
     for kind in discover(template_dirs).values():

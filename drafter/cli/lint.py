@@ -15,6 +15,7 @@ from typing import Any
 
 import click
 
+from drafter.cli.options import templates_option
 from drafter.core import draftfile
 from drafter.core.bank import load_banks
 from drafter.core.checks import (
@@ -49,13 +50,7 @@ HEADING_WIDTH = 28  # display columns given to a heading in the matrix
     type=click.Path(path_type=Path),
     help="Extra phrasebank folder or file for the links (repeatable).",
 )
-@click.option(
-    "--templates",
-    "template_dirs",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="Extra folder of report kinds (repeatable).",
-)
+@templates_option
 def lint(
     draft_path: Path,
     as_json: bool,
