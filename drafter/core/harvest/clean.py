@@ -16,6 +16,7 @@ from drafter.core.chinese import document_to_simplified
 from drafter.core.harvest.markers import marker_at_start
 from drafter.core.harvest.sections import opens_with_section_name
 from drafter.core.harvest.source import Paragraph
+from drafter.core.slots import SLOT_RE
 from drafter.core.textnorm import fullwidth_punctuation, strip_controls
 
 CUT = "\ue000"
@@ -80,7 +81,7 @@ _COPY_GUARD = re.compile(r"原创\s*[:：]")
 _STRAY_DOT = re.compile(rf"(?<=[{_CJK}])(?<![一二三四五六七八九十])\.(?=[{_CJK}])")
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff]")
 # Braces would read as slots in a bank: kept only around a slot name (a template's {单位}).
-_BRACES = re.compile(rf"(\{{[{_CJK}]{{1,8}}\}})|[{{}}]")
+_BRACES = re.compile(rf"({SLOT_RE.pattern})|[{{}}]")
 _WIDE_DIGIT = re.compile("[０-９\u3000]")
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９　", "0123456789 ")
 _CORNER_QUOTES = str.maketrans("「」『』", "“”‘’")
