@@ -86,6 +86,7 @@ def test_braces_are_kept_only_around_a_slot_name() -> None:
     assert (
         clean_text("全{乡镇}共有党支部{支部数}个。")[0] == "全{乡镇}共有党支部{支部数}个。"
     )  # slots
+    assert clean_text("按{㐀}开展活动。")[0] == "按㐀开展活动。"  # not a slot name the bank accepts
 
 
 @given(
