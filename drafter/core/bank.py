@@ -21,7 +21,7 @@ from drafter.core.vocab import ENTRY_KINDS, GENERAL_SCENE, SECTIONS, TOPICS
 
 BUILTIN = "built-in"
 # Bump when Entry changes shape, so old caches are not read.
-_CACHE_FORMAT = b"entries-2"
+_CACHE_FORMAT = b"entries-3"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +46,14 @@ class Entry:
     links: tuple[str, ...] = ()
     note: str = ""
     review: str | None = None
+    valid_from: str | None = None
+    """First day (YYYY-MM-DD) the entry may be offered: a campaign, a plenary session."""
+    until: str | None = None
+    """Last day (YYYY-MM-DD) the entry reads as current; later drafts are not offered it."""
+    aspects: tuple[str, ...] = ()
+    """Aspects of a 对照检查材料 the entry belongs to (vocab.ASPECTS keys)."""
+    person: str | None = None
+    """'collective' (我们、领导班子) or 'individual' (我、本人) for first-person entries."""
     provenance: Provenance | None = None
     bank: str = BUILTIN
     """Name of the bank it came from: 'built-in', or the user bank's folder name."""

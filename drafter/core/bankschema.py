@@ -5,6 +5,7 @@ Kept apart from bank.py so that reading a cached bank imports neither pydantic n
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -16,9 +17,10 @@ from drafter.core.bank import Entry, Finding, LoadResult, Provenance
 from drafter.core.errors import BankError
 from drafter.core.fsio import read_text
 from drafter.core.validation import validate
-from drafter.core.vocab import GENERAL_SCENE, MOVES, SCENES, TOPICLESS_SECTIONS, TOPICS
+from drafter.core.vocab import ASPECTS, GENERAL_SCENE, MOVES, SCENES, TOPICLESS_SECTIONS, TOPICS
 from drafter.core.yamlio import LineMap, load_yaml
 
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$")
 SectionKey = Literal[
     "situation", "practice", "achievement", "problem", "cause",
@@ -57,6 +59,28 @@ class EntryData(BaseModel):
     note: str = ""
     source: ProvenanceData | None = None
     review: Literal["pending", "reviewed"] | None = None
+    valid_from: str | None = None
+    until: str | None = None
+    aspects: list[str] = Field(default_factory=list)
+    person: Literal["collective", "individual"] | None = None
+
+    @field_validator("valid_from", "until", mode="before")
+    @classmethod
+    def _date(cls, value: object) -> object:
+        if isinstance(value, _dt.date):
+            value = value.isoformat()
+        if value is not None and not (isinstance(value, str) and DATE_RE.match(value)):
+            raise ValueError("a date is written YYYY-MM-DD, e.g. 2024-04-01")
+        if isinstance(value, str):
+            _dt.date.fromisoformat(value)  # raises for 2024-02-30
+        return value
+
+    @field_validator("aspects")
+    @classmethod
+    def _aspects(cls, value: list[str]) -> list[str]:
+        for aspect in value:
+            _one_of(aspect, ASPECTS, "aspect")
+        return value
 
     @field_validator("id")
     @classmethod
@@ -116,6 +140,10 @@ def _entry_from(
         links=tuple(data.links),
         note=data.note,
         review=data.review,
+        valid_from=data.valid_from,
+        until=data.until,
+        aspects=tuple(data.aspects),
+        person=data.person,
         provenance=Provenance(data.source.file, data.source.paragraph) if data.source else None,
         bank=bank,
         path=path,

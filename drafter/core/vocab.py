@@ -62,5 +62,19 @@ MOVES: dict[str, str] = {
     "pledge": "表态收束",
 }
 
+# Aspects a 对照检查材料 / 民主生活会 material is organised by. Each year's notice sets its own
+# list; a report kind names the ones it uses (kind.yaml `aspects:`), entries carry the keys.
+ASPECTS: dict[str, str] = {
+    "study": "理论学习",
+    "politics": "政治素质",
+    "competence": "能力本领",
+    "commitment": "担当作为",
+    "work-style": "工作作风",
+    "integrity": "廉洁自律",
+    "party-duty": "落实全面从严治党责任",
+}
+
+PERSONS: dict[str, str] = {"collective": "领导班子", "individual": "个人"}
+
 # Sections whose entries may stand without a topic (they frame the whole report).
 TOPICLESS_SECTIONS = frozenset({"opening", "transition", "closing"})
