@@ -1,7 +1,9 @@
 """The recent-drafts list the wizard offers for resuming (kept under `state_dir()`).
 
 It lists the drafts the user opened most recently plus every draft in the drafts folder
-(so an autosaved draft is offered even if the list was lost), newest change first.
+(so an autosaved draft is offered even if the list was lost), newest change first. Each
+draft is described from its first few kilobytes only (kind and meta come before sections), so
+a huge or hostile file in the drafts folder cannot stall the start screen.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from drafter.core.fsio import atomic_write_text, read_text
 from drafter.core.yamlio import dump_yaml, load_yaml
 
 MAX_REMEMBERED = 30
+HEAD_BYTES = 16 * 1024
+"""How much of a draft the listing reads: kind and meta are written before the sections."""
 _last_remembered: tuple[Path, Path] | None = None
 
 
@@ -90,11 +94,28 @@ def recent_drafts(limit: int = 12) -> list[RecentDraft]:
     return out[:limit]
 
 
+def _head(path: Path) -> str:
+    """The top-level keys before `sections:` (or `slots:`), from the file's first HEAD_BYTES."""
+    with path.open("rb") as fh:
+        raw = fh.read(HEAD_BYTES)
+    lines = raw.decode("utf-8-sig", errors="replace").splitlines()
+    if len(raw) == HEAD_BYTES:
+        lines = lines[:-1]  # the last line may be cut in the middle
+    kept: list[str] = []
+    for line in lines:
+        if line.startswith(("sections:", "slots:")):
+            break
+        kept.append(line)
+    return "\n".join(kept) + "\n"
+
+
 def _describe(path: Path) -> RecentDraft:
-    """Title and kind read straight from the YAML (no full validation: listing stays fast)."""
+    """Title and kind read from the head of the YAML (no full parse: listing stays fast)."""
     changed = _dt.datetime.fromtimestamp(path.stat().st_mtime)
     try:
-        data, _ = load_yaml(read_text(path), path, DrafterError)
+        data, _ = load_yaml(_head(path), path, DrafterError)
+    except OSError as exc:
+        return RecentDraft(path, path.name, "", changed, error=exc.strerror or str(exc))
     except DrafterError as exc:
         return RecentDraft(path, path.name, "", changed, error=exc.message)
     if not isinstance(data, dict):

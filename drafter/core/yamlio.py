@@ -2,6 +2,9 @@
 
 Draft files, phrasebanks and kind.yaml files are all YAML. Loading keeps a map from each
 value's path (("sections", 0, "points", 2)) to its line, so a schema error can name the line.
+It is also where every YAML file is bounded: aliases may not expand a small file into a huge
+one (an alias bomb), may not refer to themselves, and a key may not appear twice in a mapping
+(YAML would keep the last silently, and the next save would drop the hidden first value).
 """
 
 from __future__ import annotations
@@ -22,6 +25,11 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 Path_ = tuple[str | int, ...]
+
+MAX_ALIAS_EXPANSION = 10_000
+"""How many values aliases (`*name`) may add beyond those written out. Drafter never writes
+aliases itself; ten levels of ten aliases in 600 bytes would otherwise mean 10**10 values."""
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
 class _TextDateLoader(_Loader):
@@ -53,15 +61,74 @@ class LineMap:
         return self._lines.get(())
 
 
-def _walk(node: yaml.Node, path: Path_, lines: LineMap) -> None:
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _expanded_size(root: yaml.Node) -> tuple[int, int] | None:
+    """(values once aliases are expanded, distinct values); None when an alias contains
+    itself. Linear in the document: each node is sized once (an explicit stack, so a deeply
+    nested file cannot exhaust Python's recursion)."""
+    size: dict[int, int] = {}
+    open_: set[int] = set()  # the ancestors of the node being sized
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, finished = stack.pop()
+        key = id(node)
+        if finished:
+            open_.discard(key)
+            size[key] = 1 + sum(size[id(child)] for child in _children(node))
+            continue
+        if key in size:
+            continue
+        if key in open_:
+            return None
+        open_.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node))
+    return size[id(root)], len(size)
+
+
+def _check_aliases(root: yaml.Node, path: Path | None, error: type[DrafterError]) -> None:
+    sized = _expanded_size(root)
+    if sized is None:
+        raise error("not valid YAML: an alias (*name) refers to the value that contains it", path)
+    expanded, distinct = sized
+    if expanded - distinct > MAX_ALIAS_EXPANSION:
+        raise error(
+            f"not accepted: aliases (*name) would repeat {expanded - distinct:,} values "
+            f"(limit {MAX_ALIAS_EXPANSION:,}); write the values out",
+            path,
+        )
+
+
+def _walk(
+    node: yaml.Node, path: Path_, lines: LineMap, file: Path | None, error: type[DrafterError]
+) -> None:
     lines.add(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
+        seen: dict[tuple[str, str], int] = {}
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
-            _walk(value_node, (*path, key), lines)
+            if isinstance(key_node, yaml.ScalarNode) and key_node.tag != _MERGE_TAG:
+                line = key_node.start_mark.line + 1
+                first = seen.get((key_node.tag, key))
+                if first is not None:
+                    raise error(
+                        f"key '{key}' appears twice in one mapping (lines {first} and {line}); "
+                        "keep one",
+                        file,
+                        line,
+                    )
+                seen[(key_node.tag, key)] = line
+            _walk(value_node, (*path, key), lines, file, error)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _walk(item, (*path, i), lines)
+            _walk(item, (*path, i), lines, file, error)
 
 
 def load_yaml(text: str, path: Path | None, error: type[DrafterError]) -> tuple[Any, LineMap]:
@@ -72,7 +139,8 @@ def load_yaml(text: str, path: Path | None, error: type[DrafterError]) -> tuple[
         node = loader.get_single_node()
         if node is None:
             return None, lines
-        _walk(node, (), lines)
+        _check_aliases(node, path, error)
+        _walk(node, (), lines, path, error)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
