@@ -38,12 +38,13 @@ def load(kind: str, key: str, valid: Callable[[Any], bool]) -> Any | None:
 def save(kind: str, key: str, value: Any, *, keep: int = KEEP) -> None:
     """Store `value` atomically; older files of the same kind beyond `keep` are removed."""
     from drafter.core.errors import DrafterError
-    from drafter.core.fsio import atomic_write_bytes
+    from drafter.core.fsio import atomic_write_bytes, make_private_dir
 
     path = _path(kind, key)
     with contextlib.suppress(OSError, DrafterError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        make_private_dir(path.parent)
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        atomic_write_bytes(path, data, private=True)
         _prune(path.parent, kind, keep)
 
 

@@ -2,26 +2,41 @@
 
 A write goes to a temporary file in the target folder, is flushed and fsynced, then renamed
 over the target, so a crash or a full disk leaves the old file or the new one, never a mix.
+A path that is a symlink is written through: the link stays and its target gets the text.
+Folders and files holding the user's own data (drafts folder, state, cache, harvested banks)
+are made private to the user: 0700 folders, 0600 files.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import tempfile
+import time
 from functools import cache
 from pathlib import Path
 
 from drafter.core.errors import DrafterError, OutputError
 
+PRIVATE_DIR = 0o700
+PRIVATE_FILE = 0o600
 
-def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False) -> None:
-    """Write `data` to `path` atomically; with `backup`, keep the previous file as `path~`."""
+
+def atomic_write_bytes(
+    path: Path, data: bytes, *, backup: bool = False, private: bool = False
+) -> None:
+    """Write `data` to `path` atomically; with `backup`, keep the previous file as `path~`
+    (and clear temporary files a killed earlier save left); `private` makes it 0600."""
     path = Path(path)
+    if path.is_symlink():  # write the file the link points to; the link itself stays
+        path = Path(os.path.realpath(path))
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError("the folder does not exist", folder)
+    if backup:
+        _clear_leftovers(path)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -29,7 +44,7 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False) -> None
     try:
         # mkstemp makes 0600 files; give the result the mode the user would expect.
         with contextlib.suppress(OSError):
-            os.fchmod(fd, _target_mode(path))
+            os.fchmod(fd, PRIVATE_FILE if private else _target_mode(path))
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -48,6 +63,39 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False) -> None
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+LEFTOVER_AGE = 60.0
+"""Seconds after which a temporary file of a save is a leftover, not a save in progress."""
+
+
+def _clear_leftovers(path: Path) -> None:
+    """Remove `.NAME.xxxxxxxx.tmp` files an earlier save of `path` left when it was killed."""
+    pattern = re.compile(re.escape(f".{path.name}.") + r"[A-Za-z0-9_]{8}\.tmp")
+    now = time.time()
+    with contextlib.suppress(OSError), os.scandir(path.parent) as entries:
+        for entry in entries:
+            if not pattern.fullmatch(entry.name) or not entry.is_file(follow_symlinks=False):
+                continue
+            with contextlib.suppress(OSError):
+                if now - entry.stat(follow_symlinks=False).st_mtime > LEFTOVER_AGE:
+                    os.unlink(entry.path)
+
+
+def make_private_dir(folder: Path) -> Path:
+    """Create `folder` and any missing parents as 0700 (existing folders are left alone)."""
+    folder = Path(folder)
+    missing: list[Path] = []
+    probe = folder
+    while not probe.exists() and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
+    for part in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            part.mkdir(mode=PRIVATE_DIR)
+    if not folder.is_dir():
+        raise OutputError("is not a folder", folder)
+    return folder
 
 
 @cache
@@ -87,9 +135,11 @@ def _keep_backup(path: Path) -> None:
         os.replace(staging, backup_path)
 
 
-def atomic_write_text(path: Path, text: str, *, backup: bool = False) -> None:
+def atomic_write_text(
+    path: Path, text: str, *, backup: bool = False, private: bool = False
+) -> None:
     """Write UTF-8 text atomically (see `atomic_write_bytes`)."""
-    atomic_write_bytes(path, text.encode("utf-8"), backup=backup)
+    atomic_write_bytes(path, text.encode("utf-8"), backup=backup, private=private)
 
 
 def _fsync_dir(folder: Path) -> None:

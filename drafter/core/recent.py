@@ -14,7 +14,7 @@ from pathlib import Path
 
 from drafter.core import locations
 from drafter.core.errors import DrafterError
-from drafter.core.fsio import atomic_write_text, read_text
+from drafter.core.fsio import atomic_write_text, make_private_dir, read_text
 from drafter.core.yamlio import dump_yaml, load_yaml
 
 MAX_REMEMBERED = 30
@@ -59,7 +59,7 @@ def remember(path: Path) -> None:
     if (recent_file(), path) == _last_remembered:
         return
     paths = [path, *(p for p in _remembered() if p != path)][:MAX_REMEMBERED]
-    recent_file().parent.mkdir(parents=True, exist_ok=True)
+    make_private_dir(recent_file().parent)
     atomic_write_text(recent_file(), dump_yaml({"drafts": [str(p) for p in paths]}))
     _last_remembered = (recent_file(), path)
 

@@ -3,7 +3,10 @@
 The wizard edits the Draft in memory and calls `changed()`; `autosave()` (called a few times a
 second) writes it through `draftfile.save` (atomic, keeps `draft~`) once a change is
 `AUTOSAVE_DELAY` old, so a crash loses at most the last second. A lock file under
-`state_dir()/locks` tells a second editor of the same draft to open it read-only.
+`state_dir()/locks` tells a second editor of the same draft to open it read-only; a file
+the user made read-only opens read-only too. Before each save the file on disk is compared
+with what this session last read or wrote (size, mtime, then a hash): edits made to it by
+hand are never overwritten silently — `save` raises DraftChangedError and the caller asks.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from pathlib import Path
 
 from drafter.core import draftfile, locations
 from drafter.core.errors import DrafterError
-from drafter.core.fsio import atomic_write_text, read_text
+from drafter.core.fsio import atomic_write_text, make_private_dir, read_text
 from drafter.core.model import Draft
 from drafter.core.recent import remember
 
@@ -29,6 +32,37 @@ AUTOSAVE_DELAY = 0.5
 """Seconds a change may wait before it is written (the wizard ticks every 0.25 s)."""
 
 _UNSAFE_NAME = re.compile(r"[\\/:*?\"<>|\s\x00-\x1f]+")
+
+
+class DraftChangedError(DrafterError):
+    """The draft file changed on disk since this session read or wrote it."""
+
+
+@dataclass(frozen=True)
+class _Stamp:
+    """What the draft file looked like when this session last read or wrote it."""
+
+    mtime_ns: int
+    size: int
+    digest: str
+
+
+def _stamp(path: Path) -> _Stamp | None:
+    try:
+        data = path.read_bytes()
+        info = path.stat()
+    except OSError:
+        return None
+    return _Stamp(info.st_mtime_ns, info.st_size, hashlib.sha256(data).hexdigest())
+
+
+def _writable(path: Path) -> bool:
+    """Whether the user lets drafter write the file (its mode too: root ignores access bits)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return True
+    return bool(mode & 0o200) and os.access(path, os.W_OK)
 
 
 @dataclass(frozen=True)
@@ -60,7 +94,7 @@ class DraftLock:
     def acquire(cls, draft_path: Path) -> tuple[DraftLock | None, LockHolder | None]:
         """The lock, or (None, holder) when another live process has it."""
         path = cls.path_for(draft_path)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(path.parent)
         me = LockHolder(
             os.getpid(), socket.gethostname(), _dt.datetime.now().isoformat("T", "seconds")
         )
@@ -146,6 +180,9 @@ class Session:
         """Set when another editor holds the draft: this session is read-only."""
         self._clock = clock
         self._dirty_since: float | None = None
+        self._disk = _stamp(self.path)
+        self.file_read_only = False
+        """Set when the file itself is read-only: this session does not write it."""
 
     @property
     def read_only(self) -> bool:
@@ -160,6 +197,10 @@ class Session:
         """Load a draft and lock it; read-only when another editor has it."""
         path = Path(path)
         draft = draftfile.load(path)
+        if not _writable(path):
+            session = cls(draft, path, clock=clock)
+            session.file_read_only = True
+            return session
         lock, holder = DraftLock.acquire(path)
         if lock is not None:
             remember(path)
@@ -172,7 +213,7 @@ class Session:
         """Save a new draft (in the drafts folder unless `path` is given) and lock it."""
         if path is None:
             folder = locations.drafts_dir()
-            folder.mkdir(parents=True, exist_ok=True)
+            make_private_dir(folder)
             path = new_draft_path(draft.meta.title, folder)
         path = Path(path)
         lock, holder = DraftLock.acquire(path)
@@ -196,25 +237,85 @@ class Session:
         self.save()
         return True
 
-    def save(self) -> None:
-        """Write the draft now (atomically, keeping `draft~`) and list it as recent."""
+    def save(self, *, force: bool = False) -> None:
+        """Write the draft now (atomically, keeping `draft~`) and list it as recent.
+
+        DraftChangedError when the file changed on disk since we read or wrote it, unless
+        `force` (the user chose to keep this session's version)."""
         if self.read_only:
-            raise DrafterError("opened read-only: another drafter is editing it", self.path)
+            why = "the file is read-only" if self.file_read_only else "another drafter edits it"
+            raise DrafterError(f"opened read-only: {why}", self.path)
+        if not force and self.changed_on_disk():
+            self._dirty_since = self._dirty_since or self._clock()
+            raise DraftChangedError(
+                "changed on disk since drafter last read or saved it; not overwritten", self.path
+            )
         self._dirty_since = None
         try:
             draftfile.save(self.draft, self.path)
         except DrafterError:
             self._dirty_since = self._clock()  # try again on the next tick
             raise
+        self._disk = _stamp(self.path)
         with contextlib.suppress(DrafterError, OSError):
             remember(self.path)
 
-    def close(self) -> None:
-        """Save what is unsaved and release the lock."""
+    def changed_on_disk(self) -> bool:
+        """Whether someone else changed the file since this session read or wrote it (a
+        file gone or unreadable is not a change: saving brings it back or reports why)."""
+        if self._disk is None:
+            return False
         try:
-            if self.dirty and not self.read_only:
-                self.save()
-        finally:
-            if self.lock is not None:
-                self.lock.release()
-                self.lock = None
+            info = self.path.stat()
+        except OSError:
+            return False
+        if (info.st_mtime_ns, info.st_size) == (self._disk.mtime_ns, self._disk.size):
+            return False
+        now = _stamp(self.path)
+        if now is None:
+            return False
+        if now.digest == self._disk.digest:  # touched, not changed
+            self._disk = now
+            return False
+        return True
+
+    def reload(self) -> None:
+        """Take the file on disk as it is now, dropping unsaved changes in memory."""
+        self.draft = draftfile.load(self.path)
+        self._disk = _stamp(self.path)
+        self._dirty_since = None
+
+    def save_as(self, path: Path) -> None:
+        """Write the draft to another file and go on editing that one (a new lock)."""
+        path = Path(path)
+        if path.exists():
+            raise DrafterError("already exists: choose a new file name", path)
+        lock, holder = DraftLock.acquire(path)
+        if lock is None:
+            raise DrafterError(f"another drafter (pid {holder.pid if holder else '?'})", path)
+        try:
+            draftfile.save(self.draft, path, backup=False)
+        except BaseException:
+            lock.release()
+            raise
+        if self.lock is not None:
+            self.lock.release()
+        self.lock, self.holder, self.path = lock, None, path
+        self.file_read_only = False
+        self._disk = _stamp(path)
+        self._dirty_since = None
+        with contextlib.suppress(DrafterError, OSError):
+            remember(path)
+
+    def close(self) -> None:
+        """Save what is unsaved and release the lock. A save that fails raises and keeps the
+        lock: the text is still here, and no second editor may take the file meanwhile."""
+        if self.dirty and not self.read_only:
+            self.save()
+        self.abandon()
+
+    def abandon(self) -> None:
+        """Release the lock without saving (the user chose to drop unsaved changes)."""
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None

@@ -23,6 +23,7 @@ from drafter.tui import library as phrase_library
 from drafter.tui.commands import WizardCommands
 from drafter.tui.display import tilde
 from drafter.tui.library import EngineFactory, Library
+from drafter.tui.save_flow import SaveFlow
 from drafter.tui.screens.start import KindChoice, NewDraftForm, StartScreen
 
 if TYPE_CHECKING:
@@ -75,6 +76,7 @@ class DrafterApp(App[None]):
         self.library = Library(bank=bank)
         self.session: Session | None = None
         self._save_failed = False
+        self.saves = SaveFlow(self)
 
     def on_mount(self) -> None:
         self.theme = DARK
@@ -159,7 +161,11 @@ class DrafterApp(App[None]):
         except DrafterError as exc:
             self.notify(str(exc), title="打不开草稿", severity="error", timeout=10)
             return
-        if session.read_only and session.holder is not None:
+        if session.file_read_only:
+            self.notify(
+                "文件是只读的：可以查看和导出，不能修改。", title="只读打开", severity="warning"
+            )
+        elif session.read_only and session.holder is not None:
             holder = session.holder
             since = holder.since.replace("T", " ")[:16]
             self.notify(
@@ -221,10 +227,14 @@ class DrafterApp(App[None]):
 
     def autosave(self) -> None:
         """Write pending changes (called every AUTOSAVE_TICK seconds)."""
-        if self.session is None or self.session.read_only:
+        from drafter.core.session import DraftChangedError
+
+        if self.session is None or self.session.read_only or self.saves.asking:
             return
         try:
             saved = self.session.autosave()
+        except DraftChangedError:
+            self.saves.disk_changed()
         except DrafterError as exc:
             if not self._save_failed:
                 self.notify(f"自动保存失败：{exc}", severity="error", timeout=15)
@@ -235,9 +245,18 @@ class DrafterApp(App[None]):
                 self.notify("已重新保存。", timeout=4)
 
     def close_session(self) -> None:
+        """Save and release the draft; on failure the session stays open (nothing lost)."""
         if self.session is not None:
-            session, self.session = self.session, None
-            session.close()
+            self.session.close()
+            self.session = None
+
+    def reopen_wizard(self) -> None:
+        """Show the wizard again on the session's (reloaded) draft."""
+        from drafter.tui.screens.wizard import WizardScreen
+
+        screen = self.screen
+        if self.session is not None and isinstance(screen, WizardScreen):
+            self.switch_screen(WizardScreen(self.session, screen.kind, self.library))
 
     # -- actions --------------------------------------------------------------------------
 
@@ -247,8 +266,12 @@ class DrafterApp(App[None]):
         if self.session.read_only:
             self.notify("只读打开：不能保存", severity="warning")
             return
+        from drafter.core.session import DraftChangedError
+
         try:
             self.session.save()
+        except DraftChangedError:
+            self.saves.disk_changed()
         except DrafterError as exc:
             self.notify(str(exc), title="保存失败", severity="error")
         else:
@@ -265,8 +288,13 @@ class DrafterApp(App[None]):
 
     def action_home(self) -> None:
         """Close the draft (it is saved) and go back to the start screen."""
+        from drafter.core.session import DraftChangedError
+
         try:
             self.close_session()
+        except DraftChangedError:
+            self.saves.disk_changed()
+            return
         except DrafterError as exc:
             self.notify(str(exc), title="保存失败", severity="error")
             return
@@ -275,10 +303,18 @@ class DrafterApp(App[None]):
         self.show_start()
 
     async def action_quit(self) -> None:
+        """Quit once the draft is saved; a save that fails keeps the app (and the text) open."""
+        from drafter.core.session import DraftChangedError
+
+        if self.saves.asking:
+            return
         try:
             self.close_session()
+        except DraftChangedError:
+            self.saves.disk_changed(quitting=True)
+            return
         except DrafterError as exc:
-            self.exit(message=f"drafter: error: could not save on exit: {exc}")
+            self.saves.save_elsewhere(f"退出前保存失败：{exc}", quitting=True)
             return
         self.exit()
 

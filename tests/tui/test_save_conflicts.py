@@ -1,0 +1,114 @@
+"""The wizard never overwrites a hand edit silently and never quits losing text."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from drafter.core import draftfile
+from drafter.tui.app import DrafterApp
+from drafter.tui.screens.save_dialogs import DiskChangedDialog, SaveElsewhereDialog
+from tests.tui.conftest import settle
+
+
+def hand_edit(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("某街道党工委", "某镇党委"), encoding="utf-8")
+    later = time.time() + 5
+    os.utime(path, (later, later))
+
+
+async def test_a_hand_edit_is_noticed_and_the_user_keeps_both(
+    make: Callable[..., DrafterApp], draft_file: Path, tmp_path: Path
+) -> None:
+    app = make(draft_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        hand_edit(draft_file)
+        app.session.draft.meta.title = "关于农村党建的调研报告"
+        app.session.changed()
+        await pilot.pause(0.9)  # past the autosave delay
+        assert isinstance(app.screen, DiskChangedDialog)
+        assert draftfile.load(draft_file).meta.unit == "某镇党委"  # not overwritten
+        await pilot.click("#elsewhere")
+        await pilot.pause()
+        assert isinstance(app.screen, SaveElsewhereDialog)
+        app.screen.query_one("#path").value = str(tmp_path / "mine.draft.yaml")
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert app.session.path == tmp_path / "mine.draft.yaml"
+    assert draftfile.load(tmp_path / "mine.draft.yaml").meta.title == "关于农村党建的调研报告"
+    assert draftfile.load(draft_file).meta.unit == "某镇党委"
+
+
+async def test_keeping_this_windows_version_overwrites_only_when_chosen(
+    make: Callable[..., DrafterApp], draft_file: Path
+) -> None:
+    app = make(draft_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        hand_edit(draft_file)
+        app.session.draft.meta.title = "关于农村党建的调研报告"
+        app.session.changed()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, DiskChangedDialog)
+        await pilot.click("#mine")
+        await pilot.pause()
+    saved = draftfile.load(draft_file)
+    assert saved.meta.title == "关于农村党建的调研报告"
+
+
+async def test_quit_after_a_failed_save_keeps_the_app_open(
+    make: Callable[..., DrafterApp], draft_file: Path, tmp_path: Path
+) -> None:
+    app = make(draft_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        draft_file.unlink()
+        draft_file.mkdir()  # the draft's path became a folder: saving there fails
+        app.session.draft.meta.title = "关于农村党建的调研报告"
+        app.session.changed()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.is_running and app.session is not None  # the text is still here
+        assert isinstance(app.screen, SaveElsewhereDialog)
+        app.screen.query_one("#path").value = str(tmp_path / "rescued.draft.yaml")
+        await pilot.click("#ok")
+        await pilot.pause(0.3)
+    assert app.return_code == 0
+    assert draftfile.load(tmp_path / "rescued.draft.yaml").meta.title == "关于农村党建的调研报告"
+
+
+async def test_quitting_without_saving_is_a_choice_and_not_a_success(
+    make: Callable[..., DrafterApp], draft_file: Path
+) -> None:
+    app = make(draft_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        draft_file.unlink()
+        draft_file.mkdir()
+        app.session.changed()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.click("#discard")
+        await pilot.pause()
+    assert app.return_code == 1
+
+
+async def test_a_read_only_file_opens_read_only(
+    make: Callable[..., DrafterApp], draft_file: Path
+) -> None:
+    before = draft_file.read_bytes()
+    draft_file.chmod(0o444)
+    app = make(draft_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert app.session.read_only
+        assert any("只读" in n.message for n in app._notifications)
+        app.session.changed()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert draft_file.read_bytes() == before
