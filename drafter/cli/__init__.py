@@ -18,7 +18,7 @@ from drafter.core.errors import DrafterError
 
 # name → "module:attribute", imported on first use.
 COMMANDS: dict[str, tuple[str, str]] = {
-    "new": ("drafter.cli.build:new", "Write a starter draft for a report kind."),
+    "new": ("drafter.cli.new:new", "Write a starter draft or a whole report skeleton."),
     "build": ("drafter.cli.build:build", "Turn a draft into .docx, .md or .txt."),
     "templates": ("drafter.cli.build:templates", "List the report kinds."),
     "edit": ("drafter.cli.wizard:edit", "Open a draft in the wizard."),

@@ -1,51 +1,16 @@
-"""`drafter new`, `drafter build`, `drafter templates`."""
+"""`drafter build`, `drafter templates`."""
 
 from __future__ import annotations
 
-import datetime as _dt
 from pathlib import Path
 
 import click
 
 from drafter.cli.options import templates_option
 from drafter.core import draftfile, project
-from drafter.core.errors import DrafterError, DraftFileError, OutputError
-from drafter.core.kinds import discover, get_kind
+from drafter.core.errors import DrafterError, DraftFileError
+from drafter.core.kinds import discover
 from drafter.core.render import RenderOptions
-from drafter.core.vocab import SCENES
-
-
-@click.command()
-@click.option("--kind", "kind_id", required=True, help="Report kind id (see `drafter templates`).")
-@click.option(
-    "-o",
-    "--output",
-    "out",
-    required=True,
-    type=click.Path(path_type=Path),
-    help="Where to write the draft (e.g. report.draft.yaml).",
-)
-@click.option("--title", default="", help="Report title (default: the kind's title pattern).")
-@click.option("--unit", default="", help="Issuing unit (单位).")
-@click.option("--scene", default=SCENES[0], type=click.Choice(SCENES), show_default=True)
-@click.option("--force", is_flag=True, help="Overwrite an existing file.")
-@templates_option
-def new(
-    kind_id: str,
-    out: Path,
-    title: str,
-    unit: str,
-    scene: str,
-    force: bool,
-    template_dirs: tuple[Path, ...],
-) -> None:
-    """Write a starter draft for a report kind."""
-    kind = get_kind(kind_id, template_dirs)
-    if out.exists() and not force:
-        raise OutputError("already exists (use --force to overwrite)", out)
-    draft = project.new_draft(kind, title=title, unit=unit, scene=scene, date=_dt.date.today())
-    draftfile.save(draft, out, backup=False)
-    click.echo(f"wrote {out} ({kind.name}); next: drafter edit {out}")
 
 
 @click.command()
@@ -119,4 +84,4 @@ def templates(template_dirs: tuple[Path, ...]) -> None:
     click.echo("(* required)")
 
 
-__all__ = ["DrafterError", "build", "new", "templates"]
+__all__ = ["DrafterError", "build", "templates"]

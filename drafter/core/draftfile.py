@@ -81,6 +81,8 @@ def _meta_data(meta: Meta) -> dict[str, Any]:
         out["scene"] = meta.scene
     if meta.target_chars is not None:
         out["target_chars"] = meta.target_chars
+    if meta.person is not None:
+        out["person"] = meta.person
     return out
 
 

@@ -60,6 +60,19 @@ class SectionSpec(BaseModel):
         return self.title or SECTIONS.get(self.bank_section, self.id)
 
 
+class SkeletonSpec(BaseModel):
+    """How a skeleton of the kind is worded (see drafter.core.skeleton)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    cues: dict[str, list[str]] = Field(default_factory=dict)
+    """Section role → words an opening or closing entry must hold to suit the kind."""
+    facts: dict[str, str] = Field(default_factory=dict)
+    """Section role → a line for the user's own facts; {事项…} slots take the matter's name."""
+    aspects: list[str] = Field(default_factory=list)
+    """Aspects (vocab.ASPECTS) a first-person material of the kind goes through, in order."""
+
+
 class KindSpec(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -69,6 +82,7 @@ class KindSpec(BaseModel):
     template: str = "report.j2"
     title_hint: str = ""
     sections: list[SectionSpec] = Field(min_length=1)
+    skeleton: SkeletonSpec = Field(default_factory=SkeletonSpec)
 
 
 _SPEC_ADAPTER = TypeAdapter(KindSpec)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, ConfigDict, Field
 from pydantic.dataclasses import dataclass
@@ -48,6 +48,8 @@ def _text(value: Any) -> Any:
     return value
 
 
+Person = Literal["collective", "individual"]
+"""Whose first-person material: the 领导班子's (我们) or one member's (我、本人)."""
 Text = Annotated[str, BeforeValidator(_text)]
 DateText = Annotated[str, BeforeValidator(_date_text)]
 Scene = Annotated[str, BeforeValidator(_scene)]
@@ -96,6 +98,8 @@ class Meta:
     date: DateText = ""
     scene: Scene = GENERAL_SCENE
     target_chars: int | None = None
+    person: Person | None = None
+    """Whose 对照检查材料 this is: the 领导班子's or one member's (first-person phrasing)."""
 
 
 @dataclass(config=_STRICT)

@@ -50,3 +50,23 @@ def fill(text: str, values: dict[str, str], *, pending: bool = True) -> tuple[st
         return PENDING.format(name=name) if pending else match.group(0)
 
     return SLOT_RE.sub(replace, text), missing
+
+
+def pending_by_section(draft: Draft) -> dict[str, list[str]]:
+    """Slots still to fill (they print as 【待补】), per section id, in reading order.
+
+    A skeleton leaves one for every fact only the user knows; this is the count the
+    review shows, as work to do rather than as a fault of the draft.
+    """
+    from drafter.core.model import iter_points, paragraph_text
+
+    values = known_values(draft)
+    out: dict[str, list[str]] = {}
+    for section in draft.sections:
+        texts = [section.intro or "", *(paragraph_text(p) for p in section.body)]
+        for point in iter_points(section.points):
+            texts += [point.heading, *(paragraph_text(p) for p in point.body)]
+        names = [n for text in texts for n in slot_names(text) if n not in values]
+        if names:
+            out[section.id] = names
+    return out

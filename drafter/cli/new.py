@@ -1,0 +1,124 @@
+"""`drafter new`: a starter draft, or with matters a whole report skeleton."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import sys
+from pathlib import Path
+
+import click
+
+from drafter.cli.options import templates_option
+from drafter.core import draftfile, project
+from drafter.core.errors import OutputError, QueryError
+from drafter.core.kinds import get_kind
+from drafter.core.model import Person
+from drafter.core.slots import pending_by_section
+from drafter.core.vocab import SCENES
+
+# What a user may type for --person: the keys, or their Chinese labels.
+_PERSON_WORDS: dict[str, Person] = {
+    "collective": "collective", "individual": "individual",
+    "班子": "collective", "领导班子": "collective", "个人": "individual", "本人": "individual",
+}  # fmt: skip
+
+
+def _words(value: str | None) -> tuple[str, ...]:
+    """a,b,c (or a、b、c) → (a, b, c)."""
+    if not value:
+        return ()
+    return tuple(w.strip() for w in value.replace("、", ",").split(",") if w.strip())
+
+
+def _person(value: str | None, needed: bool) -> Person | None:
+    if value is None:
+        if not needed:
+            return None
+        if not sys.stdin.isatty():
+            raise QueryError("对照检查材料要说明是谁的：--person 班子 或 --person 个人")
+        value = click.prompt("领导班子还是个人的材料？", type=click.Choice(["班子", "个人"]))
+    if value not in _PERSON_WORDS:
+        raise QueryError(f"unknown --person '{value}'; use 班子 (collective) or 个人 (individual)")
+    return _PERSON_WORDS[value]
+
+
+@click.command()
+@click.option("--kind", "kind_id", required=True, help="Report kind id (see `drafter templates`).")
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Where to write the draft (e.g. report.draft.yaml).",
+)
+@click.option("--title", default="", help="Report title (default: the kind's title pattern).")
+@click.option("--unit", default="", help="Issuing unit (单位).")
+@click.option("--scene", default=SCENES[0], type=click.Choice(SCENES), show_default=True)
+@click.option(
+    "--date", "day", type=click.DateTime(["%Y-%m-%d"]), help="Draft date (default today)."
+)
+@click.option(
+    "--topics", help="Skeleton: topics to treat, e.g. org-life,members (drafter bank stats)."
+)
+@click.option(
+    "--problems", type=int, help="Skeleton: this many problems, topics chosen for the scene."
+)
+@click.option(
+    "--aspects", help="Skeleton of a 对照检查材料: aspects, e.g. study,politics,work-style."
+)
+@click.option("--person", help="Whose 对照检查材料: 班子 (collective) or 个人 (individual).")
+@click.option("--variant", default=0, type=int, help="Skeleton: another, equally valid choice.")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@templates_option
+def new(
+    kind_id: str,
+    out: Path,
+    title: str,
+    unit: str,
+    scene: str,
+    day: _dt.datetime | None,
+    topics: str | None,
+    problems: int | None,
+    aspects: str | None,
+    person: str | None,
+    variant: int,
+    force: bool,
+    template_dirs: tuple[Path, ...],
+) -> None:
+    """Write a starter draft; with --topics, --problems or --aspects, a report skeleton:
+    parallel problems, the causes that explain them, the countermeasures that answer them,
+    and 【待补】 where your own facts go."""
+    kind = get_kind(kind_id, template_dirs)
+    if out.exists() and not force:
+        raise OutputError("already exists (use --force to overwrite)", out)
+    date = day.date() if day else _dt.date.today()
+    wanted = _words(topics), _words(aspects)
+    if not any(wanted) and problems is None:
+        draft = project.new_draft(kind, title=title, unit=unit, scene=scene, date=date)
+        draft.meta.person = _person(person, needed=False)
+        draftfile.save(draft, out, backup=False)
+        click.echo(f"wrote {out} ({kind.name}); next: drafter edit {out}")
+        return
+    from drafter.core.bank import load_banks
+    from drafter.core.skeleton import SkeletonRequest, build_skeleton
+
+    request = SkeletonRequest(
+        kind,
+        scene=scene,
+        date=date,
+        topics=wanted[0],
+        aspects=wanted[1],
+        problems=problems,
+        person=_person(person, needed=bool(wanted[1])),
+        variant=variant,
+        title=title,
+        unit=unit,
+    )
+    draft = build_skeleton(request, load_banks())
+    draftfile.save(draft, out, backup=False)
+    pending = pending_by_section(draft)
+    count = sum(len(v) for v in pending.values())
+    points = sum(len(s.points) for s in draft.sections)
+    click.echo(f"wrote {out} ({kind.name}, skeleton: {points} points, {count} 【待补】 to fill)")
+    click.echo(f"next: drafter edit {out}   or   drafter build {out}")

@@ -1,0 +1,18 @@
+"""Report skeletons: the whole frame of a report from a few choices (see builder.py)."""
+
+from drafter.core.skeleton.builder import build_skeleton, remedy_role
+from drafter.core.skeleton.matters import scene_weight, usable_problems
+from drafter.core.skeleton.pool import MATTER_NAMES, Matter, Pool
+from drafter.core.skeleton.request import MAX_PROBLEMS, SkeletonRequest
+
+__all__ = [
+    "MATTER_NAMES",
+    "MAX_PROBLEMS",
+    "Matter",
+    "Pool",
+    "SkeletonRequest",
+    "build_skeleton",
+    "remedy_role",
+    "scene_weight",
+    "usable_problems",
+]

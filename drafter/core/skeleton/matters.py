@@ -1,0 +1,67 @@
+"""Which matters a skeleton treats: the ones asked for, or those that suit the scene.
+
+A matter is usable when the bank holds at least one problem heading of it whose links lead
+on to a countermeasure: without that the skeleton could not answer its own problem.
+"""
+
+from __future__ import annotations
+
+from drafter.core.errors import QueryError
+from drafter.core.skeleton.pool import Matter, Pool
+from drafter.core.skeleton.request import MAX_PROBLEMS, SkeletonRequest
+from drafter.core.vocab import ASPECTS, GENERAL_SCENE, TOPICS
+
+_CHAIN = ("problem", "cause", "countermeasure")
+
+
+def resolve_matters(request: SkeletonRequest, pool: Pool) -> list[Matter]:
+    """The matters of a request, checked against the vocabularies and the bank."""
+    if request.topics and request.aspects:
+        raise QueryError("choose topics or aspects, not both")
+    if request.topics:
+        return [_known(t, TOPICS, "topic", aspect=False) for t in dict.fromkeys(request.topics)]
+    if request.aspects:
+        return [_known(a, ASPECTS, "aspect", aspect=True) for a in dict.fromkeys(request.aspects)]
+    count = request.problems
+    if count is None or not 1 <= count <= MAX_PROBLEMS:
+        raise QueryError(f"the number of problems must be 1 to {MAX_PROBLEMS}")
+    if request.person:
+        offered = request.kind.spec.skeleton.aspects or list(ASPECTS)
+        candidates = [Matter(a, aspect=True) for a in offered]
+    else:
+        candidates = [Matter(t) for t in TOPICS]
+    usable = [m for m in candidates if usable_problems(m, pool)]
+    if len(usable) < count:
+        raise QueryError(
+            f"the bank has {len(usable)} matters with linked problems; asked for {count}"
+        )
+    if request.person:  # the kind lists aspects in the order such a material takes them
+        return usable[:count]
+    ranked = sorted(usable, key=lambda m: -scene_weight(m, pool))
+    chosen = set(ranked[:count])
+    return [m for m in usable if m in chosen]  # in the vocabulary's order, as reports go
+
+
+def _known(key: str, table: dict[str, str], what: str, *, aspect: bool) -> Matter:
+    if key not in table:
+        raise QueryError(f"unknown {what} '{key}'; use one of {', '.join(table)}")
+    return Matter(key, aspect=aspect)
+
+
+def usable_problems(matter: Matter, pool: Pool) -> int:
+    """How many problem headings of a matter lead on to a countermeasure."""
+    count = 0
+    for entry in pool.of("problem", matter, kind="heading"):
+        causes = pool.linked(entry, "cause")
+        if pool.linked(entry, "countermeasure") or any(
+            pool.linked(c, "countermeasure") for c in causes
+        ):
+            count += 1
+    return count
+
+
+def scene_weight(matter: Matter, pool: Pool) -> int:
+    """Entries written for the draft's scene in the matter's problems, causes and remedies."""
+    if pool.scene == GENERAL_SCENE:
+        return 0
+    return sum(pool.scene_fit(e) == 2 for section in _CHAIN for e in pool.of(section, matter))

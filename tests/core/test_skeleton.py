@@ -1,0 +1,187 @@
+"""Report skeletons: a complete, coherent, answerable outline from a few choices."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+import pytest
+
+from drafter.core.bank import Bank, Entry, load_banks
+from drafter.core.checks.registry import run_checks
+from drafter.core.draftfile import dumps
+from drafter.core.errors import QueryError
+from drafter.core.kinds import ReportKind, get_kind
+from drafter.core.model import Draft, iter_points, paragraph_text
+from drafter.core.render import RenderOptions, render_draft
+from drafter.core.skeleton import SkeletonRequest, build_skeleton
+from drafter.core.slots import SLOT_RE, pending_by_section
+from drafter.core.vocab import SCENES
+
+KINDS = ("survey", "rectification", "summary")
+TOPIC_SETS = (
+    ("org-life", "members", "cadres"),
+    ("theory", "political", "conduct", "discipline"),
+    ("organization", "support", "integration", "masses", "institutions"),
+)
+# Findings that mean the skeleton itself is wrong (not merely short or still to fill).
+SKELETON_FAULTS = {"A001", "A002", "P001", "P002", "C001", "C004", "C005", "C006", "R001"}
+DAY = _dt.date(2025, 6, 30)
+
+
+@pytest.fixture(scope="module")
+def bank() -> Bank:
+    return load_banks(user=False)
+
+
+def _requests() -> list[tuple[str, str, dict[str, object]]]:
+    out: list[tuple[str, str, dict[str, object]]] = []
+    for kind in KINDS:
+        for scene in SCENES:
+            out += [(kind, scene, {"topics": t}) for t in TOPIC_SETS]
+            out += [(kind, scene, {"problems": n}) for n in range(3, 7)]
+    return out
+
+
+def _points(draft: Draft, kind: ReportKind, role: str) -> int:
+    ids = [s.id for s in kind.sections if s.bank_section == role]
+    return sum(len(s.points) for s in draft.sections if s.id in ids)
+
+
+def _texts(draft: Draft) -> list[str]:
+    out = []
+    for section in draft.sections:
+        out += [paragraph_text(p) for p in section.body]
+        for point in iter_points(section.points):
+            out += [point.heading, *(paragraph_text(p) for p in point.body)]
+    return [t for t in out if t]
+
+
+@pytest.mark.parametrize(("kind_id", "scene", "choice"), _requests())
+def test_every_skeleton_is_complete_answerable_and_parallel(
+    bank: Bank, kind_id: str, scene: str, choice: dict[str, object]
+) -> None:
+    kind = get_kind(kind_id)
+    request = SkeletonRequest(kind, scene=scene, date=DAY, unit="某单位", **choice)  # type: ignore[arg-type]
+    draft = build_skeleton(request, bank)
+
+    assert [s.id for s in draft.sections] == [s.id for s in kind.sections]
+    problems = _points(draft, kind, "problem")
+    expected = len(choice["topics"]) if "topics" in choice else choice["problems"]  # type: ignore[arg-type]
+    assert problems == expected
+    remedies = _points(draft, kind, "countermeasure") or _points(draft, kind, "plan")
+    assert remedies == problems
+    if any(s.bank_section == "cause" for s in kind.sections):
+        assert _points(draft, kind, "cause") == problems
+
+    faults = [f for f in run_checks(draft, kind, bank) if f.code in SKELETON_FAULTS]
+    assert faults == [], [f"{f.code} {f.message}" for f in faults]
+    assert all(f.severity != "error" for f in run_checks(draft, kind, bank))
+
+    used = [pid for s in draft.sections for p in iter_points(s.points) for pid in p.phrases]
+    assert len(used) == len(set(used)), "a bank entry used twice"
+    texts = _texts(draft)
+    assert len(texts) == len(set(texts)), "a sentence repeated"
+    render_draft(draft, kind, RenderOptions())  # builds: every section known, nothing missing
+
+
+def test_facts_are_left_to_the_user_never_invented(bank: Bank) -> None:
+    kind = get_kind("survey")
+    draft = build_skeleton(SkeletonRequest(kind, date=DAY, problems=4), bank)
+    problem = draft.section("problem")
+    for point in problem.points:
+        slots = [n for b in point.body for n in SLOT_RE.findall(paragraph_text(b))]
+        assert slots, f"no 【待补】 for the facts of “{point.heading}”"
+    # every figure in the skeleton comes from a bank entry's own wording
+    bank_text = "".join(e.text for e in bank)
+    for text in _texts(draft):
+        for number in re.findall(r"\d+", SLOT_RE.sub("", text)):
+            assert number in bank_text
+
+
+def test_same_choices_give_the_same_skeleton_and_variants_differ(bank: Bank) -> None:
+    kind = get_kind("survey")
+
+    def make(variant: int) -> str:
+        request = SkeletonRequest(kind, scene="农村", date=DAY, problems=4, variant=variant)
+        return dumps(build_skeleton(request, bank))
+
+    assert make(0) == make(0)
+    assert make(1) != make(0)
+
+
+def test_scene_entries_are_preferred(bank: Bank) -> None:
+    kind = get_kind("survey")
+    request = SkeletonRequest(kind, scene="社区", date=DAY, topics=("org-life", "members"))
+    draft = build_skeleton(request, bank)
+    ids = [pid for p in draft.section("problem").points for pid in p.phrases]
+    assert any("社区" in bank.by_id[i].scenes for i in ids)
+    assert all(set(bank.by_id[i].scenes) & {"社区", "通用"} for i in ids)
+
+
+def _entry(eid: str, section: str, text: str, links: tuple[str, ...] = (), **kw: object) -> Entry:
+    kind = kw.pop("kind", "heading")
+    return Entry(eid, section, str(kind), text, links=links, **kw)  # type: ignore[arg-type]
+
+
+def _chain(prefix: str, n: int, **kw: object) -> list[Entry]:
+    """A problem heading linked to a cause and a countermeasure, with a sentence each."""
+    p, c, m = f"{prefix}.problem.{n}", f"{prefix}.cause.{n}", f"{prefix}.countermeasure.{n}"
+    return [
+        _entry(p, "problem", f"学习要求落实不够到位{n}", (c, m), **kw),
+        _entry(c, "cause", f"学习认识不够深刻{n}", (m,), **kw),
+        _entry(m, "countermeasure", f"强化理论学习，提升学习实效{n}", **kw),
+    ]
+
+
+def test_dated_entries_are_used_only_in_their_window() -> None:
+    old = _chain("t", 1, topics=("theory",), until="2023-12-31")
+    current = _chain("t", 2, topics=("theory",), valid_from="2024-01-01")
+    kind = get_kind("survey")
+    for day, expected in ((_dt.date(2023, 6, 1), "t.problem.1"), (DAY, "t.problem.2")):
+        draft = build_skeleton(
+            SkeletonRequest(kind, date=day, topics=("theory",)), Bank([*old, *current])
+        )
+        assert draft.section("problem").points[0].phrases == [expected]
+
+
+def test_first_person_aspects_use_the_chosen_person_only() -> None:
+    entries = _chain("me", 1, aspects=("study",), person="individual")
+    entries += _chain("we", 2, aspects=("study",), person="collective")
+    kind = get_kind("rectification")
+    for person, prefix in (("individual", "me"), ("collective", "we")):
+        request = SkeletonRequest(kind, date=DAY, aspects=("study",), person=person)  # type: ignore[arg-type]
+        draft = build_skeleton(request, Bank(entries))
+        assert draft.meta.person == person
+        ids = [pid for s in draft.sections for p in s.points for pid in p.phrases]
+        assert ids and all(i.startswith(prefix + ".") for i in ids)
+
+
+@pytest.mark.parametrize(
+    ("choice", "message"),
+    [
+        ({"topics": ("no-such",)}, "unknown topic 'no-such'"),
+        ({"aspects": ("nope",)}, "unknown aspect 'nope'"),
+        ({"problems": 0}, "must be 1 to 8"),
+        ({"problems": 9}, "must be 1 to 8"),
+        ({"topics": ("theory",), "aspects": ("study",)}, "not both"),
+    ],
+)
+def test_bad_choices_are_one_clear_error(
+    bank: Bank, choice: dict[str, object], message: str
+) -> None:
+    kind = get_kind("survey")
+    with pytest.raises(QueryError, match=re.escape(message)):
+        build_skeleton(SkeletonRequest(kind, date=DAY, **choice), bank)  # type: ignore[arg-type]
+
+
+def test_pending_count_drops_when_a_slot_is_filled(bank: Bank) -> None:
+    kind = get_kind("survey")
+    draft = build_skeleton(SkeletonRequest(kind, date=DAY, topics=("org-life",)), bank)
+    before = pending_by_section(draft)
+    name = before["problem"][0]
+    draft.slots[name] = "有3个支部全年未按期召开支部党员大会"
+    after = pending_by_section(draft)
+    filled = sum(names.count(name) for names in before.values())
+    assert sum(map(len, after.values())) == sum(map(len, before.values())) - filled
+    assert name not in after.get("problem", [])
