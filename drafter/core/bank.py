@@ -20,6 +20,8 @@ from drafter.core.fsio import read_text
 from drafter.core.vocab import ENTRY_KINDS, GENERAL_SCENE, SECTIONS, TOPICS
 
 BUILTIN = "built-in"
+TIFA_TABLE_FILE = "tifa.yaml"
+"""The 规范表述 table (drafter.core.tifa) sits beside the bank files but is not one."""
 # Bump when Entry changes shape, so old caches are not read.
 _CACHE_FORMAT = b"entries-3"
 
@@ -81,10 +83,13 @@ class Finding:
     message: str
     entry: str | None = None
     line: int | None = None
+    severity: str = "error"
+    """'error' (the bank check fails) or 'warning' (reported, the check still passes)."""
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else str(self.path)
-        return f"{where}: {self.entry + ': ' if self.entry else ''}{self.message}"
+        warn = "warning: " if self.severity == "warning" else ""
+        return f"{where}: {warn}{self.entry + ': ' if self.entry else ''}{self.message}"
 
 
 @dataclass
@@ -126,7 +131,11 @@ def bank_files(root: Path) -> list[Path]:
         return [root]
     if not root.exists():
         raise BankError("no such bank file or folder", root)
-    return sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    return sorted(
+        p
+        for p in root.rglob("*")
+        if p.suffix in (".yaml", ".yml") and p.is_file() and p.name != TIFA_TABLE_FILE
+    )
 
 
 def load_bank(root: Path, name: str | None = None, *, collect: bool = False) -> LoadResult:

@@ -1,19 +1,23 @@
 """`drafter bank check` and `drafter bank stats`: the phrasebank's own review.
 
 Checks: schema, unique ids, links that resolve and point the right way, slot syntax,
-near-duplicates, half-width punctuation, traditional characters, dated references and the
-shape of headings and sentences. Each finding reads `file: entry id: message`.
+near-duplicates, half-width punctuation, traditional characters, the shape of headings and
+sentences, and the 提法: the 规范表述 table itself (phrasebank/tifa.yaml), every formula an
+entry spells out against it, a year or congress only in a dated entry or a formula of the
+table, and a warning for an entry that names a formula past its `until` without an `until`
+of its own. Each finding reads `file: entry id: message`.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from drafter.core.bank import Bank, Entry, Finding, builtin_entries, load_bank
+from drafter.core.bank import TIFA_TABLE_FILE, Bank, Entry, Finding, builtin_entries, load_bank
 from drafter.core.slots import LOOSE_SLOT_RE, SLOT_RE
 from drafter.core.textnorm import has_halfwidth_punctuation
 from drafter.core.vocab import SCENES, SECTIONS, TOPICS
@@ -24,11 +28,14 @@ LINK_TARGETS = {"problem": {"cause", "countermeasure"}, "cause": {"countermeasur
 _DATED_RE = re.compile(
     r"(?<![{\d])(19|20)\d{2}年|[十二][十一二三四五六七八九]?大(?![学师])|届[一二三四五六七八九]中全会"
 )
+_UNDATED = (
+    "dated reference (a year or a congress): hold it in a slot, or give the entry valid_from/until"
+)
 _SENTENCE_END = ("。", "！", "？", "：", "”", "）")
 
 
-def _where(entry: Entry, message: str) -> Finding:
-    return Finding(entry.path or Path("?"), message, entry.id, entry.line)
+def _where(entry: Entry, message: str, severity: str = "error") -> Finding:
+    return Finding(entry.path or Path("?"), message, entry.id, entry.line, severity)
 
 
 def check_entries(
@@ -52,6 +59,7 @@ def check_entries(
     for i, entry in enumerate(entries):
         problems = _entry_problems(entry, known, sections, i in traditional)
         findings += [_where(entry, m) for m in problems]
+    findings += formula_findings(entries)
     if near_duplicates and len(entries) > 1:
         findings += _near_duplicates(entries)
     return findings
@@ -84,8 +92,6 @@ def _entry_problems(
         problems.append("half-width punctuation in Chinese text")
     if traditional:
         problems.append("traditional characters (use simplified)")
-    if _DATED_RE.search(SLOT_RE.sub("", text)):
-        problems.append("dated reference (a year or a congress): hold it in a slot")
     if re.search(r"XX|××|ＸＸ", text):
         problems.append("placeholder XX/××: use a named slot such as {单位}")
     if entry.kind == "heading":
@@ -101,6 +107,44 @@ def _entry_problems(
     if text != text.strip():
         problems.append("leading or trailing white space")
     return problems
+
+
+def formula_findings(entries: Sequence[Entry], today: str | None = None) -> list[Finding]:
+    """The 提法 of each entry: misquoted formulas, undated years and congresses, and (as
+    warnings) formulas past their `until` named by an entry without an `until` of its own."""
+    from drafter.core.tifa import builtin_table
+    from drafter.core.tifamatch import mentions, misquotes
+
+    table = builtin_table()
+    today = today or _dt.date.today().isoformat()
+    findings: list[Finding] = []
+    for entry in entries:
+        text = SLOT_RE.sub("", entry.text)
+        for found in misquotes(text, table):
+            findings.append(_where(entry, f"{found.message} (规范表述：{found.fix})"))
+        named = mentions(text, table)
+        dated = entry.valid_from is not None or entry.until is not None
+        for match in _DATED_RE.finditer(text):
+            if not dated and not any(s <= match.start() < e for _, s, e in named):
+                findings.append(_where(entry, _UNDATED))
+                break
+        if entry.until is None:
+            for formula in {f.id: f for f, _, _ in named if f.until and f.until < today}.values():
+                message = f"names {formula.name}, current until {formula.until}: add until"
+                findings.append(_where(entry, message, "warning"))
+    return findings
+
+
+def check_table(path: Path) -> list[Finding]:
+    """The 规范表述 table's bad rows, one finding each (file, line, formula id)."""
+    from drafter.core.errors import BankError
+    from drafter.core.tifa import load_table
+
+    try:
+        errors = load_table(path, collect=True)[1]
+    except BankError as exc:
+        errors = [exc]
+    return [Finding(e.path or path, e.message, None, e.line) for e in errors]
 
 
 def _traditional(texts: list[str]) -> set[int]:
@@ -132,6 +176,11 @@ def check_paths(paths: Sequence[Path]) -> list[Finding]:
     entries: list[Entry] = []
     findings: list[Finding] = []
     for path in paths:
+        table = Path(path) / TIFA_TABLE_FILE if Path(path).is_dir() else Path(path)
+        if table.name == TIFA_TABLE_FILE and table.is_file():
+            findings += check_table(table)
+            if table == Path(path):
+                continue
         result = load_bank(path, collect=True)
         entries += result.entries
         findings += result.findings
