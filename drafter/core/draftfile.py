@@ -68,6 +68,8 @@ def to_data(draft: Draft) -> dict[str, Any]:
     if draft.slots:
         data["slots"] = dict(draft.slots)
     data["sections"] = [_section_data(s) for s in draft.sections]
+    if draft.lint.ignore:
+        data["lint"] = {"ignore": list(draft.lint.ignore)}
     return data
 
 

@@ -102,6 +102,23 @@ class Meta:
     """Whose 对照检查材料 this is: the 领导班子's or one member's (first-person phrasing)."""
 
 
+_IGNORE_RE = re.compile(r"^[A-Z]\d{3}(?:@[A-Za-z_][\w.#-]*)?$")
+
+
+def _ignore_entry(value: Any) -> Any:
+    if isinstance(value, str) and not _IGNORE_RE.match(value):
+        raise ValueError(f"{value!r}: write a check code, or CODE@place such as L005@problem.2")
+    return value
+
+
+@dataclass(config=_STRICT)
+class LintOptions:
+    """What the review checks leave alone in this draft."""
+
+    ignore: list[Annotated[str, BeforeValidator(_ignore_entry)]] = Field(default_factory=list)
+    """Findings silenced on purpose: a code, or CODE@place (see docs/draft-format.md)."""
+
+
 @dataclass(config=_STRICT)
 class Draft:
     """A whole report in progress."""
@@ -111,6 +128,7 @@ class Draft:
     slots: dict[str, Text] = Field(default_factory=dict)
     sections: list[Section] = Field(default_factory=list)
     format_version: int = FORMAT_VERSION
+    lint: LintOptions = Field(default_factory=LintOptions)
 
     def section(self, section_id: str) -> Section:
         """The section with this id, added at the end when the draft has none yet."""

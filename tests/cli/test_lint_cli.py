@@ -136,7 +136,7 @@ def test_matrix_shows_which_countermeasure_answers_which_problem(run: Run, tmp_p
     }
     assert rows["（一）服务群众不够精准"] == ["."]
     assert rows["（二）活动阵地建设滞后"] == ["T"]
-    assert "警告 A001 存在的问题（一）：问题（一）“服务群众不够精准”没有对策回应" in result.output
+    assert "错误 A001 存在的问题（一）：问题（一）“服务群众不够精准”没有对策回应" in result.output
     assert "问题 × 对策" in result.output and "对策：" in result.output
     assert "  （一）经费保障渠道单一 → （二）" in result.output
 

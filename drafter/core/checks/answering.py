@@ -31,6 +31,17 @@ TOPIC_MATCH = 50
 BANK_HEADING_MATCH = 75
 """rapidfuzz ratio at which a typed heading counts as a bank heading (for links and topics)."""
 
+GENERIC_WORDS: tuple[str, ...] = (
+    "队伍", "建设", "工作", "管理", "机制", "制度", "体系", "能力", "水平", "作用", "方面",
+    "问题", "情况", "质量", "效果", "成效", "落实", "推进", "加强", "提升", "完善", "健全",
+    "党员", "党建",
+)  # fmt: skip
+"""Words nearly every heading of the genre holds: two subjects that share only these are
+not the same subject (党员队伍 is not 带头人队伍)."""
+MIN_TEXT_CORE = 3
+"""Characters a subject's content words need before they alone are looked for in the other
+point's whole text (two characters turn up everywhere); shorter, the whole subject is."""
+
 Reason = Literal["link", "text", "topic"]
 # Sections that answer the problems: 对策建议, or 下步打算 in a kind without one (工作总结).
 REMEDY_ROLES = ("countermeasure", "plan")
@@ -178,20 +189,34 @@ def _linked(bank: Bank | None, problem: _Side, other: _Side, via_causes: bool) -
 def _relate(problem: _Side, other: _Side, bank: Bank | None, via_causes: bool) -> Answer | None:
     if _linked(bank, problem, other, via_causes):
         return Answer("link", 100)
-    if not problem.subject:
+    subject = problem.subject
+    if not subject:
         return None
     from rapidfuzz import fuzz
 
-    heading = max(
-        fuzz.partial_ratio(problem.subject, other.ref.heading),
-        _bigram_share(problem.subject, other.ref.heading),
-    )
-    whole = fuzz.partial_ratio(problem.subject, other.text)
+    core = content_words(subject)
+    if core:
+        heading = max(
+            fuzz.partial_ratio(core, other.ref.heading), _bigram_share(core, other.ref.heading)
+        )
+        whole = fuzz.partial_ratio(core if len(core) >= MIN_TEXT_CORE else subject, other.text)
+    else:  # only generic words (党员队伍): the subject must be there as a whole
+        heading = 100.0 if subject in other.ref.heading else 0.0
+        whole = 100.0 if subject in other.text else 0.0
     if heading >= HEADING_MATCH or whole >= TEXT_MATCH:
         return Answer("text", round(max(heading, whole)))
     if problem.topics & other.topics and whole >= TOPIC_MATCH:
         return Answer("topic", round(whole))
     return None
+
+
+def content_words(subject: str) -> str:
+    """A subject without its generic words: 阵地建设 → 阵地, 流动党员管理 → 流动; empty when
+    fewer than two characters remain (党员队伍, 工作机制)."""
+    core = subject
+    for word in GENERIC_WORDS:
+        core = core.replace(word, "")
+    return core if len(core) >= 2 else ""
 
 
 def _bigram_share(subject: str, heading: str) -> float:
@@ -253,6 +278,23 @@ def orphan_causes(ctx: Context) -> Iterator[Hit]:
             None,
             "heading",
         )
+
+
+def unrequested_remedies(ctx: Context) -> Iterator[Hit]:
+    """A003: a countermeasure that answers none of the problems (the mirror of A001)."""
+    matrix = ctx.matrix
+    if not matrix.problems:
+        return
+    used = {j for _, j in matrix.cells}
+    for j, ref in enumerate(matrix.countermeasures):
+        if j not in used:
+            yield Hit(
+                f"对策{ref.label}“{_short(ref.heading)}”对应不上任何问题",
+                ref.section,
+                ref.path,
+                None,
+                "heading",
+            )
 
 
 def _short(text: str, width: int = 20) -> str:

@@ -22,6 +22,41 @@ if TYPE_CHECKING:
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
+Standard = Literal[
+    "GB/T 15834-2011",
+    "GB/T 15835-2011",
+    "GB/T 9704-2012",
+    "党政机关公文处理工作条例",
+    "现代汉语词典",
+    "通用规范汉字表",
+    "体例",
+]
+STANDARDS: dict[Standard, str] = {
+    "GB/T 15834-2011": "标点符号用法",
+    "GB/T 15835-2011": "出版物上数字用法",
+    "GB/T 9704-2012": "党政机关公文格式",
+    "党政机关公文处理工作条例": "报告不得夹带请示事项",
+    "现代汉语词典": "词语的规范用法（第7版）",
+    "通用规范汉字表": "规范汉字（简化字）",
+    "体例": "问题—原因—对策报告的写法与审稿惯例",
+}
+"""What a check follows: a national standard, the 公文 regulation, the dictionary, or the
+genre's own conventions (what a 科长 sends back)."""
+
+FAMILIES: dict[str, str] = {
+    "A": "问题、原因、对策的对应",
+    "P": "标题的并列",
+    "C": "完整",
+    "R": "重复",
+    "B": "篇幅",
+    "L": "标点与书写",
+    "N": "数字用法",
+    "W": "词语",
+    "G": "文体",
+    "F": "提法",
+}
+"""What the letter of a check code stands for."""
+
 Part = Literal["title", "intro", "heading", "body", "section", "report"]
 """What a location points at: the report title, a section's intro, a point's heading, a
 paragraph (section or point body), a whole section, or the whole report."""
@@ -48,6 +83,16 @@ class Finding:
     part: Part = "body"
     name: str = ""
     """The check's short name, e.g. unanswered-problem."""
+    standard: str = "体例"
+    """What the check follows (a key of STANDARDS)."""
+
+    @property
+    def place(self) -> str:
+        """The place as a draft's lint.ignore names it: problem.2.1#3 (1-based), title."""
+        if self.section is None:
+            return "title" if self.part == "title" else ""
+        out = ".".join([self.section, *(str(i + 1) for i in self.path)])
+        return out if self.paragraph is None else f"{out}#{self.paragraph + 1}"
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -64,6 +109,8 @@ class Hit:
     path: tuple[int, ...] = ()
     paragraph: int | None = None
     part: Part = "body"
+    hint: str = ""
+    """A fix for this very place (the canonical 提法), instead of the check's general hint."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +122,15 @@ class Check:
     severity: Severity
     hint: str
     run: Callable[[Context], Iterable[Hit]]
+    standard: Standard = "体例"
+    drafts_only: bool = False
+    """True for checks that make sense only on a draft file (slots, typed numbering, the
+    kind's required sections), not on a report read from Word."""
+    by_kind: tuple[tuple[str, Severity], ...] = ()
+    """Severity overrides per report kind, e.g. (("survey", "error"),)."""
+
+    def severity_for(self, kind: str) -> Severity:
+        return dict(self.by_kind).get(kind, self.severity)
 
 
 @dataclass(frozen=True)
@@ -88,6 +144,8 @@ class Limits:
     """Uses of one stock phrase allowed; None scales with length (3, plus 1 per 2000 chars)."""
     target_tolerance: float = 0.2
     """How far (as a fraction) the report may stray from meta.target_chars."""
+    sentence_chars: int = 100
+    """Characters a sentence may run without a full stop (。！？ or ；)."""
 
 
 @dataclass(frozen=True)
@@ -114,6 +172,9 @@ class Context:
     kind: ReportKind
     bank: Bank | None = None
     limits: Limits = field(default_factory=Limits)
+    document: bool = False
+    """The draft was read from a Word or text file: headings carry no bank links and the
+    text was typed with its own numbering."""
 
     @cached_property
     def units(self) -> list[TextUnit]:

@@ -21,8 +21,8 @@ NUMBERING: dict[str, re.Pattern[str]] = {
 }
 # 一是 … 二是, 一要 … 二要, 第一，… 第二，: a marker after a break, never inside a word (统一是).
 ENUM_MARKER_RE = re.compile(
-    rf"(?:^|(?<=[：:，,；;。！？\s“（(]))(?:([{_CN}]{{1,3}})(是|要)|第([{_CN}]{{1,3}})[，、：,:])"
-)
+    rf"(?:^|(?<=[：:，,；;。！？\s“（(]))(?:([{_CN}]{{1,3}})(是|要)|第([{_CN}]{{1,3}})[，、：,:](?![{_CN}]))"
+)  # 第三、四季度 is two quarters, not a list marker
 DOUBLED_RE = re.compile(r"[，。、；：？！]{2,}|([,;:])\1+")
 PAIRS = {"“": "”", "（": "）", "《": "》", "【": "】", "‘": "’", "〔": "〕"}
 MARK_NAMES = {

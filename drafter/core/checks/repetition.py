@@ -14,6 +14,13 @@ STOCK_PHRASES: tuple[str, ...] = (
     "长效机制", "明显成效", "一定程度上", "有待加强", "有待提高", "充分发挥", "抓实抓细",
     "走深走实", "入脑入心", "见行见效", "全方位", "多层次", "高质量", "新时代", "坚强保障",
 )  # fmt: skip
+# Fixed formulas that hold a stock phrase (全面 in 全面从严治党): they are not counted.
+FIXED_TERMS: tuple[str, ...] = (
+    "全面从严治党", "全面深化改革", "全面依法治国", "全面建设社会主义现代化国家",
+    "全面建成小康社会", "全面推进乡村振兴", "党的全面领导", "新时代中国特色社会主义",
+    "高质量发展",
+)  # fmt: skip
+_FIXED_RE = re.compile("|".join(FIXED_TERMS))
 MIN_SENTENCE = 10  # shorter sentences (对此、总体来看) repeat by nature
 _SPLIT_RE = re.compile(r"(?<=[。！？；])|\n")
 _MARKER_RE = re.compile(
@@ -61,11 +68,12 @@ def stock_phrases(ctx: Context) -> Iterator[Hit]:
     limit = ctx.limits.stock_phrase_times
     if limit is None:
         limit = 3 + sum(ctx.length(u.text) for u in units) // 2000
+    texts = [_FIXED_RE.sub("", u.text) for u in units]
     for phrase in STOCK_PHRASES:
         count = 0
         over: TextUnit | None = None
-        for unit in units:
-            count += unit.text.count(phrase)
+        for unit, text in zip(units, texts, strict=True):
+            count += text.count(phrase)
             if over is None and count > limit:
                 over = unit
         if over is not None:

@@ -1,0 +1,81 @@
+"""What a user may change about the checks: turn some off, change a severity, move a limit
+(the `checks:` mapping of config.yaml), and what a draft silences (`lint: {ignore: …}`)."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from drafter.core.checks.base import SEVERITIES, Finding, Limits, Severity
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    """The user's changes to the check table; the defaults change nothing."""
+
+    off: frozenset[str] = frozenset()
+    """Codes of checks that do not run."""
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    """Code → severity, overriding the table (and its per-kind severities)."""
+    limits: Limits = field(default_factory=Limits)
+
+
+def parse_settings(data: Any, known: Iterable[str]) -> CheckSettings:
+    """Settings from the `checks:` mapping; ValueError says which key is wrong.
+
+    ```yaml
+    checks:
+      off: [R002]
+      severity: {B002: info, A001: error}
+      sentence_chars: 120        # any field of Limits
+    ```
+    """
+    if data is None:
+        return CheckSettings()
+    if not isinstance(data, dict):
+        raise ValueError("checks: expected a mapping with off, severity or a limit")
+    codes = set(known)
+    limit_names = {f.name for f in dataclasses.fields(Limits)}
+    off = data.get("off", [])
+    if not isinstance(off, list) or not all(c in codes for c in off):
+        raise ValueError(f"checks.off: expected a list of check codes ({_some(codes)})")
+    severity = data.get("severity", {})
+    if not isinstance(severity, dict):
+        raise ValueError("checks.severity: expected a mapping of code: error|warning|info")
+    for code, value in severity.items():
+        if code not in codes or value not in SEVERITIES:
+            raise ValueError(f"checks.severity.{code}: expected a code and error|warning|info")
+    limits: dict[str, Any] = {}
+    for key, value in data.items():
+        if key in ("off", "severity"):
+            continue
+        if key not in limit_names:
+            names = ", ".join(["off", "severity", *sorted(limit_names)])
+            raise ValueError(f"checks.{key}: unknown setting (use {names})")
+        if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
+            raise ValueError(f"checks.{key}: expected a number")
+        limits[key] = value
+    return CheckSettings(frozenset(off), dict(severity), Limits(**limits))
+
+
+def _some(codes: set[str]) -> str:
+    return "、".join(sorted(codes)[:4]) + "…"
+
+
+def ignored(finding: Finding, entries: Iterable[str]) -> bool:
+    """Whether a draft's `lint.ignore` entries silence a finding.
+
+    An entry is a code (L005: everywhere) or CODE@place, where place is as Finding.place
+    spells it: a section (problem), a point in it (problem.2), a sub-point (problem.2.1), a
+    paragraph (problem.2#3) or the title (title). A place covers everything inside it.
+    """
+    place = finding.place
+    for entry in entries:
+        code, _, where = entry.partition("@")
+        if code != finding.code:
+            continue
+        if not where or place == where or place.startswith((where + ".", where + "#")):
+            return True
+    return False
