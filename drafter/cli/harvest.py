@@ -29,15 +29,25 @@ from drafter.core.vocab import SCENES
     type=click.Path(path_type=Path),
     help="Topic keyword map (YAML) to use instead of the built-in one.",
 )
+@click.option(
+    "--restore",
+    is_flag=True,
+    help="Write the restored text of entries reworded by a 伪原创 tool (noted in each entry).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def harvest(
-    paths: tuple[Path, ...], out_dir: Path, scene: str | None, keywords: Path | None, as_json: bool
+    paths: tuple[Path, ...],
+    out_dir: Path,
+    scene: str | None,
+    keywords: Path | None,
+    restore: bool,
+    as_json: bool,
 ) -> None:
     """Harvest .docx, .txt, .md (and .doc/.wps with LibreOffice) files and folders.
 
     Exit 0 when files were read, 1 when none could be, 2 on bad arguments or output.
     """
-    report = run_harvest(list(paths), out_dir, scene=scene, keywords=keywords)
+    report = run_harvest(list(paths), out_dir, scene=scene, keywords=keywords, restore=restore)
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:

@@ -16,16 +16,19 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import chain, islice
 from pathlib import Path
 
 from drafter.core.bank import Bank, builtin_entries, load_bank, load_banks
 from drafter.core.errors import DrafterError
+from drafter.core.harvest.chunks import rejoin_chunks
 from drafter.core.harvest.clean import clean_paragraphs
 from drafter.core.harvest.output import Tagged, build_entries, unique_slug, write_bank_file
-from drafter.core.harvest.phrases import Phrase, to_phrases
+from drafter.core.harvest.phrases import Phrase, fragments, to_phrases
 from drafter.core.harvest.readers import collect_files, read_source
 from drafter.core.harvest.report import FileReport, HarvestReport
+from drafter.core.harvest.rewording import reviewed
 from drafter.core.harvest.source import HarvestError, ReadError
 from drafter.core.harvest.structure import blocks
 from drafter.core.harvest.topics import KeywordMapError, TopicTagger
@@ -55,11 +58,14 @@ def harvest(
     scene: str | None = None,
     existing: Bank | None = None,
     keywords: Path | None = None,
+    *,
+    restore: bool = False,
 ) -> HarvestReport:
     """Harvest `paths` (files and folders) into the bank folder `out_dir`.
 
     `existing` is the bank new phrases must not repeat (default: the installed banks plus
-    what `out_dir` already holds); `keywords` replaces the shipped topic keyword map.
+    what `out_dir` already holds); `keywords` replaces the shipped topic keyword map;
+    `restore` writes the restored text of entries with suspected rewording (rewording.py).
     """
     if scene is not None and scene not in SCENES:
         raise HarvestError(f"unknown scene '{scene}'; use one of {', '.join(SCENES)}")
@@ -73,12 +79,13 @@ def harvest(
     report.files += [FileReport(_shown(path), failure=why) for path, why in bad]
     settings = _Settings(tagger, [scene or GENERAL_SCENE])
     sizes = _sizes(files)
+    reader = partial(_read, restore=restore)
     with _pool(files, sum(sizes)) as pool:
         if pool is None:
-            read: Iterator[_Source] = map(_read, files)
+            read: Iterator[_Source] = map(reader, files)
         else:
             chunk = max(1, len(files) // (WORKERS * 4))
-            read = pool.map(_read, files, chunksize=chunk)
+            read = pool.map(reader, files, chunksize=chunk)
         # The first part of the archive ranks the bigrams; the rest is deduplicated as the
         # workers read it, instead of after the last file.
         sample = list(islice(read, _sample_count(sizes)))
@@ -192,12 +199,15 @@ def _installed(out_dir: Path, warnings: list[str]) -> Bank:
     return Bank(entries)
 
 
-def _read(path: Path) -> _Source:
+def _read(path: Path, *, restore: bool = False) -> _Source:
     """One file's phrases; whatever goes wrong with it is its failure, not the harvest's."""
     source = _Source(path, FileReport(_shown(path)))
+    counts, skipped = source.report.cleaned, source.report.skipped
     try:
-        lines = clean_paragraphs(read_source(path))
-        source.phrases = to_phrases(blocks(lines), source.report.skipped)
+        lines = rejoin_chunks(clean_paragraphs(read_source(path), counts), counts)
+        phrases = to_phrases(blocks(lines), skipped)
+        counts["fragments"] += fragments(skipped)
+        source.phrases = reviewed(phrases, counts, restore=restore)
     except ReadError as exc:
         source.report.failure = exc.message
     except Exception as exc:  # a file must never stop the others, even by tripping a bug
@@ -233,15 +243,10 @@ class _Settings:
 
     def emit(self, job: _Job) -> _Emitted:
         """Tag, check and write one source's phrases: (sections, left out, bank file)."""
-        tagger = self.tagger
-        scores = [tagger.scores(p.text, p.context) for p in job.phrases]
-        overall: Counter[str] = Counter()
-        for score in scores:
-            overall.update(score)
-        leading = tagger.pick(overall)[0]
+        topics = self.tagger.tag_all([(p.text, p.context, p.paragraph) for p in job.phrases])
         tagged = [
-            Tagged(p.section, p.kind, p.text, tuple(tagger.pick(s, leading)), p.move, p.paragraph)
-            for p, s in zip(job.phrases, scores, strict=True)
+            Tagged(p.section, p.kind, p.text, tuple(t), p.move, p.paragraph, p.note)
+            for p, t in zip(job.phrases, topics, strict=True)
         ]
         rejected: Counter[str] = Counter()
         entries = build_entries(job.stem, job.source, tagged, self.scenes, rejected)

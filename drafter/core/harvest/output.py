@@ -31,6 +31,7 @@ class Tagged:
     topics: tuple[str, ...]
     move: str | None
     paragraph: int
+    note: str = ""
 
 
 def slug(name: str) -> str:
@@ -69,6 +70,7 @@ def build_entries(
             topics=phrase.topics,
             scenes=tuple(scenes),
             move=phrase.move,
+            note=phrase.note,
             review="pending",
             provenance=Provenance(source, phrase.paragraph),
         )
@@ -100,6 +102,8 @@ def entry_data(entry: Entry) -> dict[str, Any]:
     }
     if entry.move:
         data["move"] = entry.move
+    if entry.note:
+        data["note"] = entry.note
     if entry.provenance is not None:
         data["source"] = {"file": entry.provenance.file, "paragraph": entry.provenance.paragraph}
     data["review"] = entry.review or "pending"

@@ -49,6 +49,27 @@ _BROKEN = re.compile(r"[_*＊]|XX|××")
 _HANZI_RE = re.compile(r"[\u4e00-\u9fff]")
 _SLOT_RE = re.compile(r"\{[^{}]*\}")
 _ENUMERATION = re.compile(r"一是.+二是")
+_ENUMERATION_WORD = re.compile(r"[一二三四五六七八九十]是")
+# A sentence that is only a point's label ("二是督查督办机制。", "2、从力气上，抓好两支队伍。"):
+# the label is the heading of what follows. A hand-typed number is no part of a bank sentence.
+_LABEL = re.compile(
+    r"^(?:[一二三四五六七八九十]是是?|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、．.]|"
+    r"[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|[①-⑳])"
+)
+_NUMBER_LABEL = re.compile(r"^(?:\d{1,2}[、．.]|[（(]\d{1,2}[）)]|[①-⑳])(?=[\u4e00-\u9fff“《])")
+# What a harvested phrase never opens with: a measure word or particle that only follows a
+# word (次党委会, 们的意见) or the tail of a genre word a page edge cut off (织部, 导班子).
+_NO_START = re.compile(r"^(?:[次们吗呢吧啊么矣]|织部|导班子|部书记|委书记|众路线)")
+FRAGMENT_REASONS = frozenset(
+    {
+        "cut off by the source (truncated page)",
+        "cut off (fragment)",
+        "cut off (no sentence end)",
+        "sentence too short",
+        "heading too short",
+    }
+)
+"""Reasons for leaving a piece out that make it a fragment (the summary counts them)."""
 _INTRO = re.compile(r"：$|主要表现(?:在|为)|具体(?:如下|表现)|以下几个方面|主要有以下")
 
 
@@ -64,6 +85,13 @@ class Phrase(NamedTuple):
     paragraph: int
     context: str
     move: str | None = None
+    note: str = ""
+    """What a reviewer should know: suspected rewording, proofreading findings."""
+
+
+def fragments(skipped: Counter[str]) -> int:
+    """How many of the pieces left out were fragments (cut off, too short to stand)."""
+    return sum(n for reason, n in skipped.items() if reason in FRAGMENT_REASONS)
 
 
 def slot_dates(text: str) -> str:
@@ -90,17 +118,29 @@ def to_phrases(blocks: Iterable[Block], skipped: Counter[str]) -> list[Phrase]:
                 out.append(phrase)
             continue
         for sentence in split_sentences(block.text):
-            phrase = _sentence(sentence, block, skipped)
+            label = _LABEL.match(sentence)
+            if label is not None and _only_label(sentence, label.end()):
+                heading = Block("heading", sentence[label.end() :], block.index, block.section,
+                                block.context)  # fmt: skip
+                phrase = _heading(heading, skipped)
+            else:
+                phrase = _sentence(_NUMBER_LABEL.sub("", sentence), block, skipped)
             if phrase is not None:
                 out.append(phrase)
     return out
 
 
+def _only_label(sentence: str, start: int) -> bool:
+    """Whether a sentence opening with a label holds nothing but one point's name."""
+    rest = sentence[start:].rstrip("。：:；;")
+    return len(rest) <= HEADING_MAX and "；" not in rest and not _ENUMERATION_WORD.search(rest)
+
+
 def _heading(block: Block, skipped: Counter[str]) -> Phrase | None:
     text = slot_dates(block.text.strip().rstrip("。；，、：;,:").strip())
-    reason = _unusable(text) or (
-        None if HEADING_MIN <= len(text) <= HEADING_MAX else "heading too short or too long"
-    )
+    reason = _unusable(text)
+    if reason is None and not HEADING_MIN <= len(text) <= HEADING_MAX:
+        reason = "heading too short" if len(text) < HEADING_MIN else "heading too long"
     if reason is None and _DOCUMENT_TITLE.search(text):
         reason = "a title, not a heading"
     if reason is None and (block.section is None or block.section in _FRAMING):
@@ -118,10 +158,12 @@ def _sentence(text: str, block: Block, skipped: Counter[str]) -> Phrase | None:
     if reason is None and not _WHOLE_END.search(text):
         reason = "cut off (no sentence end)"
     elif reason is None and (
-        not SENTENCE_MIN <= len(text) <= SENTENCE_MAX
+        len(text) < SENTENCE_MIN
         or (len(text) < 24 and len(_HANZI_RE.findall(_SLOT_RE.sub("", text))) < 6)
     ):
-        reason = "sentence too short or too long"
+        reason = "sentence too short"
+    elif reason is None and len(text) > SENTENCE_MAX:
+        reason = "sentence too long"
     elif reason is None and (_ABOUT_ARTICLE.search(text) or _PERSON.search(text)):
         reason = "about the web page or article, not the work"
     elif reason is None and block.section is None:
@@ -140,7 +182,7 @@ def _sentence(text: str, block: Block, skipped: Counter[str]) -> Phrase | None:
 def _unusable(text: str) -> str | None:
     if CUT in text:
         return "cut off by the source (truncated page)"
-    if not text or text.startswith(_FRAGMENT_START):
+    if not text or text.startswith(_FRAGMENT_START) or _NO_START.match(text):
         return "cut off (fragment)"
     if any(text.count(a) != text.count(b) for a, b in _PAIRS):
         return "unbalanced quotes or brackets"

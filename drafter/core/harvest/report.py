@@ -20,6 +20,8 @@ class FileReport:
     duplicates: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
     output: str | None = None
+    cleaned: Counter[str] = field(default_factory=Counter)
+    """What cleaning found: annotations, chunks, reworded, fragments, pseudo-original."""
 
     @property
     def phrases(self) -> int:
@@ -35,6 +37,13 @@ class FileReport:
             "sections": {s: self.sections[s] for s in SECTIONS if self.sections[s]},
             "duplicates": self.duplicates,
             "skipped": dict(self.skipped.most_common()),
+            "cleaned": {
+                "annotations_removed": self.cleaned["annotations"],
+                "chunks_rejoined": self.cleaned["chunks"],
+                "suspected_rewording": self.cleaned["reworded"],
+                "pseudo_original": bool(self.cleaned["pseudo-original"]),
+                "fragments_left_out": self.cleaned["fragments"],
+            },
         }
 
     def lines(self) -> list[str]:
@@ -47,10 +56,23 @@ class FileReport:
             f"  phrases: {self.phrases}" + (f" ({parts})" if parts else ""),
         ]
         out.append(f"  duplicates dropped: {self.duplicates}")
+        out.append("  " + self.cleaned_line())
         if self.skipped:
             reasons = "; ".join(f"{why} {n}" for why, n in self.skipped.most_common())
             out.append(f"  left out: {sum(self.skipped.values())} ({reasons})")
         return out
+
+    def cleaned_line(self) -> str:
+        """Annotations removed, chunks rejoined, suspected rewording, fragments left out."""
+        counts = self.cleaned
+        whole = (
+            "; the file reads as 伪原创 (reworded by a tool)" if counts["pseudo-original"] else ""
+        )
+        return (
+            f"cleaned: {counts['annotations']} reading annotation(s) removed, "
+            f"{counts['chunks']} page chunk(s) rejoined, {counts['reworded']} entr(ies) with "
+            f"suspected rewording{whole}, {counts['fragments']} fragment(s) left out"
+        )
 
 
 @dataclass

@@ -23,6 +23,8 @@ from drafter.core.harvest.sections import (
     shape_section,
 )
 
+WRAPPED_TAIL = 8
+"""The longest second line of a heading that a hard wrap broke in two."""
 MAX_LINE = 20_000
 """Longer lines are cut at sentence ends first; a stretch this long without one is dropped."""
 _TERMINAL = "。！？”；"
@@ -78,17 +80,22 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
     run: list[str] = []  # the pieces of out[-1] while it keeps growing (joined once, at the end)
     for line in lines:
         prev = out[-1] if out else None
-        if (
+        together = (
             prev is not None
             and not line.new_document
             and not prev.new_document
             and prev.level is None
             and line.level is None
-            and _JOIN_NEXT_RE.search(run[-1])
+        )
+        if together and (
+            _JOIN_NEXT_RE.search(run[-1])
             and marker_at_start(run[0]) is None
             and marker_at_start(line.text) is None
             and _continues(run, line.text)
         ):
+            run.append(line.text)
+            continue
+        if together and len(run) == 1 and _wrapped_heading(run[0], line.text):
             run.append(line.text)
             continue
         if len(run) > 1:
@@ -98,6 +105,24 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
     if len(run) > 1:
         out[-1] = Line(out[-1].index, "".join(run), None)
     return out
+
+
+def _wrapped_heading(first: str, second: str) -> bool:
+    """A numbered heading hard-wrapped onto a second short line ("4.充实工作力量，完善考评"
+    then "激励机制"): the first line has no end mark and names no section by itself, the
+    second is a few characters with no mark, marker or section name of its own."""
+    marker = marker_at_start(first)
+    if marker is None or len(second) > WRAPPED_TAIL or marker_at_start(second) is not None:
+        return False
+    head = first[marker.end :]
+    if any(ch in head for ch in _TERMINAL + "：:") or len(head) + len(second) > HEADING_MAX + 4:
+        return False
+    if any(not ("\u4e00" <= ch <= "\u9fff") for ch in second.rstrip("。")):
+        return False
+    return (
+        keyword_section(head, anywhere=False) is None
+        and keyword_section(second, anywhere=False) is None
+    )
 
 
 def _continues(run: list[str], line: str) -> bool:

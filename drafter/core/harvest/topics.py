@@ -2,13 +2,16 @@
 
 A phrase scores each topic by the keywords it contains, longer words weighing more; the
 headings above it count half. It gets its best topic and a runner-up that scores nearly
-as well; a phrase that names no keyword takes its document's leading topic.
+as well. A phrase that names no keyword, under headings that name none, takes the topics
+of the phrase before it in the same paragraph (it goes on about the same thing), and only
+the first of a paragraph falls back to its document's leading topic.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -71,14 +74,38 @@ class TopicTagger:
                 score[self.topic_of[word]] += weight * len(word)
         return score
 
+    def own(self, text: str) -> Counter[str]:
+        """Topic → score for a phrase's own words."""
+        return self._score(text, 2)
+
+    def headings(self, context: str) -> Counter[str]:
+        """Topic → score for the headings above a phrase (half weight; cached, as the same
+        headings stand over many phrases)."""
+        if context not in self._context:
+            self._context[context] = self._score(context, 1)
+        return self._context[context]
+
     def scores(self, text: str, context: str = "") -> Counter[str]:
-        """Topic → score for a phrase (and, at half weight, the headings above it)."""
-        score = self._score(text, 2)
+        """Topic → score for a phrase and, at half weight, the headings above it."""
+        score = self.own(text)
         if context:
-            if context not in self._context:  # the same headings stand over many phrases
-                self._context[context] = self._score(context, 1)
-            score.update(self._context[context])
+            score.update(self.headings(context))
         return score
+
+    def tag_all(self, phrases: Sequence[tuple[str, str, int]]) -> list[list[str]]:
+        """Topics for a document's (text, headings, paragraph) triples, in order."""
+        scores = [self.scores(text, context) for text, context, _ in phrases]
+        overall: Counter[str] = Counter()
+        for score in scores:
+            overall.update(score)
+        leading = self.pick(overall)[0]
+        out: list[list[str]] = []
+        for k, score in enumerate(scores):
+            if score or not out or phrases[k - 1][2] != phrases[k][2]:
+                out.append(self.pick(score, leading))
+            else:
+                out.append(out[-1])  # 这方面还需要改进: the same as the sentence before
+        return out
 
     def pick(self, score: Counter[str], default: str | None = None) -> list[str]:
         """The best topic and a close runner-up; `default` (or the fallback) when none scores."""

@@ -1,0 +1,132 @@
+"""Page-chunk numbers: the page numbers conversion sites put at the start of each chunk.
+
+Document-conversion sites cut a report into pages and number each chunk ("3、", "4、"),
+wherever the page happened to break: "…全年共召开了" / "3、次党委会，…". Read as list
+markers they turn the tail of a sentence into a heading ("次党委会"). A number is taken for
+a chunk number when the text before it stops mid-sentence (no end mark, not a heading) and
+it belongs to a run of such numbers counting up, pages apart; the sentence it broke is
+joined again. A real numbered point follows a finished sentence or a heading, so it stays.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from itertools import pairwise
+
+from drafter.core.harvest.clean import Line
+from drafter.core.harvest.markers import marker_at_start
+from drafter.core.harvest.sections import is_title, keyword_section
+
+MIN_GAP = 60
+"""Characters between two chunk numbers at least: a page holds more than a clause."""
+MAX_STEP = 2
+"""A run may skip one number (a page that broke at a sentence end, or a lost number)."""
+
+_NUMBER = re.compile(r"(?<![\d．.％%第])(\d{1,2})[、．.](?=[\u4e00-\u9fff“《（])")
+_MID = re.compile(r"[\u4e00-\u9fff，、“《（—]$")
+_CLAUSE_END = re.compile(r"[。！？；：]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Number:
+    line: int
+    start: int
+    end: int
+    value: int
+    offset: int  # position in the whole document, to measure how far apart two numbers are
+    mid: bool  # the text before it stops mid-sentence
+
+
+def rejoin_chunks(lines: list[Line], counts: Counter[str] | None = None) -> list[Line]:
+    """`lines` with page-chunk numbers removed and the sentences they broke joined again.
+
+    `counts["chunks"]` grows by the chunk numbers removed.
+    """
+    found = _numbers(lines)
+    if len(found) < 2:
+        return lines
+    chunk = _chunk_numbers(found)
+    if not chunk:
+        return lines
+    if counts is not None:
+        counts["chunks"] += len(chunk)
+    by_line: dict[int, list[_Number]] = {}
+    for number in chunk:
+        by_line.setdefault(number.line, []).append(number)
+    out: list[Line] = []
+    for i, line in enumerate(lines):
+        text = line.text
+        marks = by_line.get(i, [])
+        for number in sorted(marks, key=lambda n: n.start, reverse=True):
+            text = text[: number.start] + text[number.end :]
+        if marks and marks[0].start == 0 and marks[0].mid and out and not out[-1].new_document:
+            out[-1] = replace(out[-1], text=out[-1].text + text)  # the page broke a sentence
+            continue
+        out.append(replace(line, text=text) if marks else line)
+    return out
+
+
+def _numbers(lines: list[Line]) -> list[_Number]:
+    """Every small number followed by 、 or . that could be a chunk number, in order."""
+    out: list[_Number] = []
+    offset = 0
+    for i, line in enumerate(lines):
+        text = line.text
+        if "、" in text or "." in text or "．" in text:
+            for match in _NUMBER.finditer(text):
+                if match.start() == 0:
+                    prev = lines[i - 1] if i and not line.new_document else None
+                    before = prev.text if prev is not None and not prev.new_document else ""
+                    mid = _stops_mid_sentence(before, whole_line=True)
+                else:
+                    mid = _stops_mid_sentence(text[: match.start()], whole_line=False)
+                value = int(match.group(1))
+                out.append(
+                    _Number(i, match.start(), match.end(), value, offset + match.start(), mid)
+                )
+        offset += len(line.text) + 1
+    return out
+
+
+def _stops_mid_sentence(before: str, *, whole_line: bool) -> bool:
+    """Whether `before` ends in the middle of a sentence rather than after one or a heading."""
+    if not before or not _MID.search(before):
+        return False
+    ends = list(_CLAUSE_END.finditer(before))
+    clause = before[ends[-1].end() :] if ends else before
+    if marker_at_start(clause) is not None and len(clause) <= 30:
+        return False  # "（一）思想认识不到位" then "1、": a heading and its first point
+    if len(clause) <= 20 and (keyword_section(clause, anywhere=True) or is_title(clause)):
+        return False
+    return not (whole_line and len(before) <= 20 and before[-1] not in "，、“《（的了和与及在")
+
+
+def _chunk_numbers(found: list[_Number]) -> list[_Number]:
+    """The numbers that form runs counting up from text cut mid-sentence, gaps filled."""
+    chains: list[list[_Number]] = []
+    for number in (n for n in found if n.mid):
+        fits = [
+            chain
+            for chain in chains
+            if 1 <= number.value - chain[-1].value <= MAX_STEP
+            and number.offset - chain[-1].offset >= MIN_GAP
+        ]
+        if fits:
+            min(fits, key=lambda chain: number.value - chain[-1].value).append(number)
+        else:
+            chains.append([number])
+    accepted: list[_Number] = []
+    for chain in chains:
+        if len(chain) < 2:
+            continue
+        accepted += chain
+        for left, right in pairwise(chain):
+            if right.value - left.value == 2:  # the page between broke at a sentence end
+                accepted += [
+                    n
+                    for n in found
+                    if n.value == left.value + 1 and left.offset < n.offset < right.offset
+                ][:1]
+    return sorted(set(accepted), key=lambda n: n.offset)
