@@ -105,6 +105,10 @@ CASES: dict[str, Maker] = {
     ),
     "lint gbk file": lambda t: (["lint", draft(t, GOOD.encode("gbk"))], "not UTF-8"),
     "lint directory": lambda t: (["lint", str(t)], "is a folder"),
+    # check
+    "check not a docx": lambda t: (["check", str(write(t / "a.docx", "plain text"))], "a.docx"),
+    "check a folder": lambda t: (["check", str(t)], "is a folder"),
+    "check missing file": lambda t: (["check", str(t / "none.docx")], "none.docx"),
     # search and banks
     "search bank not utf-8": lambda t: (
         ["search", "组织", "--bank", str(write(t / "p.txt", "组织生活不规范\n".encode("gbk")))],

@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "bank": ("drafter.cli.bank:bank", "Check and inspect phrasebanks."),
     "search": ("drafter.cli.search:search", "Search the phrasebank."),
     "lint": ("drafter.cli.lint:lint", "Review a draft for what a reviewer would send back."),
+    "check": ("drafter.cli.check:check", "Check a Word file against GB/T 9704-2012."),
     "harvest": ("drafter.cli.harvest:harvest", "Grow a user phrasebank from past reports."),
 }
 

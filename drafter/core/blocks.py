@@ -3,6 +3,7 @@
 A jinja2 template renders a line-oriented markup, one block per line:
 
     @title 关于……的调研报告
+    @recipient 县委组织部
     @h1 存在的问题
     @body 主要表现在以下几个方面：
     @signature 中共某镇委员会
@@ -22,18 +23,49 @@ from typing import Any, Literal
 
 from drafter.core.numbering import heading_label
 
-BlockKind = Literal["title", "subtitle", "heading", "body", "signature", "date"]
+BlockKind = Literal[
+    "masthead",
+    "docnumber",
+    "signer",
+    "title",
+    "subtitle",
+    "recipient",
+    "heading",
+    "body",
+    "attachment",
+    "signature",
+    "date",
+    "note",
+    "copyto",
+    "issuer",
+    "issuedate",
+]
+# directive → (kind, level). A signature's level is 1 when it is laid out for a seal.
 BLOCK_DIRECTIVES: dict[str, tuple[BlockKind, int]] = {
+    "masthead": ("masthead", 0),  # 发文机关标志
+    "docnumber": ("docnumber", 0),  # 发文字号
+    "signer": ("signer", 0),  # 签发人
     "title": ("title", 0),
     "subtitle": ("subtitle", 0),
+    "recipient": ("recipient", 0),  # 主送机关
     "h1": ("heading", 1),
     "h2": ("heading", 2),
     "h3": ("heading", 3),
     "h4": ("heading", 4),
     "body": ("body", 0),
+    "attachment": ("attachment", 0),  # one attachment's title (附件说明)
     "signature": ("signature", 0),
+    "sealedsignature": ("signature", 1),
     "date": ("date", 0),
+    "note": ("note", 0),  # 附注
+    "copyto": ("copyto", 0),  # 抄送机关 (版记)
+    "issuer": ("issuer", 0),  # 印发机关 (版记)
+    "issuedate": ("issuedate", 0),  # 印发日期 (版记)
 }
+HEADER_KINDS = frozenset({"masthead", "docnumber", "signer"})
+"""The 版头: above the red line."""
+IMPRINT_KINDS = frozenset({"copyto", "issuer", "issuedate"})
+"""The 版记: at the foot of the last page."""
 _LINE_RE = re.compile(r"^@([a-z0-9]+)(?: (.*))?$")
 _ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "@": "\\a"}
 _UNESCAPE_RE = re.compile(r"\\(.)")

@@ -85,6 +85,24 @@ def _meta_data(meta: Meta) -> dict[str, Any]:
         out["target_chars"] = meta.target_chars
     if meta.person is not None:
         out["person"] = meta.person
+    out.update(_document_elements(meta))
+    return out
+
+
+def _document_elements(meta: Meta) -> dict[str, Any]:
+    """The optional 公文 elements (主送机关, 附件, 附注, 版头, 版记), those that are set."""
+    out: dict[str, Any] = {}
+    for key in ("recipient", "attachments", "note"):
+        value = getattr(meta, key)
+        if value:
+            out[key] = list(value) if isinstance(value, list) else value
+    if meta.sealed:
+        out["sealed"] = True
+    for key in ("letterhead", "imprint"):
+        part = getattr(meta, key)
+        if part is not None:
+            fields = {k: v for k, v in vars(part).items() if v}
+            out[key] = {k: list(v) if isinstance(v, list) else v for k, v in fields.items()}
     return out
 
 

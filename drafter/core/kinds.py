@@ -81,6 +81,8 @@ class KindSpec(BaseModel):
     description: str = ""
     template: str = "report.j2"
     title_hint: str = ""
+    closing_formula: str = ""
+    """结束语 printed after the body when the draft names a 主送机关, e.g. 特此报告。"""
     sections: list[SectionSpec] = Field(min_length=1)
     skeleton: SkeletonSpec = Field(default_factory=SkeletonSpec)
 

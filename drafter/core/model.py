@@ -89,6 +89,30 @@ class Section:
 
 
 @dataclass(config=_STRICT)
+class Letterhead:
+    """The 版头 of a formal document (GB/T 9704 §7.2): printed above a red line."""
+
+    organ: Text = ""
+    """发文机关标志, e.g. 中共某镇委员会文件 (red, centred)."""
+    number: Text = ""
+    """发文字号, e.g. 某党发〔2026〕12号."""
+    signer: Text = ""
+    """签发人 (upward documents): the number moves left and the name sits on its right."""
+
+
+@dataclass(config=_STRICT)
+class Imprint:
+    """The 版记 at the foot of the last even page (§7.4): copies and who printed it when."""
+
+    copy_to: list[Text] = Field(default_factory=list)
+    """抄送机关, printed 抄送：A，B。"""
+    issuer: Text = ""
+    """印发机关."""
+    date: DateText = ""
+    """印发日期, printed 2026年11月22日印发."""
+
+
+@dataclass(config=_STRICT)
 class Meta:
     """What the report is and who issues it."""
 
@@ -98,6 +122,16 @@ class Meta:
     date: DateText = ""
     scene: Scene = GENERAL_SCENE
     target_chars: int | None = None
+    recipient: Text = ""
+    """主送机关, above the body (§7.3.2); also turns on the kind's closing formula."""
+    attachments: list[Text] = Field(default_factory=list)
+    """附件说明: the attachments' titles, listed under the body (§7.3.4)."""
+    note: Text = ""
+    """附注, in brackets under the date (§7.3.6)."""
+    sealed: bool = False
+    """Signature laid out for a seal (§7.3.5.1) rather than unsealed (§7.3.5.2)."""
+    letterhead: Letterhead | None = None
+    imprint: Imprint | None = None
     person: Person | None = None
     """Whose 对照检查材料 this is: the 领导班子's or one member's (first-person phrasing)."""
 

@@ -12,7 +12,7 @@ from typing import Any
 from drafter.core.blocks import Block, escape, number_headings
 from drafter.core.errors import DraftFileError
 from drafter.core.kinds import ReportKind
-from drafter.core.model import Draft, Point, Section, paragraph_text
+from drafter.core.model import Draft, Meta, Point, Section, paragraph_text
 from drafter.core.numbering import chinese_date
 from drafter.core.slots import fill, known_values
 from drafter.core.textnorm import fullwidth_punctuation, strip_controls
@@ -103,8 +103,9 @@ def render_draft(draft: Draft, kind: ReportKind, options: RenderOptions | None =
             "signature": clean(meta.signature or meta.unit),
             "date": chinese_date(meta.date) if meta.date else "",
             "scene": meta.scene,
+            **document_elements(meta, clean),
         },
-        "kind": {"id": kind.id, "name": kind.name},
+        "kind": {"id": kind.id, "name": kind.name, "closing_formula": kind.spec.closing_formula},
         "sections": sections,
         "section": {s["id"]: s for s in sections},
     }
@@ -118,6 +119,38 @@ def render_draft(draft: Draft, kind: ReportKind, options: RenderOptions | None =
     if clean.controls:
         warnings.append(f"removed {clean.controls} control character(s) that Word cannot hold")
     return Rendered(blocks, warnings)
+
+
+def document_elements(meta: Meta, clean: _Cleaner) -> dict[str, Any]:
+    """The optional 公文 elements as the template prints them (GB/T 9704 §7.2–7.4)."""
+    head = meta.letterhead
+    imprint = meta.imprint
+    note = clean(meta.note.strip())
+    if note and not note.startswith(("（", "(")):
+        note = f"（{note}）"
+    return {
+        "recipient": clean(meta.recipient.strip().rstrip(":：")),
+        # 附件名称后不加标点符号
+        "attachments": [
+            clean(a.strip().rstrip("。；;，,.")) for a in meta.attachments if a.strip()
+        ],
+        "note": note,
+        "sealed": meta.sealed,
+        "letterhead": None
+        if head is None
+        else {
+            "organ": clean(head.organ),
+            "number": clean(head.number),
+            "signer": clean(head.signer),
+        },
+        "imprint": None
+        if imprint is None
+        else {
+            "copy_to": "，".join(clean(c.strip()) for c in imprint.copy_to if c.strip()),
+            "issuer": clean(imprint.issuer),
+            "date": chinese_date(imprint.date) if imprint.date else "",
+        },
+    }
 
 
 def _point(point: Point, clean: _Cleaner) -> dict[str, Any]:

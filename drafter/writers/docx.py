@@ -1,36 +1,55 @@
 """Word output to GB/T 9704-2012 (党政机关公文格式), the layout reports are printed in.
 
 A4; margins 37/35/28/26 mm (text block 156 × 225 mm); 22 lines a page at an exact 28.95 pt
-pitch; 28 characters a line (16 pt condensed by 0.25 pt); 2号小标宋 title; 3号仿宋 body;
-一、 黑体, （一） 楷体, 1. 仿宋 bold, （1） 仿宋, in Word's own Heading 1–4 styles so the
-navigation pane and a table of contents see the structure; “— 1 —” page numbers in 4号宋体,
-odd pages right and even pages left, one character in.
+pitch; 28 characters a line (16 pt condensed by 0.25 pt); 2号小标宋 title broken into
+balanced lines; 3号仿宋 body; 一、 黑体, （一） 楷体, 1. 仿宋 bold, （1） 仿宋, in Word's own
+Heading 1–4 styles so the navigation pane sees the structure; “— 1 —” page numbers in 4号
+宋体, odd pages right and even pages left, one character in. The optional 版头, 主送机关,
+附件说明, 附注 and 版记 follow §7.2–7.4; the ending (last body lines, signature, date) is
+kept on one page. This module speaks python-docx's API only; raw XML is in `ooxml`.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import io
-import unicodedata
 from typing import Any
 
 from docx import Document
-from docx.oxml.ns import qn
-from docx.shared import Mm
+from docx.enum.section import WD_SECTION
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.shared import Mm, Pt
 
-from drafter.core.blocks import Block
+from drafter.core.blocks import HEADER_KINDS, IMPRINT_KINDS, Block
+from drafter.core.titlebreak import break_title, text_width
 from drafter.writers import ooxml
+from drafter.writers.closing import closing_indents
 from drafter.writers.fonts import PROFILES, FontProfile
 
 BODY_PT = 16.0  # 3号
 TITLE_PT = 22.0  # 2号
 PAGE_NUMBER_PT = 14.0  # 4号
-DATE_RIGHT_CHARS = 4.0  # 成文日期右空四字
+IMPRINT_PT = 14.0  # 版记: 4号仿宋
+MASTHEAD_MAX_PT = 42.0  # 发文机关标志: 初号 at most, smaller when the name is long
+TEXT_WIDTH_MM = 156.0
 # The footer's distance from the page edge that puts the page number's dash about 7 mm
 # below the text block (checked by rendering).
 FOOTER_MM = 25.0
+MASTHEAD_TOP_MM = 34.0  # 发文机关标志上边缘至版心上边缘 35 mm, less the line's leading
 
-_TITLE_ZONE = ("title", "subtitle")  # a blank line follows the last of these
 _HEADING_STYLES = {1: "Heading 1", 2: "Heading 2", 3: "Heading 3", 4: "Heading 4"}
+_STYLE_OF = {
+    "title": "Title",
+    "subtitle": "Subtitle",
+    "recipient": "Recipient",
+    "body": "Normal",
+    "attachment": "Normal",
+    "note": "Normal",
+    "signature": "Signature",
+    "date": "Date",
+}
+# The ending kept on one page: a signature or date never stands alone (§7.3.5).
+_ENDING = ("attachment", "signature", "date", "note")
 
 
 def write_docx(
@@ -40,6 +59,7 @@ def write_docx(
     h3_bold: bool = True,
     title: str = "",
     author: str = "",
+    now: _dt.datetime | None = None,
 ) -> bytes:
     """The .docx file's bytes for a list of blocks."""
     fonts = fonts or PROFILES["gb2312"]
@@ -47,53 +67,173 @@ def write_docx(
     _setup_page(doc)
     _setup_styles(doc, fonts, h3_bold)
     _setup_footers(doc, fonts)
+    _set_properties(doc, title, author, now)
+    ooxml.set_settings(doc.settings.element)
+    body = doc.element.body
+    for child in list(body.iterchildren()):
+        if child is not doc.sections[0]._sectPr:
+            body.remove(child)
+
+    header = [b for b in blocks if b.kind in HEADER_KINDS]
+    imprint = [b for b in blocks if b.kind in IMPRINT_KINDS]
+    if header:
+        _write_header(doc, fonts, header)
+    _write_main(doc, [b for b in blocks if b.kind not in HEADER_KINDS | IMPRINT_KINDS])
+    if imprint:
+        _write_imprint(doc, fonts, imprint)
+    out = io.BytesIO()
+    doc.save(out)
+    return ooxml.clean_package(
+        out.getvalue(), fonts=fonts.names(), east_asia=fonts.body, company=author
+    )
+
+
+def _set_properties(doc: Any, title: str, author: str, now: _dt.datetime | None) -> None:
+    """File properties from the draft: its title, the unit as author, built now, zh-CN."""
+    stamp = now or _dt.datetime.now(_dt.timezone.utc).replace(tzinfo=None, microsecond=0)
     props = doc.core_properties
     props.title = title
     props.author = author
     props.last_modified_by = author
     props.comments = ""
+    props.created = stamp
+    props.modified = stamp
+    props.revision = 1
+    props.language = "zh-CN"
 
-    body = doc.element.body
-    for p in list(body.iterchildren()):
-        if p.tag != qn("w:sectPr"):
-            body.remove(p)
 
-    signature_width = _signature_right_chars(blocks)
-    previous: Block | None = None
+def _blank(doc: Any, keep: bool = False) -> Any:
+    paragraph = doc.add_paragraph("", style="Normal")
+    paragraph.paragraph_format.keep_with_next = keep or None
+    return paragraph
+
+
+def _write_main(doc: Any, blocks: list[Block]) -> None:
+    """Title, 主送机关, body, attachments, signature, date, 附注: the document's 主体."""
+    signatures = [b.text for b in blocks if b.kind == "signature"]
+    date = next((b.text for b in blocks if b.kind == "date"), "")
+    sealed = any(b.kind == "signature" and b.level == 1 for b in blocks)
+    indents = closing_indents(signatures, date, sealed=sealed)
+    ending_start = _ending_start(blocks)
+    attachments = [b for b in blocks if b.kind == "attachment"]
+    written: list[Any] = []
     for i, block in enumerate(blocks):
-        if block.kind == "signature" and (previous is None or previous.kind != "signature"):
-            doc.add_paragraph("", style="Normal")  # 署名前空一行
-        paragraph = doc.add_paragraph(block.full_text, style=_style_name(block))
+        previous = blocks[i - 1].kind if i else None
+        in_ending = i >= ending_start
+        if block.kind == "signature" and previous != "signature":
+            for _ in range(2 if sealed else 1):  # room for the seal, or 空一行
+                written.append(_blank(doc, keep=True))
+        if block.kind == "attachment" and previous != "attachment":
+            written.append(_blank(doc, keep=True))  # 正文下空一行编排附件说明
+        if block.kind == "title":
+            paragraph = doc.add_paragraph(style="Title")
+            lines = break_title(block.text)
+            for n, line in enumerate(lines):
+                run = paragraph.add_run(line)
+                if n < len(lines) - 1:
+                    run.add_break()
+        elif block.kind == "heading":
+            paragraph = doc.add_paragraph(block.full_text, style=_HEADING_STYLES[block.level])
+        elif block.kind == "attachment":
+            paragraph = _attachment(doc, block, attachments)
+        else:
+            paragraph = doc.add_paragraph(block.full_text, style=_STYLE_OF[block.kind])
         if block.kind == "signature":
-            paragraph._p.get_or_add_pPr().append(
-                ooxml.element(
-                    "w:ind",
-                    left=0,
-                    right=round(signature_width * BODY_PT * 20),
-                    rightChars=round(signature_width * 100),
-                    firstLine=0,
-                    firstLineChars=0,
-                )
-            )
-        previous = block
+            ooxml.set_indent_chars(paragraph, size_pt=BODY_PT, right=indents.signature)
+        elif block.kind == "date":
+            ooxml.set_indent_chars(paragraph, size_pt=BODY_PT, right=indents.date)
+        if in_ending:
+            paragraph.paragraph_format.keep_with_next = i < len(blocks) - 1
+            if block.kind != "body" and block.kind != "heading":
+                paragraph.paragraph_format.keep_together = True
+        written.append(paragraph)
         following = blocks[i + 1].kind if i + 1 < len(blocks) else None
-        if block.kind in _TITLE_ZONE and following not in (None, *_TITLE_ZONE):
-            doc.add_paragraph("", style="Normal")  # 标题下空一行
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+        if block.kind in ("title", "subtitle") and following not in (None, "title", "subtitle"):
+            _blank(doc)  # 标题下空一行
 
 
-def _style_name(block: Block) -> str:
-    if block.kind == "heading":
-        return _HEADING_STYLES[block.level]
-    return {
-        "title": "Title",
-        "subtitle": "Subtitle",
-        "body": "Normal",
-        "signature": "Signature",
-        "date": "Date",
-    }[block.kind]
+def _ending_start(blocks: list[Block]) -> int:
+    """Index of the first block kept with the signature: the last body paragraph, or the
+    last two when the last is a one-liner such as 特此报告。"""
+    first = next((i for i, b in enumerate(blocks) if b.kind in _ENDING), len(blocks))
+    if first == len(blocks) or first == 0:
+        return first
+    start = first - 1
+    if start > 0 and text_width(blocks[start].full_text) <= 26 and blocks[start - 1].kind == "body":
+        start -= 1
+    return start
+
+
+def _attachment(doc: Any, block: Block, attachments: list[Block]) -> Any:
+    """附件：1.名称 — wrapped lines align with the name's first character (§7.3.4)."""
+    index = attachments.index(block)
+    numbered = len(attachments) > 1
+    lead = "附件：" if index == 0 else ""
+    number = f"{index + 1}.\t" if numbered else ""
+    paragraph = doc.add_paragraph(lead + number + block.text, style="Normal")
+    left = 2 + 3 + (1 if numbered else 0)
+    hanging = (3 if index == 0 else 0) + (1 if numbered else 0)
+    ooxml.set_indent_chars(paragraph, size_pt=BODY_PT, left=left, first_line=-hanging)
+    return paragraph
+
+
+def _write_header(doc: Any, fonts: FontProfile, blocks: list[Block]) -> None:
+    """发文机关标志 in red, 发文字号 (and 签发人) two lines below, the red line 4 mm under."""
+    organ = next((b.text for b in blocks if b.kind == "masthead"), "")
+    number = next((b.text for b in blocks if b.kind == "docnumber"), "")
+    signer = next((b.text for b in blocks if b.kind == "signer"), "")
+    mast = doc.add_paragraph(style="Masthead")
+    mast.paragraph_format.space_before = Mm(MASTHEAD_TOP_MM)
+    size = min(MASTHEAD_MAX_PT, int(TEXT_WIDTH_MM / 25.4 * 72 / max(text_width(organ), 1)))
+    ooxml.set_run_font(
+        mast.add_run(organ), east_asia=fonts.title, latin=fonts.latin, size_pt=size, color=ooxml.RED
+    )
+    _blank(doc)
+    _blank(doc)
+    line = doc.add_paragraph(style="Recipient")
+    if signer:  # 上行文: 发文字号居左空一字, 签发人居右空一字
+        stops = line.paragraph_format.tab_stops
+        stops.add_tab_stop(Pt(BODY_PT))
+        stops.add_tab_stop(Mm(TEXT_WIDTH_MM) - Pt(BODY_PT), WD_TAB_ALIGNMENT.RIGHT)
+        line.add_run(f"\t{number}\t签发人：")
+        ooxml.set_run_font(
+            line.add_run(signer), east_asia=fonts.h2, latin=fonts.latin, size_pt=BODY_PT
+        )
+    else:
+        line.add_run(number)
+        line.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    ooxml.add_rule_below(line)
+    _blank(doc)
+    _blank(doc)  # 标题编排于红色分隔线下空二行位置
+
+
+def _write_imprint(doc: Any, fonts: FontProfile, blocks: list[Block]) -> None:
+    """The 版记 on a fresh even page, its last rule on the text block's bottom edge (§7.4)."""
+    doc.add_section(WD_SECTION.EVEN_PAGE)
+    rows: list[tuple[str, str]] = []
+    copy_to = next((b.text for b in blocks if b.kind == "copyto"), "")
+    if copy_to:
+        rows.append(("copyto", f"抄送：{copy_to.rstrip('。')}。"))
+    issuer = next((b.text for b in blocks if b.kind == "issuer"), "")
+    issued = next((b.text for b in blocks if b.kind == "issuedate"), "")
+    if issuer or issued:
+        rows.append(("issued", f"{issuer}\t{issued}印发" if issued else issuer))
+    table = doc.add_table(rows=len(rows), cols=1)
+    width = Mm(TEXT_WIDTH_MM)
+    ooxml.imprint_table_properties(table, width_twips=round(width.twips))
+    for row, (kind, text) in zip(table.rows, rows, strict=True):
+        cell = row.cells[0]
+        cell.width = width
+        paragraph = cell.paragraphs[0]
+        paragraph.style = doc.styles["Imprint"]
+        paragraph.add_run(text)
+        if kind == "copyto":  # 左右各空一字; 回行时与冒号后的首字对齐
+            ooxml.set_indent_chars(paragraph, size_pt=IMPRINT_PT, left=4, right=1, first_line=-3)
+        else:  # 印发机关左空一字, 印发日期右空一字
+            ooxml.set_indent_chars(paragraph, size_pt=IMPRINT_PT, left=1, right=1)
+            paragraph.paragraph_format.tab_stops.add_tab_stop(
+                width - Pt(IMPRINT_PT), WD_TAB_ALIGNMENT.RIGHT
+            )
 
 
 def _setup_page(doc: Any) -> None:
@@ -109,36 +249,35 @@ def _setup_page(doc: Any) -> None:
 
 def _setup_styles(doc: Any, fonts: FontProfile, h3_bold: bool) -> None:
     styles = doc.styles
-    styles_el = styles.element
     latin = fonts.latin
 
     def rpr(east_asia: str, size: float = BODY_PT, bold: bool = False) -> Any:
         return ooxml.run_properties(east_asia=east_asia, latin=latin, size_pt=size, bold=bold)
 
     def ppr(**kwargs: Any) -> Any:
-        return ooxml.paragraph_properties(size_pt=BODY_PT, **kwargs)
+        kwargs.setdefault("size_pt", BODY_PT)
+        return ooxml.paragraph_properties(overflow_punctuation=fonts.overflow_punctuation, **kwargs)
 
-    ooxml.set_doc_defaults(styles_el, ppr(jc="both"), rpr(fonts.body))
-    body_ppr: dict[str, Any] = {"jc": "both", "first_line_chars": 2}
+    ooxml.set_doc_defaults(styles.element, ppr(jc="both"), rpr(fonts.body))
+    body: dict[str, Any] = {"jc": "both", "first_line_chars": 2}
     specs: dict[str, tuple[Any, Any]] = {
-        "Normal": (ppr(**body_ppr), rpr(fonts.body)),
+        "Normal": (ppr(**body), rpr(fonts.body)),
         "Title": (ppr(jc="center"), rpr(fonts.title, TITLE_PT)),
         "Subtitle": (ppr(jc="center"), rpr(fonts.h2)),
-        "Heading 1": (ppr(**body_ppr, outline_level=0, keep_next=True), rpr(fonts.h1)),
-        "Heading 2": (ppr(**body_ppr, outline_level=1, keep_next=True), rpr(fonts.h2)),
-        "Heading 3": (
-            ppr(**body_ppr, outline_level=2, keep_next=True),
-            rpr(fonts.h3, bold=h3_bold),
-        ),
-        "Heading 4": (ppr(**body_ppr, outline_level=3, keep_next=True), rpr(fonts.h4)),
+        "Recipient": (ppr(jc="both"), rpr(fonts.body)),  # 居左顶格, 回行时仍顶格
+        "Heading 1": (ppr(**body, outline_level=0, keep_next=True), rpr(fonts.h1)),
+        "Heading 2": (ppr(**body, outline_level=1, keep_next=True), rpr(fonts.h2)),
+        "Heading 3": (ppr(**body, outline_level=2, keep_next=True), rpr(fonts.h3, bold=h3_bold)),
+        "Heading 4": (ppr(**body, outline_level=3, keep_next=True), rpr(fonts.h4)),
         "Signature": (ppr(jc="right"), rpr(fonts.body)),
-        "Date": (ppr(jc="right", right_chars=DATE_RIGHT_CHARS), rpr(fonts.body)),
+        "Date": (ppr(jc="right"), rpr(fonts.body)),
+        "Masthead": (ppr(jc="center", exact_line=False), rpr(fonts.title, TITLE_PT)),
+        "Imprint": (ppr(jc="both", size_pt=IMPRINT_PT), rpr(fonts.body, IMPRINT_PT)),
         "Footer": (ppr(jc="right", exact_line=False), rpr(fonts.page_number, PAGE_NUMBER_PT)),
     }
     for name, (p_props, r_props) in specs.items():
-        style = _get_or_add_style(styles, name)
-        ooxml.set_style_properties(style.element, p_props, r_props)
-    ooxml.strip_theme_fonts(styles_el)
+        ooxml.set_style_properties(_get_or_add_style(styles, name).element, p_props, r_props)
+    ooxml.strip_theme_fonts(styles.element)
 
 
 def _get_or_add_style(styles: Any, name: str) -> Any:
@@ -164,39 +303,19 @@ def _setup_footers(doc: Any, fonts: FontProfile) -> None:
             condense=False,
         )
 
-    pages = ((section.footer, "right"), (section.even_page_footer, "left"))
-    for footer, side in pages:
+    for footer, side in ((section.footer, "right"), (section.even_page_footer, "left")):
         footer.is_linked_to_previous = False
         paragraph = footer.paragraphs[0]
-        ppr = ooxml.paragraph_properties(
-            jc=side,
+        paragraph.style = doc.styles["Footer"]
+        ooxml.set_indent_chars(
+            paragraph,
             size_pt=PAGE_NUMBER_PT,
-            exact_line=False,
-            right_chars=1.0 if side == "right" else 0.0,
-            left_chars=1.0 if side == "left" else 0.0,
+            left=1.0 if side == "left" else 0.0,
+            right=1.0 if side == "right" else 0.0,
         )
-        old = paragraph._p.pPr
-        if old is not None:
-            paragraph._p.remove(old)
-        paragraph._p.insert(0, ppr)  # pPr is always a paragraph's first child
+        paragraph.alignment = (
+            WD_ALIGN_PARAGRAPH.LEFT if side == "left" else WD_ALIGN_PARAGRAPH.RIGHT
+        )
         ooxml.add_page_field(paragraph, number_rpr)
     for header in (section.header, section.even_page_header):
         header.is_linked_to_previous = False
-
-
-def _text_width(text: str) -> float:
-    """Width in full-width character cells: CJK and full-width count 1, the rest ½."""
-    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
-
-
-def _signature_right_chars(blocks: list[Block]) -> float:
-    """Right indent that centres the 署名 over the date (which sits 4 characters in)."""
-    date = next((b for b in blocks if b.kind == "date"), None)
-    signatures = [b for b in blocks if b.kind == "signature"]
-    if not signatures:
-        return 0.0
-    widest = max(_text_width(b.text) for b in signatures)
-    if date is None:
-        return 2.0
-    centre = DATE_RIGHT_CHARS + _text_width(date.text) / 2
-    return max(0.0, round((centre - widest / 2) * 2) / 2)

@@ -31,6 +31,21 @@ class FontProfile:
     h4: str
     page_number: str
     latin: str = "Times New Roman"
+    overflow_punctuation: bool = False
+    """Let 。，、 hang past the right edge (some offices want it); off keeps 28 a line."""
+
+    def names(self) -> list[str]:
+        """Every font name the profile writes, for the document's font table."""
+        return [
+            self.title,
+            self.body,
+            self.h1,
+            self.h2,
+            self.h3,
+            self.h4,
+            self.page_number,
+            self.latin,
+        ]
 
 
 PROFILES: dict[str, FontProfile] = {
@@ -75,7 +90,10 @@ def load_profile(name_or_path: str) -> FontProfile:
                 path,
                 lines.line((key,)),
             )
-        if not isinstance(value, str) or not value.strip():
+        if key == "overflow_punctuation":
+            if not isinstance(value, bool):
+                raise FontProfileError(f"'{key}' must be true or false", path, lines.line((key,)))
+        elif not isinstance(value, str) or not value.strip():
             raise FontProfileError(f"'{key}' must be a font name", path, lines.line((key,)))
     base = PROFILES["gb2312"]
     return FontProfile(**{f.name: data.get(f.name, getattr(base, f.name)) for f in fields(base)})

@@ -1,4 +1,4 @@
-"""Raw WordprocessingML the python-docx API does not reach, in one place.
+"""Style and paragraph properties: explicit fonts, a fixed line pitch, character indents.
 
 python-docx's Font.name sets only w:ascii/w:hAnsi, so Chinese text would fall back to the
 theme font; styles here are rebuilt with explicit w:eastAsia fonts, fixed line pitch and no
@@ -63,8 +63,13 @@ def paragraph_properties(
     outline_level: int | None = None,
     keep_next: bool = False,
     exact_line: bool = True,
+    overflow_punctuation: bool = False,
 ) -> Any:
     """A fresh w:pPr: fixed line pitch, no space before/after, indents in characters.
+
+    Punctuation stays inside the text block unless `overflow_punctuation` (so a line holds
+    28 characters, not 28 and a hanging 。), and Word adds no space between Chinese and
+    digits or Latin letters (2026年, not 2026 年).
 
     Zero indents are written too: *Chars attributes win over twips and inherit from the
     style chain, so an unset one would pick up Normal's two-character first-line indent.
@@ -73,6 +78,9 @@ def paragraph_properties(
     if keep_next:
         ppr.append(element("w:keepNext"))
     ppr.append(element("w:widowControl", val="0"))
+    ppr.append(element("w:overflowPunct", val="1" if overflow_punctuation else "0"))
+    ppr.append(element("w:autoSpaceDE", val="0"))
+    ppr.append(element("w:autoSpaceDN", val="0"))
     ppr.append(element("w:snapToGrid", val="0"))
     if exact_line:
         ppr.append(element("w:spacing", before=0, after=0, line=LINE_TWIPS, lineRule="exact"))
