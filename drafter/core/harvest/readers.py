@@ -2,27 +2,27 @@
 
 Text files may be UTF-8 (with or without BOM), UTF-16, GB18030/GBK or Big5; the encoding is
 chosen by BOM, then strict decoding scored by how common the decoded characters are, then
-charset-normalizer. .doc and .wps go through LibreOffice when it is installed.
+charset-normalizer. .doc and .wps go through LibreOffice when it is installed (office.py).
+Only regular files are read: no FIFOs or devices, and no symlinks leading out of a folder
+being harvested; a text file is read up to its size limit and no further.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import shutil
-import subprocess
-import tempfile
+import stat
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from drafter.core.harvest.docxsafe import docx_paragraphs, is_encrypted_ole, is_ole
+from drafter.core.harvest.docxsafe import docx_paragraphs
+from drafter.core.harvest.office import convert_and_read
 from drafter.core.harvest.source import Paragraph, ReadError
 
 TEXT_SUFFIXES = (".txt", ".md")
 SUFFIXES = (".txt", ".md", ".docx", ".doc", ".wps")
 MAX_TEXT_BYTES = 64 * 1024 * 1024
-SOFFICE_TIMEOUT = 180  # seconds for one conversion
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8"),
@@ -47,15 +47,17 @@ _COMMON = frozenset(
 )
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
-_MD_SKIP_RE = re.compile(r"^\s*(?:```|~~~|[-*_]{3,}\s*$|\|?\s*:?-{3,})")
-_MD_HEADING_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_SKIP_RE = re.compile(r"^\s*+(?:```|~~~|[-*_]{3,}\s*$|\|?\s*:?-{3,})")
+_MD_HEADING_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(.*)$")  # closing #s: _heading_text
 _MD_PREFIX_RE = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+(?:\[[ xX]\]\s+)?)?")
+# No pattern may rescan the rest of a line from each position (200 KB of one character, or
+# 100K spaces, must stay linear): classes exclude their own openers, spans are bounded.
 _MD_INLINE = (
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),
-    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),
-    (re.compile(r"(\*\*|__|\*|`)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
+    (re.compile(r"!\[[^\[\]]*\]\([^()]*\)"), ""),
+    (re.compile(r"\[([^\[\]]*)\]\([^()]*\)"), r"\1"),
+    (re.compile(r"(\*\*|__)(?=\S)((?:(?!\1).)+?)(?<=\S)\1"), r"\2"),
+    (re.compile(r"([*`])(?=\S)([^*`]+?)(?<=\S)\1"), r"\2"),
     (re.compile(r"<[^<>\n]{1,200}>"), ""),
-    (re.compile(r"\s*\|\s*"), " "),
 )
 # A bold point inside a paragraph ("…。**二是强化结果运用。**…") starts a paragraph of its own.
 _MD_LEAD_IN_RE = re.compile(r"(?<=[。！？])\s*(?=\*\*[一二三四五六七八九十]是[^*]{2,20}[。：]\*\*)")
@@ -67,25 +69,50 @@ def collect_files(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]
     bad: list[tuple[Path, str]] = []
     for path in paths:
         if path.is_dir():
+            root = Path(os.path.realpath(path))
             for folder, dirs, names in os.walk(path):  # never follows symlinked folders
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(names):
                     if name.startswith((".", "~$")) or not name.lower().endswith(SUFFIXES):
                         continue
-                    files.append(Path(folder) / name)
+                    file = Path(folder) / name
+                    why = _not_harvestable(file, root)
+                    if why:
+                        bad.append((file, why))
+                    else:
+                        files.append(file)
         elif not path.exists():
             bad.append((path, "no such file or folder"))
         elif path.suffix.lower() not in SUFFIXES:
             bad.append((path, f"unsupported file type '{path.suffix}' (use {', '.join(SUFFIXES)})"))
+        elif why := _not_harvestable(path, None):
+            bad.append((path, why))
         else:
             files.append(path)
     return list(dict.fromkeys(files)), bad
+
+
+def _not_harvestable(path: Path, root: Path | None) -> str:
+    """Why `path` is not read ("" when it is): not a regular file, or a link out of `root`."""
+    if root is not None and path.is_symlink():
+        target = Path(os.path.realpath(path))
+        if not target.is_relative_to(root):
+            return "a link to a file outside the folder: not followed"
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    if not stat.S_ISREG(mode):
+        return "not a regular file (a pipe, device or socket)"
+    return ""
 
 
 def read_source(path: Path) -> list[Paragraph]:
     """The raw paragraphs of one file; ReadError says why a file cannot be read."""
     suffix = path.suffix.lower()
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise ReadError("not a regular file (a pipe, device or socket)")
         if suffix in TEXT_SUFFIXES:
             paragraphs = text_paragraphs(decode(_read_bytes(path)), markdown=suffix == ".md")
         elif suffix == ".docx":
@@ -104,10 +131,19 @@ def read_source(path: Path) -> list[Paragraph]:
 
 
 def _read_bytes(path: Path) -> bytes:
-    size = path.stat().st_size
-    if size > MAX_TEXT_BYTES:
-        raise ReadError(f"too large for a report ({size // 2**20} MB; limit 64 MB)")
-    return path.read_bytes()
+    """The file's bytes, never more than MAX_TEXT_BYTES (whatever its size claims), and
+    never waiting on a pipe."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    with os.fdopen(os.open(path, flags), "rb") as fh:
+        info = os.fstat(fh.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise ReadError("not a regular file (a pipe, device or socket)")
+        if info.st_size > MAX_TEXT_BYTES:
+            raise ReadError(f"too large for a report ({info.st_size // 2**20} MB; limit 64 MB)")
+        data = fh.read(MAX_TEXT_BYTES + 1)
+    if len(data) > MAX_TEXT_BYTES:
+        raise ReadError("too large for a report (limit 64 MB)")
+    return data
 
 
 def decode(raw: bytes) -> str:
@@ -194,7 +230,7 @@ def text_paragraphs(text: str, *, markdown: bool = False) -> list[Paragraph]:
                 continue
             heading = _MD_HEADING_RE.match(line)
             if heading:
-                level, line = len(heading.group(1)), heading.group(2)
+                level, line = len(heading.group(1)), _heading_text(heading.group(2))
             line = _MD_PREFIX_RE.sub("", line)
             pieces = _MD_LEAD_IN_RE.split(line)  # one paragraph per bold 二是…。 point
             for piece in pieces[:-1]:
@@ -204,48 +240,15 @@ def text_paragraphs(text: str, *, markdown: bool = False) -> list[Paragraph]:
     return out
 
 
+def _heading_text(text: str) -> str:
+    """A Markdown heading without its closing #s (`## 标题 ##` → 标题)."""
+    return text.rstrip().rstrip("#").rstrip()
+
+
 def _md_inline(text: str) -> str:
     for pattern, repl in _MD_INLINE:
         text = pattern.sub(repl, text)
+    if "|" in text:  # table cells: `a | b` → `a b` (split, not \s*\|\s*, which is quadratic)
+        cells = text.split("|")
+        text = " ".join([cells[0].rstrip(), *(c.strip() for c in cells[1:-1]), cells[-1].lstrip()])
     return text
-
-
-def convert_and_read(path: Path) -> list[Paragraph]:
-    """Convert a .doc/.wps to .docx with LibreOffice in a private profile, then read it."""
-    if is_ole(path) and is_encrypted_ole(path):
-        raise ReadError("encrypted (password-protected) document: save a copy without a password")
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        raise ReadError(
-            f"cannot read {path.suffix} files without LibreOffice (soffice): install it, "
-            "or save the file as .docx"
-        )
-    with tempfile.TemporaryDirectory(prefix="drafter-harvest-") as tmp:
-        work = Path(tmp)
-        source = work / f"source{path.suffix.lower()}"
-        shutil.copyfile(path, source)
-        command = [
-            soffice,
-            f"-env:UserInstallation={(work / 'profile').as_uri()}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "docx",
-            "--outdir",
-            str(work / "out"),
-            str(source),
-        ]
-        try:
-            subprocess.run(
-                command,
-                stdin=subprocess.DEVNULL,
-                capture_output=True,
-                timeout=SOFFICE_TIMEOUT,
-                check=False,
-            )
-        except subprocess.TimeoutExpired as exc:
-            raise ReadError(f"LibreOffice took over {SOFFICE_TIMEOUT} s converting it") from exc
-        converted = work / "out" / "source.docx"
-        if not converted.is_file():
-            raise ReadError("LibreOffice could not convert it (corrupt or protected file?)")
-        return docx_paragraphs(converted)
