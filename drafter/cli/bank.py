@@ -65,3 +65,10 @@ def stats_command(banks: tuple[Path, ...], as_json: bool) -> None:
         f"entries: {data['entries']}; problems linked to a cause and a countermeasure: "
         f"{data['problems_linked']}/{data['problems']} ({data['link_rate']:.0%})"
     )
+    dated = data["dated"]
+    until = "  ".join(f"{year} {n}" for year, n in dated["until"].items()) or "-"
+    begins = "  ".join(f"{year} {n}" for year, n in dated["valid_from"].items()) or "-"
+    click.echo(
+        f"dated entries: {dated['entries']} ({dated['current_today']} on offer today); "
+        f"expire by year: {until}; no end: {dated['open_ended']}; start by year: {begins}"
+    )

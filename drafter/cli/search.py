@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import date
 from pathlib import Path
 
 import click
 
 from drafter.core.bank import Bank, load_bank, load_banks
 from drafter.core.search import Hit, SearchEngine, SearchFilters
+from drafter.core.textnorm import for_terminal
 
 _BOLD, _RESET = "\x1b[1m", "\x1b[0m"
 
@@ -34,6 +36,13 @@ _BOLD, _RESET = "\x1b[1m", "\x1b[0m"
     type=click.Choice(["reviewed", "pending"]),
     help="Only reviewed entries (hides harvested ones pending review), or only pending.",
 )
+@click.option(
+    "--date",
+    "day",
+    metavar="YYYY-MM-DD",
+    help="Offer entries valid on this day (a campaign's dates, a meeting's); default today.",
+)
+@click.option("--all-dates", is_flag=True, help="Keep entries outside their valid_from/until.")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1))
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
 def search(
@@ -45,6 +54,8 @@ def search(
     kind: str | None,
     source: str | None,
     review: str | None,
+    day: str | None,
+    all_dates: bool,
     limit: int,
     as_json: bool,
 ) -> None:
@@ -56,7 +67,13 @@ def search(
     bank = Bank(e for path in banks for e in load_bank(path).entries) if banks else load_banks()
     engine = SearchEngine.for_bank(bank)
     filters = SearchFilters(
-        section=section, topic=topic, scene=scene, kind=kind, bank=source, review=review
+        section=section,
+        topic=topic,
+        scene=scene,
+        kind=kind,
+        bank=source,
+        review=review,
+        date=None if all_dates else day or date.today().isoformat(),
     )
     hits = engine.search(query, filters=filters, limit=limit)
     if as_json:
@@ -69,18 +86,20 @@ def search(
     for hit in hits:
         entry = hit.entry
         label = entry.section_label or "-"
-        click.echo(f"{hit.score:.2f}  {entry.id}  {label}  {marked(entry.text, hit.spans, bold)}")
+        shown = f"{for_terminal(entry.id)}  {for_terminal(label)}"
+        click.echo(f"{hit.score:.2f}  {shown}  {marked(entry.text, hit.spans, bold)}")
 
 
 def marked(text: str, spans: tuple[tuple[int, int], ...], bold: bool = False) -> str:
-    """The text with its matched spans in 【】 (or in bold on a terminal)."""
+    """The text with its matched spans in 【】 (or in bold on a terminal); control
+    characters in the text are shown escaped, never sent to the terminal."""
     left, right = (_BOLD, _RESET) if bold else ("【", "】")
     out: list[str] = []
     last = 0
     for start, end in spans:
-        out += [text[last:start], left, text[start:end], right]
+        out += [for_terminal(text[last:start]), left, for_terminal(text[start:end]), right]
         last = end
-    out.append(text[last:])
+    out.append(for_terminal(text[last:]))
     return "".join(out)
 
 
@@ -94,6 +113,8 @@ def _as_dict(hit: Hit) -> dict[str, object]:
         "scenes": list(e.scenes),
         "kind": e.kind,
         "bank": e.bank,
+        "valid_from": e.valid_from,
+        "until": e.until,
         "score": hit.score,
         "spans": [list(span) for span in hit.spans],
     }

@@ -19,7 +19,7 @@ from typing import Any
 
 from drafter.core.bank import TIFA_TABLE_FILE, Bank, Entry, Finding, builtin_entries, load_bank
 from drafter.core.slots import LOOSE_SLOT_RE, SLOT_RE
-from drafter.core.textnorm import has_halfwidth_punctuation
+from drafter.core.textnorm import TERMINAL_CONTROL_RE, has_halfwidth_punctuation
 from drafter.core.vocab import SCENES, SECTIONS, TOPICS
 
 HEADING_CHARS = (4, 20)
@@ -106,6 +106,11 @@ def _entry_problems(
         problems.append("a sentence or paragraph ends with 。")
     if text != text.strip():
         problems.append("leading or trailing white space")
+    if control := TERMINAL_CONTROL_RE.search(text):
+        problems.append(
+            f"control character {ascii(control.group())[1:-1]} in text "
+            "(escape sequences and line separators do not belong in a phrase)"
+        )
     return problems
 
 
@@ -215,4 +220,22 @@ def stats(bank: Bank) -> dict[str, Any]:
         "problems": len(problems),
         "link_rate": round(len(linked) / len(problems), 3) if problems else 0.0,
         "banks": dict(Counter(e.bank for e in bank)),
+        "dated": dated_stats(bank),
+    }
+
+
+def dated_stats(bank: Bank) -> dict[str, Any]:
+    """How much of the bank is dated and when it expires: entries by `until` year and by
+    `valid_from` year, plus the entries on offer today."""
+    dated = [e for e in bank if e.valid_from or e.until]
+    today = _dt.date.today().isoformat()
+    current = [e for e in dated if (e.valid_from or "") <= today <= (e.until or "9999-12-31")]
+    return {
+        "entries": len(dated),
+        "until": dict(sorted(Counter(e.until[:4] for e in dated if e.until).items())),
+        "open_ended": sum(1 for e in dated if not e.until),
+        "valid_from": dict(
+            sorted(Counter(e.valid_from[:4] for e in dated if e.valid_from).items())
+        ),
+        "current_today": len(current),
     }

@@ -8,6 +8,7 @@ holds, how tight and how early, with a small preference for the current section 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress, islice
@@ -21,6 +22,7 @@ from drafter.core.searchrank import Preference, rank
 from drafter.core.vocab import ENTRY_KINDS, GENERAL_SCENE, SCENES, SECTIONS, TOPICS
 
 REVIEW_STATES = ("reviewed", "pending")
+DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,9 @@ class SearchFilters:
     bank: str | None = None
     review: str | None = None
     """'reviewed' hides harvested entries still pending review; 'pending' shows only those."""
+    date: str | None = None
+    """YYYY-MM-DD: only entries whose valid_from/until window holds this day (undated ones
+    always); None keeps every entry, whatever its dates."""
 
 
 @dataclass(frozen=True)
@@ -120,6 +125,12 @@ class _Masks:
     def __init__(self, entries: Sequence[Entry]) -> None:
         n = len(entries)
         self.size = n
+        self.windows = [
+            (i, e.valid_from or "", e.until or "9999-12-31")
+            for i, e in enumerate(entries)
+            if e.valid_from or e.until
+        ]
+        """(index, first day, last day) of the entries that carry dates."""
         self.values: dict[str, dict[str, bytearray]] = {
             "section": {},
             "topic": {},
@@ -164,9 +175,21 @@ class _Masks:
             if name == "scene" and value != GENERAL_SCENE:
                 bits |= self._bits(name, GENERAL_SCENE)
             result = bits if result is None else result & bits
+        if filters.date is not None and self.windows:
+            bits = self._dated(filters.date)
+            result = bits if result is None else result & bits
         if result is None:
             return None
         return result.to_bytes(self.size, "little")
+
+    def _dated(self, day: str) -> int:
+        """Bits of the entries that may be offered on `day`: undated ones and those in window."""
+        if not DATE_RE.fullmatch(day):
+            raise QueryError(f"a date is written YYYY-MM-DD, e.g. 2025-06-30, not {day!r}")
+        mask = bytearray(b"\x01") * self.size
+        for i, first, last in self.windows:
+            mask[i] = first <= day <= last
+        return int.from_bytes(mask, "little")
 
     def _bits(self, name: str, value: str) -> int:
         mask = self.values[name].get(value)

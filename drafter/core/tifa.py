@@ -253,6 +253,11 @@ def _formula(row: FormulaData, path: Path, line: int | None) -> Formula:
     )
 
 
+def iso_day(text: str) -> str:
+    """A draft's meta.date as YYYY-MM-DD (2026-3-5 → 2026-03-05); '' stays ''."""
+    return "-".join(f"{int(part):02d}" for part in text.split("-")) if text else ""
+
+
 def table_path() -> Path:
     """Where the built-in table lives (beside the built-in bank files)."""
     from drafter.core.resources import builtin_bank_dir

@@ -40,8 +40,10 @@ def default_engine(bank: Bank) -> PhraseSearch:
     return engine
 
 
-def make_filters(section: str, topic: str, scene: str, kind: str, review: str = "") -> Any:
-    """The engine's SearchFilters ('' = any)."""
+def make_filters(
+    section: str, topic: str, scene: str, kind: str, review: str = "", date: str = ""
+) -> Any:
+    """The engine's SearchFilters ('' = any); `date` keeps entries valid on that day."""
     from drafter.core.search import SearchFilters
 
     return SearchFilters(
@@ -50,6 +52,7 @@ def make_filters(section: str, topic: str, scene: str, kind: str, review: str = 
         scene=scene or None,
         kind=kind or None,
         review=review or None,
+        date=date or None,
     )
 
 

@@ -42,3 +42,52 @@ def test_stats_table_and_json(run: Run) -> None:
     assert data["matrix"]["problem"]["org-life"] >= 8
     table = run("bank", "stats").output
     assert "存在的问题"[:4] in table and "link" in table
+
+
+DATED = """\
+topic: discipline
+entries:
+  - id: dated.problem.01
+    section: problem
+    kind: sentence
+    text: 党纪学习教育中有的支部逐章逐条学习条例不够深入。
+    valid_from: 2024-04-01
+    until: 2025-12-31
+  - id: dated.problem.02
+    section: problem
+    kind: sentence
+    text: 有的支部把党纪学习教育的学习安排在业余时间，参学率不高。
+"""
+
+
+def test_an_expired_formula_without_until_is_a_warning_not_a_failure(
+    run: Run, tmp_path: Path
+) -> None:
+    (tmp_path / "d.yaml").write_text(DATED, encoding="utf-8")
+    result = run("bank", "check", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.strip().splitlines()
+    assert lines[0] == (
+        f"{tmp_path / 'd.yaml'}:9: warning: dated.problem.02: "
+        "names 党纪学习教育, current until 2025-12-31: add until"
+    )
+    assert lines[-1] == "ok: 1 warning(s)"
+
+
+def test_a_misquoted_formula_fails_the_check(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "d.yaml").write_text(
+        DATED.replace(
+            "有的支部把党纪学习教育", "增强政治意识、核心意识、大局意识、看齐意识，把党纪学习教育"
+        ),
+        encoding="utf-8",
+    )
+    result = run("bank", "check", str(tmp_path))
+    assert result.exit_code == 1
+    assert "dated.problem.02: 提法“四个意识”顺序颠倒" in result.stdout
+
+
+def test_stats_show_when_the_bank_expires(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "d.yaml").write_text(DATED, encoding="utf-8")
+    data = json.loads(run("bank", "stats", "--json", "--bank", str(tmp_path)).output)
+    assert data["dated"]["entries"] >= 1 and data["dated"]["until"]["2025"] >= 1
+    assert "dated entries:" in run("bank", "stats").output

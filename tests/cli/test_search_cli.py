@@ -96,3 +96,42 @@ def test_bad_input_is_one_line_and_exit_status_2(run: Run, tmp_path: Path) -> No
     assert str(legacy) in result.stderr and "UTF-8" in result.stderr
     missing = run("search", "党员", "--bank", str(tmp_path / "nowhere"))
     assert missing.exit_code == 2 and "nowhere" in missing.stderr
+
+
+DATED_BANK = """\
+topic: discipline
+entries:
+  - id: dated.problem.01
+    section: problem
+    kind: sentence
+    text: 党纪学习教育中有的支部逐章逐条学习条例不够深入。
+    valid_from: 2024-04-01
+    until: 2025-12-31
+  - id: dated.problem.02
+    section: problem
+    kind: sentence
+    text: 有的支部学习条例满足于读原文，联系实际不够。
+"""
+
+
+def test_date_hides_entries_outside_their_window(run: Run, tmp_path: Path) -> None:
+    bank = tmp_path / "dated.yaml"
+    bank.write_text(DATED_BANK, encoding="utf-8")
+
+    def found(*options: str) -> list[dict[str, object]]:
+        result = run("search", "条例", "--bank", str(bank), "--json", *options)
+        assert result.exit_code == 0, result.output
+        return list(json.loads(result.stdout))
+
+    assert [h["id"] for h in found("--date", "2026-03-01")] == ["dated.problem.02"]
+    inside = found("--date", "2024-09-01")
+    assert {h["id"] for h in inside} == {"dated.problem.01", "dated.problem.02"}
+    dated = next(h for h in inside if h["id"] == "dated.problem.01")
+    assert (dated["valid_from"], dated["until"]) == ("2024-04-01", "2025-12-31")
+    assert len(found("--date", "2026-03-01", "--all-dates")) == 2
+
+
+def test_a_bad_date_is_one_line_and_exit_2(run: Run) -> None:
+    result = run("search", "学习", "--date", "2025/03/01")
+    assert result.exit_code == 2
+    assert "YYYY-MM-DD" in result.stderr and "Traceback" not in result.stderr

@@ -5,6 +5,7 @@ linked suggestions (causes and countermeasures of the problems' phrases).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from textual import work
 from textual.message import Message
@@ -49,6 +50,13 @@ def entry_tags(entry: Entry) -> str:
     parts = [entry.kind_label, "/".join(entry.topic_labels), "/".join(entry.scenes)]
     tags = "·".join(p for p in parts if p)
     return tags if entry.bank == "built-in" else f"{tags}·{entry.bank}"
+
+
+def draft_day(draft: Draft) -> str:
+    """The day whose phrases the draft is offered: its meta.date, or today without one."""
+    from drafter.core.tifa import iso_day
+
+    return iso_day(draft.meta.date) or date.today().isoformat()
 
 
 def short(text: str, width: int = 18) -> str:
@@ -124,7 +132,12 @@ class PhraseSteps(WizardBase):
             hits = engine.search(
                 query,
                 filters=make_filters(
-                    filters.section, filters.topic, filters.scene, filters.kind, filters.review
+                    filters.section,
+                    filters.topic,
+                    filters.scene,
+                    filters.kind,
+                    filters.review,
+                    draft_day(self.draft),
                 ),
                 prefer_section=section,
                 prefer_scene=self.draft.meta.scene,
