@@ -9,6 +9,7 @@ from drafter.core.checks import (
     answering,
     balance,
     completeness,
+    formulas,
     genre,
     headings,
     language,
@@ -335,6 +336,21 @@ CHECKS: tuple[Check, ...] = (
         "在结尾另起一段写“特此报告。”",
         genre.missing_closing,
     ),
+    # Formulas (提法), against the table in phrasebank/tifa.yaml
+    Check(
+        "F001",
+        "misquoted-formula",
+        "error",
+        "按规范表述逐字改正",
+        formulas.misquoted_formulas,
+    ),
+    Check(
+        "F002",
+        "outdated-formula",
+        "error",
+        "换成当前的提法，或核对成文日期",
+        formulas.outdated_formulas,
+    ),
 )
 BY_CODE = {check.code: check for check in CHECKS}
 
@@ -370,7 +386,7 @@ def run_checks(
                 code=check.code,
                 severity=severity,
                 message=hit.message,
-                hint=check.hint,
+                hint=hit.hint or check.hint,
                 section=hit.section,
                 path=hit.path,
                 paragraph=hit.paragraph,
