@@ -24,7 +24,8 @@ from drafter.tui.commands import WizardCommands
 from drafter.tui.display import tilde
 from drafter.tui.library import EngineFactory, Library
 from drafter.tui.save_flow import SaveFlow
-from drafter.tui.screens.start import KindChoice, NewDraftForm, StartScreen
+from drafter.tui.screens.start import KindChoice, StartScreen
+from drafter.tui.start_flow import StartFlow
 
 if TYPE_CHECKING:
     from drafter.core.kinds import ReportKind
@@ -77,6 +78,7 @@ class DrafterApp(App[None]):
         self.session: Session | None = None
         self._save_failed = False
         self.saves = SaveFlow(self)
+        self.starts = StartFlow(self)
 
     def on_mount(self) -> None:
         self.theme = DARK
@@ -126,6 +128,7 @@ class DrafterApp(App[None]):
         self.library.bank = bank
         self.library.engine = engine  # type: ignore[assignment]
         self._tell_wizards()
+        self.starts.library_ready()
 
     def _tell_wizards(self) -> None:
         for screen in self.screen_stack:
@@ -175,7 +178,7 @@ class DrafterApp(App[None]):
                 severity="warning",
                 timeout=15,
             )
-        self._show_wizard(session, kind)
+        self.show_wizard(session, kind)
 
     def _kind(self, kind_id: str) -> ReportKind:
         if kind_id not in self.kinds:
@@ -184,7 +187,7 @@ class DrafterApp(App[None]):
             )
         return self.kinds[kind_id]
 
-    def _show_wizard(self, session: Session, kind: ReportKind) -> None:
+    def show_wizard(self, session: Session, kind: ReportKind) -> None:
         from drafter.tui.screens.wizard import WizardScreen  # imported when first needed
 
         self.session = session
@@ -195,32 +198,10 @@ class DrafterApp(App[None]):
             self.push_screen(wizard)
 
     def on_start_screen_new_draft_requested(self, message: StartScreen.NewDraftRequested) -> None:
-        from drafter.core import project
-        from drafter.core.session import Session
+        self.starts.blank(message.form)
 
-        form: NewDraftForm = message.form
-        path = form.path
-        if path is not None and not path.name.endswith(project.DRAFT_SUFFIX):
-            path = path.with_name(path.name + project.DRAFT_SUFFIX)
-        if path is not None and path.exists():
-            self.notify(f"{path} 已存在：换个名字，或在右边“继续写作”里打开它", severity="error")
-            return
-        kind = self.kinds[form.kind]
-        draft = project.new_draft(
-            kind,
-            title=form.title,
-            unit=form.unit,
-            scene=form.scene,
-            date=form.date,
-            signature=form.signature,
-        )
-        try:
-            session = Session.create(draft, path)
-        except DrafterError as exc:
-            self.notify(str(exc), title="无法新建草稿", severity="error", timeout=10)
-            return
-        self.notify(f"草稿保存在 {tilde(session.path)}，之后每次改动自动保存。", timeout=6)
-        self._show_wizard(session, kind)
+    def on_start_screen_outline_requested(self, message: StartScreen.OutlineRequested) -> None:
+        self.starts.outline(message.form)
 
     def on_start_screen_resume_requested(self, message: StartScreen.ResumeRequested) -> None:
         self.open_draft(message.path)

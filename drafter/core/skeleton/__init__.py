@@ -4,15 +4,20 @@ from drafter.core.skeleton.builder import build_skeleton, remedy_role
 from drafter.core.skeleton.matters import scene_weight, usable_problems
 from drafter.core.skeleton.pool import MATTER_NAMES, Matter, Pool
 from drafter.core.skeleton.request import MAX_PROBLEMS, SkeletonRequest
+from drafter.core.skeleton.threads import Placed, add_thread, dependents, remove
 
 __all__ = [
     "MATTER_NAMES",
     "MAX_PROBLEMS",
     "Matter",
+    "Placed",
     "Pool",
     "SkeletonRequest",
+    "add_thread",
     "build_skeleton",
+    "dependents",
     "remedy_role",
+    "remove",
     "scene_weight",
     "usable_problems",
 ]

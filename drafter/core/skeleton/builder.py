@@ -43,7 +43,7 @@ def build_skeleton(request: SkeletonRequest, bank: Bank) -> Draft:
     draft.meta.person = request.person
     matters = resolve_matters(request, pool)
     threads = _threads(kind, matters, pool, request.variant)
-    fill = _Filler(kind, pool, request, threads)
+    fill = Filler(kind, pool, request, threads)
     for spec in kind.sections:
         builder = fill.by_role.get(spec.bank_section)
         if builder is not None:
@@ -106,10 +106,10 @@ def _follow(
 ) -> list[Thread]:
     threads = [Thread(m, pool.take(p)) for m, p in zip(matters, problems, strict=True) if p]
     if with_cause:
-        causes = [_cause_options(t, pool) for t in threads]
+        causes = [cause_options(t, pool) for t in threads]
         _pick(causes, pool, lambda t, e: setattr(t, "cause", e), threads)
     if remedy_role(kind):
-        remedies = [_remedy_options(t, pool) for t in threads]
+        remedies = [remedy_options(t, pool) for t in threads]
         _pick(remedies, pool, lambda t, e: setattr(t, "remedy", e), threads)
     return threads
 
@@ -139,7 +139,7 @@ def _problem_options(matter: Matter, pool: Pool, with_cause: bool) -> list[Entry
     return out
 
 
-def _cause_options(thread: Thread, pool: Pool) -> list[Entry]:
+def cause_options(thread: Thread, pool: Pool) -> list[Entry]:
     """Causes the problem links to, then its matter's causes that lead to one of the
     problem's countermeasures (they explain it too, and widen the choice of shapes)."""
     linked = pool.linked(thread.problem, "cause")
@@ -152,7 +152,7 @@ def _cause_options(thread: Thread, pool: Pool) -> list[Entry]:
     return linked + related
 
 
-def _remedy_options(thread: Thread, pool: Pool) -> list[Entry]:
+def remedy_options(thread: Thread, pool: Pool) -> list[Entry]:
     """Countermeasures the problem links to; those its cause links to as well come first."""
     direct = pool.linked(thread.problem, "countermeasure")
     via = pool.linked(thread.cause, "countermeasure") if thread.cause else []
@@ -161,7 +161,7 @@ def _remedy_options(thread: Thread, pool: Pool) -> list[Entry]:
     return list(dict.fromkeys(both + rest))
 
 
-class _Filler:
+class Filler:
     """Writes each section of the kind from the threads (one method per bank role)."""
 
     def __init__(

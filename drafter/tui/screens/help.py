@@ -30,6 +30,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("ctrl+r", "跳到审阅导出"),
             ("ctrl+f", "到短语搜索框"),
             ("ctrl+o", "新增要点"),
+            ("ctrl+t", "存在的问题一步：加入右边选中的问题，连同关联的原因和对策"),
             ("tab / shift+tab", "在要点列表、标题、正文、短语之间切换"),
         ],
     ),

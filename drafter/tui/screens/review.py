@@ -70,13 +70,19 @@ class ReviewStep(Vertical):
         yield VerticalScroll(id="preview")
         with Vertical(id="review-side"):
             yield Static("审阅意见", classes="review-title")
+            yield Static("", id="to-fill")
             yield OptionList(id="findings")
             with Horizontal(id="export-row"):
                 yield Button("导出 Word ctrl+e", variant="primary", id="export", compact=True)
             yield Static("", id="exported")
 
-    def show(self, blocks: list[Block], findings: list[FindingRow], notes: list[str]) -> None:
-        """Fill the preview and the findings (notes: render warnings and failures)."""
+    def show(
+        self, blocks: list[Block], findings: list[FindingRow], notes: list[str], to_fill: str = ""
+    ) -> None:
+        """Fill the preview and the findings (notes: render warnings and failures; to_fill:
+        the 【待补】 left per section, work to do rather than a fault)."""
+        self.query_one("#to-fill", Static).update(to_fill)
+        self.query_one("#to-fill").display = bool(to_fill)
         preview = self.query_one("#preview", VerticalScroll)
         preview.remove_children()
         widgets = [block_widget(b) for b in blocks]

@@ -12,6 +12,7 @@ from drafter.core.errors import DrafterError
 from drafter.core.model import Draft
 from drafter.core.numbering import heading_label
 from drafter.core.render import RenderOptions, check_structure, render_draft
+from drafter.core.slots import pending_by_section
 from drafter.tui.screens.dialogs import ConfirmDialog, ExportDialog
 from drafter.tui.screens.review import FindingRow, ReviewStep
 from drafter.tui.screens.wizard_base import WizardBase
@@ -47,8 +48,17 @@ class ReviewActions(WizardBase):
             notes.append(note)
         self.findings = findings
         rows = [FindingRow(f.severity, f.message, f.hint, self.where(f)) for f in findings]
-        self.query_one(ReviewStep).show(blocks, rows, notes)
+        self.query_one(ReviewStep).show(blocks, rows, notes, self.to_fill())
         self.query_one("#findings").focus()
+
+    def to_fill(self) -> str:
+        """待补 7 处：存在的问题 4 · 对策建议 3 (empty when nothing is left to fill)."""
+        pending = pending_by_section(self.draft)
+        if not pending:
+            return ""
+        labels = {s.id: s.label for s in self.specs}
+        parts = " · ".join(f"{labels.get(k, k)} {len(v)}" for k, v in pending.items())
+        return f"待补 {sum(map(len, pending.values()))} 处：{parts}"
 
     def where(self, finding: Any) -> str:
         spec = self.kind.section_spec(finding.section) if finding.section else None

@@ -55,10 +55,19 @@ def recent_prompt(item: RecentDraft, kinds: dict[str, str], today: _dt.date) -> 
 class StartScreen(Screen[None]):
     """Begin a new report or go on with one."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+n", "create", "开始写作", priority=True)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+n", "create", "空白开始", priority=True),
+        Binding("ctrl+t", "outline", "从提纲开始", priority=True),
+    ]
 
     @dataclass
     class NewDraftRequested(Message):
+        form: NewDraftForm
+
+    @dataclass
+    class OutlineRequested(Message):
+        """The user wants the report's skeleton first (从提纲开始)."""
+
         form: NewDraftForm
 
     @dataclass
@@ -118,7 +127,9 @@ class StartScreen(Screen[None]):
                         id="path",
                         compact=True,
                     )
-                yield Button("开始写作 ctrl+n", variant="primary", id="create")
+                with Horizontal(id="start-buttons"):
+                    yield Button("从提纲开始 ctrl+t", variant="primary", id="outline")
+                    yield Button("空白开始 ctrl+n", id="create")
             with Vertical(id="recent-drafts"):
                 yield Static("继续写作", classes="start-title")
                 if self.recent:
@@ -132,7 +143,8 @@ class StartScreen(Screen[None]):
                     )
                 else:
                     yield Static(
-                        "还没有草稿。左边填好后开始写作，每次改动都会自动保存。", id="no-recent"
+                        "还没有草稿。左边填好后从提纲开始或空白开始，每次改动都会自动保存。",
+                        id="no-recent",
                     )
         yield Footer(compact=True)
 
@@ -171,24 +183,25 @@ class StartScreen(Screen[None]):
         value = self.query_one("#kind", Select).value
         return next((k for k in self.kinds if k.id == value), self.kinds[0] if self.kinds else None)
 
-    @on(Button.Pressed, "#create")
-    def action_create(self) -> None:
+    def form(self) -> NewDraftForm | None:
+        """What the form says, or None (with a note) while it cannot start a draft."""
+
         def text(name: str) -> str:
             return self.query_one(f"#{name}", Input).value.strip()
 
         kind = self._kind()
         if kind is None:
             self.notify("报告类型还在载入，请稍候", severity="warning")
-            return
+            return None
         try:
             date = _dt.date.fromisoformat(text("date"))
         except ValueError:
             self.notify("日期写成 2026-11-22 的样子", severity="error")
             self.query_one("#date", Input).focus()
-            return
+            return None
         scene = self.query_one("#scene", Select).value
         path = Path(text("path")).expanduser() if text("path") else None
-        form = NewDraftForm(
+        return NewDraftForm(
             kind=kind.id,
             title=text("title"),
             unit=text("unit"),
@@ -197,7 +210,16 @@ class StartScreen(Screen[None]):
             signature=text("signature"),
             path=path,
         )
-        self.post_message(self.NewDraftRequested(form))
+
+    @on(Button.Pressed, "#create")
+    def action_create(self) -> None:
+        if form := self.form():
+            self.post_message(self.NewDraftRequested(form))
+
+    @on(Button.Pressed, "#outline")
+    def action_outline(self) -> None:
+        if form := self.form():
+            self.post_message(self.OutlineRequested(form))
 
     @on(OptionList.OptionSelected, "#recent")
     def _resume(self, event: OptionList.OptionSelected) -> None:

@@ -19,6 +19,7 @@ from textual.widgets import ContentSwitcher, Footer, Header, Static
 from drafter.core import editing
 from drafter.core.kinds import ReportKind, SectionSpec
 from drafter.core.session import Session
+from drafter.core.skeleton import Placed
 from drafter.core.vocab import SCENES
 from drafter.tui.library import Library
 from drafter.tui.screens.dialogs import ConfirmDialog, MetaDialog
@@ -39,6 +40,7 @@ class WizardScreen(PhraseSteps, ReviewActions):
         Binding("ctrl+b", "back", "上一步", priority=True),
         Binding("ctrl+f", "find", "找短语", priority=True),
         Binding("ctrl+o", "add_point", "新要点", priority=True),
+        Binding("ctrl+t", "add_thread", "连同原因对策", priority=True),
         Binding("ctrl+r", "review", "审阅导出", priority=True, show=False),
     ]
 
@@ -111,6 +113,8 @@ class WizardScreen(PhraseSteps, ReviewActions):
             return None
         if action in ("find", "add_point") and self.spec is None:
             return None
+        if action == "add_thread":  # only the problem step has whole threads to add
+            return self.spec is not None and self.spec.bank_section == "problem"
         return True
 
     def action_next(self) -> None:
@@ -159,6 +163,40 @@ class WizardScreen(PhraseSteps, ReviewActions):
         if self.spec is not None:
             self._add_point(self.spec.id, self.editor(self.spec.id).point)
 
+    def action_add_thread(self) -> None:
+        """Add the highlighted bank problem with a linked cause and countermeasure."""
+        from drafter.core.skeleton import add_thread
+
+        spec, bank = self.spec, self.library.bank
+        if spec is None or bank is None or not self.editable():
+            return
+        entry = bank.get(self.panel(spec.id).highlighted_entry or "")
+        if entry is None or entry.section != "problem" or entry.kind != "heading":
+            self.notify("先在右边选中一个问题标题，再按 ctrl+t", severity="warning")
+            return
+        try:
+            placed = add_thread(
+                self.draft, self.kind, bank, entry, after=self.editor(spec.id).point
+            )
+        except ValueError as exc:
+            self.notify(str(exc), severity="warning")
+            return
+        self.refresh_sections(placed, current=spec.id)
+        labels = {s.id: s.label for s in self.specs}
+        added = "、".join(labels[p.section] for p in placed[1:])
+        self.notify(f"已加入“{entry.text}”" + (f"，并在{added}加入对应条目" if added else ""))
+
+    def refresh_sections(self, placed: list[Placed], current: str) -> None:
+        """After points were added to or removed from several sections at once."""
+        here = next((p.index for p in placed if p.section == current), None)
+        for section in dict.fromkeys(p.section for p in placed):
+            if section == current:
+                self.changed(section, reload=here)
+            elif self.is_built(section):  # other steps show it when they are entered
+                self.changed(section, reload=self.selected.get(section))
+        if current not in {p.section for p in placed}:
+            self.changed(current, reload=self.selected.get(current))
+
     @on(StepIndicator.StepClicked)
     def _step_clicked(self, message: StepIndicator.StepClicked) -> None:
         self.step = message.index
@@ -174,6 +212,7 @@ class WizardScreen(PhraseSteps, ReviewActions):
             ("搜索短语", "find", "ctrl+f"),
             ("修改报告信息（标题、单位、日期、场景）", "edit_meta", ""),
             ("新增要点", "add_point", "ctrl+o"),
+            ("加入选中的问题，连同关联原因和对策", "add_thread", "ctrl+t"),
             ("导出报告", "export", "docx / md / txt"),
         ]
 
@@ -202,8 +241,11 @@ class WizardScreen(PhraseSteps, ReviewActions):
 
         def delete(confirmed: bool | None = True) -> None:
             if confirmed:
+                orphans = self.orphans_of(key, index)
                 after = editing.delete_point(self.draft.section(key), index)
                 self.changed(key, reload=after, focus="points")
+                if orphans:
+                    self.offer_removal(orphans, key)
 
         if point.heading.strip() or point.body or point.points:
             name = point.heading or "（无标题）"
@@ -211,6 +253,30 @@ class WizardScreen(PhraseSteps, ReviewActions):
             self.app.push_screen(ConfirmDialog(question, "删除"), delete)
         else:
             delete()
+
+    def orphans_of(self, key: str, index: int) -> list[Placed]:
+        """Causes and countermeasures only this problem needed (none for other steps)."""
+        from drafter.core.skeleton import dependents
+
+        spec = next((s for s in self.specs if s.id == key), None)
+        bank = self.library.bank
+        if spec is None or spec.bank_section != "problem" or bank is None:
+            return []
+        return dependents(self.draft, self.kind, bank, index)
+
+    def offer_removal(self, orphans: list[Placed], current: str) -> None:
+        from drafter.core.skeleton import remove
+
+        labels = {s.id: s.label for s in self.specs}
+        names = "；".join(f"{labels[p.section]}“{p.heading}”" for p in orphans)
+
+        def answer(confirmed: bool | None) -> None:
+            if confirmed:
+                remove(self.draft, orphans)
+                self.refresh_sections(orphans, current=current)
+
+        question = f"这些条目只对应刚删去的问题：{names}。一并删除？"
+        self.app.push_screen(ConfirmDialog(question, "一并删除"), answer)
 
     @on(OutlineEditor.PointMoved)
     def _point_moved(self, message: OutlineEditor.PointMoved) -> None:

@@ -201,12 +201,18 @@ class PhrasePanel(Vertical):
         if event.option.id:
             self.post_message(self.PhraseChosen(self, event.option.id))
 
-    def _choose_highlighted(self) -> None:
+    @property
+    def highlighted_entry(self) -> str | None:
+        """The id of the highlighted result, if any."""
         results = self.query_one("#results", OptionList)
-        if results.highlighted is not None:
-            option = results.get_option_at_index(results.highlighted)
-            if option.id and not option.disabled:
-                self.post_message(self.PhraseChosen(self, option.id))
+        if results.highlighted is None:
+            return None
+        option = results.get_option_at_index(results.highlighted)
+        return option.id if option.id and not option.disabled else None
+
+    def _choose_highlighted(self) -> None:
+        if entry_id := self.highlighted_entry:
+            self.post_message(self.PhraseChosen(self, entry_id))
 
     def action_cursor(self, offset: int) -> None:
         """Up/down in the search box move the highlight in the results."""

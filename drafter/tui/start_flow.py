@@ -1,0 +1,116 @@
+"""Starting a draft from the start screen: blank (空白开始) or from a skeleton (从提纲开始).
+
+Both end the same way: the draft is created on disk (never over an existing file) and the
+wizard opens on it; the skeleton route first asks for the matters in SkeletonDialog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from drafter.core.errors import DrafterError
+from drafter.tui.display import tilde
+
+if TYPE_CHECKING:
+    from drafter.core.model import Draft
+    from drafter.core.skeleton import SkeletonRequest
+    from drafter.tui.app import DrafterApp
+    from drafter.tui.screens.start import NewDraftForm
+
+
+class StartFlow:
+    """Turns a filled-in start form into an open draft."""
+
+    def __init__(self, app: DrafterApp) -> None:
+        self.app = app
+        self.waiting: NewDraftForm | None = None
+        """A 从提纲开始 asked for before the phrasebank was loaded: opened once it is."""
+
+    def library_ready(self) -> None:
+        if self.waiting is not None:
+            form, self.waiting = self.waiting, None
+            self.outline(form)
+
+    def _path(self, form: NewDraftForm) -> tuple[bool, Path | None]:
+        """(ok, where to save): the form's path with the draft suffix; not ok if it exists."""
+        from drafter.core import project
+
+        path = form.path
+        if path is not None and not path.name.endswith(project.DRAFT_SUFFIX):
+            path = path.with_name(path.name + project.DRAFT_SUFFIX)
+        if path is not None and path.exists():
+            self.app.notify(
+                f"{path} 已存在：换个名字，或在右边“继续写作”里打开它", severity="error"
+            )
+            return False, None
+        return True, path
+
+    def blank(self, form: NewDraftForm) -> None:
+        """空白开始: the kind's sections, empty."""
+        from drafter.core import project
+
+        ok, path = self._path(form)
+        if not ok:
+            return
+        kind = self.app.kinds[form.kind]
+        draft = project.new_draft(
+            kind,
+            title=form.title,
+            unit=form.unit,
+            scene=form.scene,
+            date=form.date,
+            signature=form.signature,
+        )
+        self._open(draft, path)
+
+    def outline(self, form: NewDraftForm) -> None:
+        """从提纲开始: choose matters in the dialog, then open the skeleton."""
+        from drafter.core.skeleton import SkeletonRequest
+        from drafter.tui.screens.skeleton_dialog import SkeletonDialog
+
+        ok, path = self._path(form)
+        bank = self.app.library.bank
+        if not ok:
+            return
+        if bank is None:
+            if self.app.library.error:
+                self.app.notify(self.app.library.error, severity="error")
+            else:
+                self.waiting = form
+                self.app.notify("短语库正在载入，载入后即打开提纲", timeout=4)
+            return
+        kind = self.app.kinds[form.kind]
+        request = SkeletonRequest(
+            kind, scene=form.scene, date=form.date, title=form.title, unit=form.unit
+        )
+
+        def accepted(chosen: SkeletonRequest | None) -> None:
+            if chosen is not None:
+                self._build(chosen, form, path)
+
+        self.app.push_screen(SkeletonDialog(request, bank), accepted)
+
+    def _build(self, request: SkeletonRequest, form: NewDraftForm, path: Path | None) -> None:
+        from drafter.core.skeleton import build_skeleton
+
+        bank = self.app.library.bank
+        assert bank is not None  # the dialog was opened with it
+        try:
+            draft = build_skeleton(request, bank)
+        except DrafterError as exc:
+            self.app.notify(str(exc), title="提纲生成失败", severity="error", timeout=10)
+            return
+        draft.meta.signature = form.signature
+        self._open(draft, path)
+
+    def _open(self, draft: Draft, path: Path | None) -> None:
+        from drafter.core.session import Session
+
+        try:
+            session = Session.create(draft, path)
+        except DrafterError as exc:
+            self.app.notify(str(exc), title="无法新建草稿", severity="error", timeout=10)
+            return
+        self.app.notify(f"草稿保存在 {tilde(session.path)}，之后每次改动自动保存。", timeout=6)
+        self.app.show_wizard(session, self.app.kinds[draft.kind])

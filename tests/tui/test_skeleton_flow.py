@@ -1,0 +1,91 @@
+"""从提纲开始 in the wizard: choose matters, accept the outline, grow and prune it by
+whole problem–cause–countermeasure threads, and see what is left to fill at review."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from drafter.core import draftfile
+from drafter.tui.app import DrafterApp
+from drafter.tui.screens.dialogs import ConfirmDialog
+from drafter.tui.screens.review import ReviewStep
+from drafter.tui.screens.skeleton_dialog import SkeletonDialog
+from drafter.tui.screens.start import StartScreen
+from drafter.tui.screens.wizard import WizardScreen
+from tests.tui.conftest import settle
+
+
+def headings(app: DrafterApp, section: str) -> list[str]:
+    assert app.session is not None
+    return [p.heading for p in app.session.draft.section(section).points]
+
+
+async def test_outline_start_grow_by_thread_prune_and_review(
+    make: Callable[..., DrafterApp],
+) -> None:
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, StartScreen)
+        await pilot.press(*"关于某社区党建工作的调研报告")
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, SkeletonDialog)
+        outline = str(dialog.query_one("#outline").render())
+        assert "存在的问题" in outline and "待补" in outline
+        await pilot.press("ctrl+n")  # accept the suggested matters
+        await settle(pilot)
+
+        wizard = app.screen
+        assert isinstance(wizard, WizardScreen)
+        problems = headings(app, "problem")
+        assert len(problems) == 1
+        assert len(headings(app, "cause")) == len(headings(app, "countermeasure")) == 1
+        on_disk = draftfile.load(app.session.path)  # type: ignore[union-attr]
+        assert [p.heading for p in on_disk.section("problem").points] == problems
+
+        # the other bank problem, with its linked cause and countermeasure, in one key
+        wizard.step = 2
+        await settle(pilot)
+        assert wizard.spec is not None and wizard.spec.id == "problem"
+        await pilot.press("ctrl+f")
+        panel = wizard.panel("problem")
+        panel.query_one("#query").value = ""
+        other = (
+            "党员活动阵地利用率低"
+            if problems[0] != "党员活动阵地利用率低"
+            else "谈心谈话开展不经常"
+        )
+        await pilot.press(*other[:4])
+        await settle(pilot)
+        while (
+            panel.highlighted_entry and app.library.bank.get(panel.highlighted_entry).text != other
+        ):  # type: ignore[union-attr]
+            await pilot.press("down")
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        assert other in headings(app, "problem")
+        assert len(headings(app, "cause")) == len(headings(app, "countermeasure")) == 2
+
+        # deleting that problem offers to remove what only it needed
+        index = headings(app, "problem").index(other)
+        editor = wizard.editor("problem")
+        editor.post_message(editor.PointDeleted(editor, index))
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)  # 一并删除？
+        assert "一并删除" in app.screen.question
+        await pilot.press("y")
+        await settle(pilot)
+        assert headings(app, "problem") == problems
+        assert len(headings(app, "cause")) == len(headings(app, "countermeasure")) == 1
+
+        # review lists what is left to fill, apart from the findings
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        to_fill = str(app.screen.query_one(ReviewStep).query_one("#to-fill").render())
+        assert to_fill.startswith("待补")
+        assert "存在的问题" in to_fill
