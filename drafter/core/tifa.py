@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -177,6 +177,17 @@ class Formula:
         """The document or meeting it comes from (the source without where it was checked)."""
         return self.source.split("；核对")[0]
 
+    @property
+    def triggers(self) -> tuple[str, ...]:
+        """Every string the matcher looks for: names, expansion, parts, old parts, wrong forms."""
+        return (
+            *self.names,
+            self.expansion,
+            *self.members,
+            *self.replaced,
+            *(w.text for w in self.wrong),
+        )
+
     def current_at(self, day: str) -> bool:
         """Whether a draft dated `day` (YYYY-MM-DD) may speak of it as current."""
         return (self.valid_from is None or self.valid_from <= day) and (
@@ -184,7 +195,7 @@ class Formula:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class TifaTable:
     """The loaded table, looked up by id."""
 
@@ -194,9 +205,35 @@ class TifaTable:
     def __len__(self) -> int:
         return len(self.formulas)
 
+    def touched(self, text: str) -> list[Formula]:
+        """The formulas `text` may hold: the first two characters of one of their strings
+        occur in it. A cheap filter, so checking a bank of thousands of entries stays fast."""
+        return _touched(self, text)
+
+    @cached_property
+    def by_pair(self) -> dict[str, tuple[int, ...]]:
+        """First two characters of every string the matcher looks for → formula positions."""
+        index: dict[str, set[int]] = {}
+        for i, formula in enumerate(self.formulas):
+            for trigger in formula.triggers:
+                if trigger:
+                    index.setdefault(trigger[:2], set()).add(i)
+        return {pair: tuple(sorted(found)) for pair, found in index.items()}
+
     def expired(self, day: str) -> list[Formula]:
         """Formulas whose `until` lies before `day`."""
         return [f for f in self.formulas if f.until is not None and f.until < day]
+
+
+@lru_cache(maxsize=64)
+def _touched(table: TifaTable, text: str) -> list[Formula]:
+    index = table.by_pair
+    hits: set[int] = set()
+    for i in range(len(text) - 1):
+        found = index.get(text[i : i + 2])
+        if found:
+            hits.update(found)
+    return [table.formulas[i] for i in sorted(hits)]
 
 
 _FORMULA = TypeAdapter(FormulaData)

@@ -61,7 +61,7 @@ def _find_all(text: str, needle: str) -> Iterator[int]:
 def canonical_spans(text: str, table: TifaTable) -> list[tuple[int, int, Formula]]:
     """Every correct naming or expansion of a formula in `text` (overlaps kept)."""
     spans = []
-    for formula in table.formulas:
+    for formula in table.touched(text):
         for wording in (*formula.names, formula.expansion):
             if wording:
                 spans += [(s, s + len(wording), formula) for s in _find_all(text, wording)]
@@ -87,7 +87,7 @@ def misquotes(text: str, table: TifaTable) -> list[Misquote]:
     """Known wrong forms and wrongly spelled-out formulas in `text`, in reading order."""
     canonical = canonical_spans(text, table)
     out: list[Misquote] = []
-    for formula in table.formulas:
+    for formula in table.touched(text):
         for form in formula.wrong:
             for start in _find_all(text, form.text):
                 end = start + len(form.text)
