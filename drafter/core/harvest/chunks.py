@@ -79,10 +79,11 @@ def _numbers(lines: list[Line]) -> list[_Number]:
                 if match.start() == 0:
                     prev = lines[i - 1] if i and not line.new_document else None
                     before = prev.text if prev is not None and not prev.new_document else ""
-                    mid = _stops_mid_sentence(before, whole_line=True)
+                    value = int(match.group(1))
+                    mid = _stops_mid_sentence(before, value, whole_line=True)
                 else:
-                    mid = _stops_mid_sentence(text[: match.start()], whole_line=False)
-                value = int(match.group(1))
+                    value = int(match.group(1))
+                    mid = _stops_mid_sentence(text[: match.start()], value, whole_line=False)
                 out.append(
                     _Number(i, match.start(), match.end(), value, offset + match.start(), mid)
                 )
@@ -90,14 +91,18 @@ def _numbers(lines: list[Line]) -> list[_Number]:
     return out
 
 
-def _stops_mid_sentence(before: str, *, whole_line: bool) -> bool:
-    """Whether `before` ends in the middle of a sentence rather than after one or a heading."""
+def _stops_mid_sentence(before: str, value: int, *, whole_line: bool) -> bool:
+    """Whether `before` ends in the middle of a sentence rather than after one or a heading
+    (`value` is the number that follows it)."""
     if not before or not _MID.search(before):
         return False
     ends = list(_CLAUSE_END.finditer(before))
     clause = before[ends[-1].end() :] if ends else before
-    if marker_at_start(clause) is not None and len(clause) <= 30:
-        return False  # "（一）思想认识不到位" then "1、": a heading and its first point
+    marker = marker_at_start(clause)
+    if marker is not None and len(clause) <= 30:
+        # "（一）思想认识不到位" then "1、", or "1、认识不到位" then "2、": a heading and its
+        # point, or the next point; any other number inside a heading is a page's
+        return not (value == 1 or (marker.level == 3 and value == marker.number + 1))
     if len(clause) <= 20 and (keyword_section(clause, anywhere=True) or is_title(clause)):
         return False
     return not (whole_line and len(before) <= 20 and before[-1] not in "，、“《（的了和与及在")

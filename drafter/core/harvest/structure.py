@@ -36,6 +36,7 @@ _CONTENT = frozenset(
 _POINT_RE = re.compile(r"[一二三四五六七八九十]是([^，。；：,;:]+)[。：:]")
 _JOIN_NEXT_RE = re.compile(r"[，、（“《\u4e00-\u9fff]$")
 # A line ending in one of these words cannot be the end of anything: the next line goes on.
+_CHINESE_RE = re.compile(r"[\u4e00-\u9fff“”、，]+")
 _DANGLING_RE = re.compile(r"[，、（“《的和与及或在对把将从向为了是让使被等并而且其之]$")
 
 
@@ -112,12 +113,20 @@ def _wrapped_heading(first: str, second: str) -> bool:
     then "激励机制"): the first line has no end mark and names no section by itself, the
     second is a few characters with no mark, marker or section name of its own."""
     marker = marker_at_start(first)
-    if marker is None or len(second) > WRAPPED_TAIL or marker_at_start(second) is not None:
+    if marker is None or marker_at_start(second) is not None:
         return False
     head = first[marker.end :]
-    if any(ch in head for ch in _TERMINAL + "：:") or len(head) + len(second) > HEADING_MAX + 4:
+    # After a comma the heading must go on; otherwise only a short tail is taken.
+    tail, most = (
+        (HEADING_MAX, 2 * HEADING_MAX)
+        if head.endswith(("，", "、"))
+        else (WRAPPED_TAIL, HEADING_MAX + 4)
+    )
+    if len(second) > tail or len(head) + len(second) > most:
         return False
-    if any(not ("\u4e00" <= ch <= "\u9fff") for ch in second.rstrip("。")):
+    if any(ch in head for ch in _TERMINAL + "：:") or not _CHINESE_RE.fullmatch(
+        second.rstrip("。")
+    ):
         return False
     return (
         keyword_section(head, anywhere=False) is None

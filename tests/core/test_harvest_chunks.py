@@ -1,0 +1,55 @@
+"""Page-chunk numbers: removed where they cut a sentence, real numbered points kept."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from drafter.core.harvest.chunks import rejoin_chunks
+from drafter.core.harvest.clean import Line
+
+_PAGE = "镇党委坚持把村级组织建设作为基础工作来抓，每年安排专项经费用于活动场所维护和党员教育培训，"
+
+
+def _texts(*texts: str) -> tuple[list[str], int]:
+    counts: Counter[str] = Counter()
+    lines = rejoin_chunks([Line(i, t) for i, t in enumerate(texts, 1)], counts)
+    return [line.text for line in lines], counts["chunks"]
+
+
+def test_numbers_that_cut_sentences_are_removed_and_the_sentence_joined() -> None:
+    texts, count = _texts(
+        "关于村级组织建设的调研报告",
+        f"近年来，{_PAGE}全年镇党委共召开",
+        f"3、次专题会议研究村级组织建设，{_PAGE}按照县委组",
+        f"4、织部农村活动场所标准，{_PAGE}仍有三个村没有达标。",
+    )
+    assert texts == [
+        "关于村级组织建设的调研报告",
+        f"近年来，{_PAGE}全年镇党委共召开次专题会议研究村级组织建设，{_PAGE}按照县委组"
+        f"织部农村活动场所标准，{_PAGE}仍有三个村没有达标。",
+    ]
+    assert count == 2
+
+
+def test_numbers_inside_a_line_and_a_page_that_broke_at_a_sentence_end() -> None:
+    texts, count = _texts(
+        f"{_PAGE}2、全年共走访农户{_PAGE}三百余户。3、{_PAGE}各村普遍建立4、了联系户制度。"
+    )
+    assert texts == [f"{_PAGE}全年共走访农户{_PAGE}三百余户。{_PAGE}各村普遍建立了联系户制度。"]
+    assert count == 3
+
+
+def test_real_numbered_points_stay() -> None:
+    lines = (
+        "三、对策建议",
+        f"1、优化党员队伍结构。{_PAGE}每年培养两名入党积极分子。",
+        f"2、规范村级组织运行。{_PAGE}推行重大事项民主决策。",
+        "（一）思想认识不到位1、有的支部重业务轻党建。2、有的党员学习不主动。",
+        "在1、2、3季度各召开一次会议，完成了第1、2项任务。",
+    )
+    assert _texts(*lines) == (list(lines), 0)
+
+
+def test_a_single_number_is_not_a_run() -> None:
+    line = f"{_PAGE}全年共召开了3、次党委会。"
+    assert _texts(line) == ([line], 0)
