@@ -141,9 +141,17 @@ class ReportKind:
         import jinja2
         from jinja2.exceptions import SecurityError
 
+        from drafter.core.sandbox import RenderLimitError, render_bounded
+
         template = self.template()
         try:
-            markup = template.render(**context, cn=count_number)
+            markup = render_bounded(template, {**context, "cn": count_number})
+        except RenderLimitError as exc:
+            raise TemplateError(f"template refused: {exc}", self.template_path) from exc
+        except RecursionError as exc:
+            raise TemplateError(
+                "template error: a macro calls itself without end", *_template_frame(self)
+            ) from exc
         except SecurityError as exc:
             raise TemplateError(
                 f"template refused: unsafe operation ({exc})", *_template_frame(self)
@@ -159,11 +167,12 @@ class ReportKind:
 
 def _environment(folder: Path) -> ImmutableSandboxedEnvironment:
     import jinja2
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    from drafter.core.sandbox import BoundedEnvironment, FolderLoader
 
     shared = builtin_templates_dir() / SHARED_FOLDER
-    return ImmutableSandboxedEnvironment(
-        loader=jinja2.FileSystemLoader([str(folder), str(shared)]),
+    return BoundedEnvironment(
+        loader=FolderLoader([str(folder), str(shared)]),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         trim_blocks=True,
@@ -187,6 +196,8 @@ def _template_frame(kind: ReportKind) -> tuple[Path, int | None]:
 def load_kind(folder: Path, *, builtin: bool) -> ReportKind:
     """Read a kind folder's kind.yaml."""
     path = folder / KIND_FILE
+    if path.is_symlink():
+        raise TemplateError("kind.yaml is a symbolic link: kind files must be plain files", path)
     data, lines = load_yaml(read_text(path, TemplateError), path, TemplateError)
     if not isinstance(data, dict):
         raise TemplateError("kind.yaml must be a mapping with id, name and sections", path, 1)

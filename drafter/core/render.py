@@ -17,6 +17,9 @@ from drafter.core.numbering import chinese_date
 from drafter.core.slots import fill, known_values
 from drafter.core.textnorm import fullwidth_punctuation, strip_controls
 
+MAX_POINTS = 999
+"""Points one section may have: （一）…（九百九十九） is as far as Chinese numbering goes."""
+
 
 @dataclass(frozen=True)
 class RenderOptions:
@@ -59,6 +62,11 @@ def check_structure(draft: Draft, kind: ReportKind, options: RenderOptions) -> N
     """Sections the kind does not know, and (unless allowed) missing required content."""
     known = {s.id for s in kind.sections}
     for section in draft.sections:
+        if len(section.points) > MAX_POINTS:
+            raise DraftFileError(
+                f"section '{section.id}' has {len(section.points)} points; they are numbered "
+                f"（一）to（九百九十九）, so at most {MAX_POINTS}: split the section"
+            )
         if section.id not in known:
             raise DraftFileError(
                 f"section '{section.id}' is not part of kind '{kind.id}' "
