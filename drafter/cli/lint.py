@@ -1,4 +1,8 @@
-"""`drafter lint DRAFT`: the review checks, as text for people or JSON for tools.
+"""`drafter lint DRAFT|REPORT`: the review checks, as text for people or JSON for tools.
+
+A draft file (*.draft.yaml) is located by its YAML lines; any other report (.docx, .doc,
+.wps, .txt, .md) is read with the harvester's structure detection and located by section
+heading, paragraph number and quoted text (see drafter.core.checks.document).
 
 Exit status: 1 when a finding has error severity, 0 otherwise, 2 when the draft, a bank or
 a template cannot be read (the group turns those errors into one line).
@@ -27,9 +31,12 @@ from drafter.core.checks import (
     run_checks,
     yaml_path,
 )
+from drafter.core.checks.document import SUFFIXES, ReportDocument, read_report
+from drafter.core.config import load_config
 from drafter.core.errors import DraftFileError
 from drafter.core.fsio import read_text
 from drafter.core.kinds import ReportKind, discover
+from drafter.core.locations import DRAFT_SUFFIX
 from drafter.core.model import Draft
 from drafter.core.yamlio import LineMap, load_yaml
 
@@ -40,7 +47,7 @@ HEADING_WIDTH = 28  # display columns given to a heading in the matrix
 
 
 @click.command()
-@click.argument("draft_path", metavar="DRAFT", type=click.Path(path_type=Path))
+@click.argument("draft_path", metavar="DRAFT|REPORT", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
 @click.option("--matrix", is_flag=True, help="Also show the problem × countermeasure matrix.")
 @click.option(
@@ -58,13 +65,18 @@ def lint(
     banks: tuple[Path, ...],
     template_dirs: tuple[Path, ...],
 ) -> None:
-    """Review a draft for what a section chief would send back."""
+    """Review a draft, or a report written in Word/WPS (.docx .doc .wps .txt .md), for what
+    a section chief and a proofreading desk would send back."""
+    if _is_report(draft_path):
+        _lint_report(draft_path, as_json, matrix, banks, template_dirs)
+        return
+    settings = load_config().checks
     text = read_text(draft_path, DraftFileError)
     draft = draftfile.loads(text, draft_path)
     _, lines = load_yaml(text, draft_path, DraftFileError)
     kind = _kind(draft, draft_path, lines, template_dirs)
     bank = load_banks(banks)
-    findings = run_checks(draft, kind, bank)
+    findings = run_checks(draft, kind, bank, settings=settings)
     table = answer_matrix(draft, kind, bank) if matrix else None
     located = [(f, lines.line(yaml_path(draft, f))) for f in findings]
     if as_json:
@@ -74,6 +86,69 @@ def lint(
     else:
         _print_text(draft_path, kind, located, table)
     sys.exit(1 if any(f.severity == "error" for f in findings) else 0)
+
+
+def _is_report(path: Path) -> bool:
+    name = path.name.lower()
+    return name.endswith(SUFFIXES) and not name.endswith(DRAFT_SUFFIX)
+
+
+def _lint_report(
+    path: Path,
+    as_json: bool,
+    matrix: bool,
+    banks: tuple[Path, ...],
+    template_dirs: tuple[Path, ...],
+) -> None:
+    """The checks that apply to a finished report, located in its own paragraphs."""
+    if not path.is_file():
+        raise DraftFileError("no such file", path)
+    report = read_report(path, discover(template_dirs))
+    bank = load_banks(banks)
+    settings = load_config().checks
+    findings = run_checks(report.draft, report.kind, bank, settings=settings, document=True)
+    table = answer_matrix(report.draft, report.kind, bank) if matrix else None
+    if as_json:
+        data = _report_json(report, findings, table)
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        for finding in findings:
+            severity = SEVERITY_WORDS[finding.severity]
+            click.echo(
+                f"{path}: {severity} {finding.code} {report.where(finding)}：{finding.message}"
+            )
+            click.echo(f"    改：{finding.hint}")
+        if table is not None:
+            _print_matrix(table)
+        _print_counts(findings)
+    sys.exit(1 if any(f.severity == "error" for f in findings) else 0)
+
+
+def _report_json(
+    report: ReportDocument, findings: list[Finding], table: AnswerMatrix | None
+) -> dict[str, Any]:
+    out = []
+    for finding in findings:
+        source = report.source(finding)
+        out.append(
+            {
+                **finding.to_dict(),
+                "where": report.where(finding),
+                "section_heading": report.headings.get(finding.section or "", ""),
+                "paragraph_number": source.number if source else None,
+                "quote": source.text if source else "",
+            }
+        )
+    data: dict[str, Any] = {
+        "report": str(report.path),
+        "kind": report.kind.id,
+        "title": report.draft.meta.title,
+        "counts": _counts(findings),
+        "findings": out,
+    }
+    if table is not None:
+        data["matrix"] = table.to_dict()
+    return data
 
 
 def _kind(draft: Draft, path: Path, lines: LineMap, extra: tuple[Path, ...]) -> ReportKind:
@@ -131,12 +206,15 @@ def _print_text(
         click.echo(f"    改：{finding.hint}")
     if table is not None:
         _print_matrix(table)
-    counts = _counts([f for f, _ in located])
-    if not located:
+    _print_counts([f for f, _ in located])
+
+
+def _print_counts(findings: list[Finding]) -> None:
+    if not findings:
         click.echo("没有发现问题")
-    else:
-        parts = "，".join(f"{SEVERITY_WORDS[s]}{n}条" for s, n in counts.items())
-        click.echo(f"共{len(located)}条意见：{parts}")
+        return
+    parts = "，".join(f"{SEVERITY_WORDS[s]}{n}条" for s, n in _counts(findings).items())
+    click.echo(f"共{len(findings)}条意见：{parts}")
 
 
 def _width(text: str) -> int:

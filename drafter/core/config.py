@@ -1,8 +1,10 @@
-"""User configuration: extra bank and template folders.
+"""User configuration: extra bank and template folders, and the review checks.
 
 Three sources, merged in this order: the config file in the user's config folder
 (`banks:` and `templates:` lists), the DRAFTER_BANKS / DRAFTER_TEMPLATES environment
 variables (paths separated by os.pathsep), and the `--bank` / `--templates` options.
+The file's `checks:` mapping turns review checks off, changes their severity or limits
+(see docs/checks.md).
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter.core import locations
+from drafter.core.checks.settings import CheckSettings, parse_settings
 from drafter.core.errors import DrafterError
 from drafter.core.fsio import read_text
-from drafter.core.yamlio import load_yaml
+from drafter.core.yamlio import LineMap, load_yaml
 
 
 class ConfigError(DrafterError):
@@ -27,6 +30,7 @@ class Config:
 
     banks: list[Path] = field(default_factory=list)
     templates: list[Path] = field(default_factory=list)
+    checks: CheckSettings = field(default_factory=CheckSettings)
 
 
 def load_config() -> Config:
@@ -42,8 +46,18 @@ def load_config() -> Config:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise ConfigError(f"{key} must be a list of folder paths", path, lines.line((key,)))
             getattr(config, key).extend(path.parent / Path(v).expanduser() for v in value)
+        config.checks = _checks(data, path, lines)
     for key, env in (("banks", "DRAFTER_BANKS"), ("templates", "DRAFTER_TEMPLATES")):
         for part in os.environ.get(env, "").split(os.pathsep):
             if part.strip():
                 getattr(config, key).append(Path(part).expanduser())
     return config
+
+
+def _checks(data: dict[str, object] | None, path: Path, lines: LineMap) -> CheckSettings:
+    from drafter.core.checks import BY_CODE
+
+    try:
+        return parse_settings((data or {}).get("checks"), BY_CODE)
+    except ValueError as exc:
+        raise ConfigError(str(exc), path, lines.line(("checks",))) from exc

@@ -3,6 +3,9 @@ stays quiet on clean text that looks like it; settings and lint.ignore change wh
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pytest
 
 from drafter.core import draftfile
@@ -40,7 +43,9 @@ def closing_doc(closing: str) -> str:
     return doc(PROBLEMS + f"- id: closing\n  body: ['{closing}']\n", RECTIFY_HEAD)
 
 
-def pairs(code: str, cases: list[tuple[str, str]], build=point_doc) -> list[object]:  # type: ignore[no-untyped-def]
+def pairs(
+    code: str, cases: list[tuple[str, str]], build: Callable[[str], str] = point_doc
+) -> list[Any]:
     return [
         pytest.param(code, build(bad), build(good), id=f"{code}-{i}")
         for i, (bad, good) in enumerate(cases)

@@ -200,6 +200,7 @@ def _relate(problem: _Side, other: _Side, bank: Bank | None, via_causes: bool) -
             fuzz.partial_ratio(core, other.ref.heading), _bigram_share(core, other.ref.heading)
         )
         whole = fuzz.partial_ratio(core if len(core) >= MIN_TEXT_CORE else subject, other.text)
+        whole = 100.0 if subject in other.text else whole
     else:  # only generic words (党员队伍): the subject must be there as a whole
         heading = 100.0 if subject in other.ref.heading else 0.0
         whole = 100.0 if subject in other.text else 0.0

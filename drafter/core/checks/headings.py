@@ -18,8 +18,9 @@ from drafter.core.slots import SLOT_RE
 _HAN = r"[\u4e00-\u9fff]"
 # A judgement ending (X不够Y, X不强, X流于形式 …): strip it and the subject remains.
 JUDGEMENT_RE = re.compile(
-    rf"(不够{_HAN}{{1,4}}|不{_HAN}{{1,2}}|流于形式|有待{_HAN}{{2}}|亟待{_HAN}{{2}}|仍需{_HAN}{{2}}"
-    r"|偏[弱低少高多慢]|较[弱低少差]|薄弱|滞后|缺失|缺位|乏力|淡化|弱化|虚化|泛化|失衡|欠缺"
+    rf"(不够{_HAN}{{1,4}}|不相适应|不相匹配|不相衔接|不{_HAN}{{1,2}}|流于形式"
+    rf"|有待{_HAN}{{2}}|亟待{_HAN}{{2}}|仍需{_HAN}{{2}}"
+    r"|偏[弱低少高多慢]|较[弱低少差]|薄弱|滞后|老化|僵化|缺失|缺位|乏力|淡化|弱化|虚化|泛化|失衡|欠缺"
     r"|短缺|单一|落后|错位|空转|虚设|走样|变形|脱节|两张皮)$"
 )
 EXISTENCE_RE = re.compile(rf"(?<![国所拥具没持享占含])(有|存在){_HAN}{{1,3}}$")

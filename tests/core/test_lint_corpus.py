@@ -1,0 +1,83 @@
+"""Reports as users bring them: clean ones get no error, flawed ones have their planted
+faults found at the right paragraph (tests/data/lint/flawed/key.yaml), and the shipped
+examples, built to Word, read back with no error either."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from drafter.core import draftfile, project
+from drafter.core.checks import Finding, run_checks
+from drafter.core.checks.document import ReportDocument, read_report
+from drafter.core.kinds import discover
+
+from ..conftest import REPO
+
+DATA = Path(__file__).parent.parent / "data" / "lint"
+CATCH_RATE = 0.9
+"""Share of the planted faults that must be found at their place."""
+
+
+def lint(path: Path) -> tuple[ReportDocument, list[Finding]]:
+    report = read_report(path, discover())
+    return report, run_checks(report.draft, report.kind, document=True)
+
+
+@pytest.mark.parametrize("path", sorted((DATA / "clean").iterdir()), ids=lambda p: p.name)
+def test_a_clean_report_gets_no_error(path: Path) -> None:
+    report, findings = lint(path)
+    errors = [f"{f.code} {report.where(f)} {f.message}" for f in findings if f.severity == "error"]
+    assert errors == []
+    assert report.draft.meta.title and report.draft.find_section("problem") is not None
+
+
+def _caught(
+    report: ReportDocument, findings: list[Finding], fault: dict[str, str]
+) -> Finding | None:
+    for finding in findings:
+        if finding.code != fault["code"]:
+            continue
+        source = report.source(finding)
+        if "quote" not in fault:
+            if source is None:
+                return finding
+        elif source is not None and fault["quote"] in source.text:
+            return finding
+    return None
+
+
+def test_planted_faults_are_found_at_their_place() -> None:
+    key = yaml.safe_load((DATA / "flawed" / "key.yaml").read_text(encoding="utf-8"))
+    total = sum(len(faults) for faults in key.values())
+    missed = []
+    for name, faults in key.items():
+        report, findings = lint(DATA / "flawed" / name)
+        left = list(findings)
+        for fault in faults:
+            found = _caught(report, left, fault)
+            if found is None:
+                missed.append(f"{name}: {fault}")
+            else:
+                left.remove(found)  # one finding answers one planted fault
+    assert total >= 40
+    assert (total - len(missed)) / total >= CATCH_RATE, missed
+
+
+@pytest.mark.parametrize(
+    "example", sorted((REPO / "examples").glob("*.draft.yaml")), ids=lambda p: p.name
+)
+@pytest.mark.parametrize("suffix", [".docx", ".txt"])
+def test_an_example_built_to_a_file_reads_back_without_error(
+    example: Path, suffix: str, tmp_path: Path
+) -> None:
+    out = tmp_path / (example.name.removesuffix(".draft.yaml") + suffix)
+    project.build(draftfile.load(example), out)
+    report, findings = lint(out)
+    assert [f.code for f in findings if f.severity == "error"] == []
+    assert {"problem", "countermeasure"} <= {s.id for s in report.draft.sections} or {
+        "problem",
+        "plan",
+    } <= {s.id for s in report.draft.sections}
