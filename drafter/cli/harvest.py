@@ -10,6 +10,7 @@ import click
 
 from drafter.core import locations
 from drafter.core.harvest import harvest as run_harvest
+from drafter.core.textnorm import for_terminal
 from drafter.core.vocab import SCENES
 
 
@@ -51,7 +52,7 @@ def harvest(
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
-        click.echo(report.text())
+        click.echo(for_terminal(report.text()))  # file names may hold escape sequences
         if report.phrases:
             click.echo(
                 f"next: review the entries, check them with `drafter bank check {out_dir}`, "

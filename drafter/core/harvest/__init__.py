@@ -22,8 +22,10 @@ from pathlib import Path
 
 from drafter.core.bank import Bank, builtin_entries, load_bank, load_banks
 from drafter.core.errors import DrafterError
+from drafter.core.fsio import make_private_dir
 from drafter.core.harvest.chunks import rejoin_chunks
 from drafter.core.harvest.clean import clean_paragraphs
+from drafter.core.harvest.lock import harvest_lock
 from drafter.core.harvest.output import Tagged, build_entries, unique_slug, write_bank_file
 from drafter.core.harvest.phrases import Phrase, fragments, to_phrases
 from drafter.core.harvest.readers import collect_files, read_source
@@ -71,6 +73,18 @@ def harvest(
         raise HarvestError(f"unknown scene '{scene}'; use one of {', '.join(SCENES)}")
     out_dir = Path(out_dir)
     _prepare(out_dir)
+    with harvest_lock(out_dir):
+        return _harvest(paths, out_dir, scene, existing, keywords, restore)
+
+
+def _harvest(
+    paths: Sequence[Path],
+    out_dir: Path,
+    scene: str | None,
+    existing: Bank | None,
+    keywords: Path | None,
+    restore: bool,
+) -> HarvestReport:
     tagger = TopicTagger.load(keywords)
     report = HarvestReport(out_dir)
     if existing is None:
@@ -177,11 +191,13 @@ def _prepare(out_dir: Path) -> None:
 
 def _make_folder(out_dir: Path) -> None:
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
+        make_private_dir(out_dir)
     except OSError as exc:
         raise HarvestError(
             f"cannot create the bank folder: {exc.strerror or exc}", out_dir
         ) from exc
+    except DrafterError as exc:
+        raise HarvestError(f"cannot create the bank folder: {exc.message}", out_dir) from exc
 
 
 def _installed(out_dir: Path, warnings: list[str]) -> Bank:

@@ -113,10 +113,17 @@ def entry_data(entry: Entry) -> dict[str, Any]:
 def write_bank_file(path: Path, source: str, entries: list[Entry]) -> None:
     """One harvested bank file, written atomically."""
     header = (
-        f"# Harvested by `drafter harvest` from {source.replace(chr(10), ' ')}\n"
+        f"# Harvested by `drafter harvest` from {escaped(source)}\n"
         "# Review each entry: edit or delete it, then set `review: reviewed`.\n"
     )
-    atomic_write_text(path, header + bank_yaml(entries))
+    atomic_write_text(path, header + bank_yaml(entries), private=True)
+
+
+def escaped(name: str) -> str:
+    """A file name fit for a one-line YAML comment: every character that is not printable
+    (\\r, ESC, DEL, U+2028 …) as a \\x, \\u escape, so it can neither start a new line
+    (and inject keys) nor make the bank unreadable."""
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in name)
 
 
 # Plain scalars the emitter always leaves as they are: a first character no YAML indicator
