@@ -7,7 +7,8 @@ from collections.abc import Callable
 
 from drafter.core import draftfile
 from drafter.tui.app import DrafterApp
-from drafter.tui.screens.dialogs import ConfirmDialog
+from drafter.core.slots import pending_by_section
+from drafter.tui.screens.dialogs import ConfirmDialog, SlotValuesDialog
 from drafter.tui.screens.review import ReviewStep
 from drafter.tui.screens.skeleton_dialog import SkeletonDialog
 from drafter.tui.screens.start import StartScreen
@@ -89,3 +90,20 @@ async def test_outline_start_grow_by_thread_prune_and_review(
         to_fill = str(app.screen.query_one(ReviewStep).query_one("#to-fill").render())
         assert to_fill.startswith("待补")
         assert "存在的问题" in to_fill
+
+        # filling one 【待补】 takes it off the count
+        before = sum(map(len, pending_by_section(app.session.draft).values()))  # type: ignore[union-attr]
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, SlotValuesDialog)
+        name = dialog.names[0]
+        dialog.query_one("#slot-0").value = "3个支部全年只开过一次组织生活会"
+        dialog.query_one("#ok").press()
+        await settle(pilot)
+        after = pending_by_section(app.session.draft)  # type: ignore[union-attr]
+        assert all(name not in names for names in after.values())
+        assert sum(map(len, after.values())) < before
+        assert app.session.draft.slots[name].startswith("3个支部")  # type: ignore[union-attr]
+        left = str(app.screen.query_one(ReviewStep).query_one("#to-fill").render())
+        assert left != to_fill

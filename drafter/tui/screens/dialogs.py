@@ -55,22 +55,32 @@ class SlotValuesDialog(ModalScreen[dict[str, str] | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "取消")]
 
-    def __init__(self, names: list[str], text: str) -> None:
+    def __init__(
+        self,
+        names: list[str],
+        text: str,
+        *,
+        title: str = "这句短语要填几处内容：",
+        ok: str = "插入",
+    ) -> None:
         super().__init__(classes="dialog-screen")
         self.names = names
         self.text = text
+        self.heading = title
+        self.ok = ok
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static("这句短语要填几处内容：", classes="dialog-title")
-            yield Static(self.text, classes="dialog-text")
+            yield Static(self.heading, classes="dialog-title")
+            if self.text:
+                yield Static(self.text, classes="dialog-text")
             with Grid(classes="slot-grid"):
                 for i, name in enumerate(self.names):
                     yield Label(name)
                     yield Input(id=f"slot-{i}", placeholder="留空则稍后补", compact=True)
-            yield Static("回车到下一项；全部填完后回车插入。", classes="dialog-hint")
+            yield Static(f"回车到下一项；全部填完后回车{self.ok}。", classes="dialog-hint")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("插入", variant="primary", id="ok")
+                yield Button(self.ok, variant="primary", id="ok")
                 yield Button("取消", id="cancel")
 
     def on_mount(self) -> None:

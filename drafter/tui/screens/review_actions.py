@@ -13,7 +13,7 @@ from drafter.core.model import Draft
 from drafter.core.numbering import heading_label
 from drafter.core.render import RenderOptions, check_structure, render_draft
 from drafter.core.slots import pending_by_section
-from drafter.tui.screens.dialogs import ConfirmDialog, ExportDialog
+from drafter.tui.screens.dialogs import ConfirmDialog, ExportDialog, SlotValuesDialog
 from drafter.tui.screens.review import FindingRow, ReviewStep
 from drafter.tui.screens.wizard_base import WizardBase
 
@@ -25,7 +25,10 @@ def run_checks(wizard: WizardBase) -> tuple[list[Any], str]:
     except ImportError:
         return [], "审阅检查模块尚未安装，只显示预览。"
     try:
-        return list(run(wizard.draft, wizard.kind, wizard.library.bank)), ""
+        from drafter.core.config import load_config
+
+        settings = load_config().checks  # the user's config.yaml checks: (off, severity)
+        return list(run(wizard.draft, wizard.kind, wizard.library.bank, settings=settings)), ""
     except DrafterError as exc:
         return [], f"审阅检查出错：{exc}"
     except Exception as exc:  # a bug in a check must not close the editor with the draft
@@ -58,7 +61,30 @@ class ReviewActions(WizardBase):
             return ""
         labels = {s.id: s.label for s in self.specs}
         parts = " · ".join(f"{labels.get(k, k)} {len(v)}" for k, v in pending.items())
-        return f"待补 {sum(map(len, pending.values()))} 处：{parts}"
+        return f"待补 {sum(map(len, pending.values()))} 处：{parts}（ctrl+l 逐项填写）"
+
+    def action_fill_slots(self) -> None:
+        """Ask for every 【待补】 value at once; what is left empty stays to fill."""
+        from drafter.core import editing
+
+        names = list(dict.fromkeys(n for v in pending_by_section(self.draft).values() for n in v))
+        if not names:
+            self.notify("没有待补项了", timeout=3)
+            return
+        if not self.editable():
+            return
+
+        def done(values: dict[str, str] | None) -> None:
+            if values:
+                editing.store_slots(self.draft, values)
+                self.session.changed()
+                if self.spec is None:
+                    self.refresh_review()
+                left = sum(map(len, pending_by_section(self.draft).values()))
+                self.notify(f"还有 {left} 处待补" if left else "待补项都已填好", timeout=4)
+
+        title = f"填写待补项（共{len(names)}项，留空的以后再补）："
+        self.app.push_screen(SlotValuesDialog(names, "", title=title, ok="填好"), done)
 
     def where(self, finding: Any) -> str:
         spec = self.kind.section_spec(finding.section) if finding.section else None

@@ -41,6 +41,7 @@ class WizardScreen(PhraseSteps, ReviewActions):
         Binding("ctrl+f", "find", "找短语", priority=True),
         Binding("ctrl+o", "add_point", "新要点", priority=True),
         Binding("ctrl+t", "add_thread", "连同原因对策", priority=True),
+        Binding("ctrl+l", "fill_slots", "填待补", priority=True, show=False),
         Binding("ctrl+r", "review", "审阅导出", priority=True, show=False),
     ]
 
@@ -213,6 +214,7 @@ class WizardScreen(PhraseSteps, ReviewActions):
             ("修改报告信息（标题、单位、日期、场景）", "edit_meta", ""),
             ("新增要点", "add_point", "ctrl+o"),
             ("加入选中的问题，连同关联原因和对策", "add_thread", "ctrl+t"),
+            ("填写待补项", "fill_slots", "ctrl+l"),
             ("导出报告", "export", "docx / md / txt"),
         ]
 
