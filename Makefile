@@ -15,6 +15,7 @@ test:
 bench:
 	python benchmarks/build.py
 	python benchmarks/bank.py
+	python benchmarks/skeleton.py
 	-python benchmarks/search.py
 	-python benchmarks/checks.py
 	-python benchmarks/harvest.py

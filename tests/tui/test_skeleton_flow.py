@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from drafter.core import draftfile
-from drafter.tui.app import DrafterApp
 from drafter.core.slots import pending_by_section
+from drafter.tui.app import DrafterApp
 from drafter.tui.screens.dialogs import ConfirmDialog, SlotValuesDialog
 from drafter.tui.screens.review import ReviewStep
 from drafter.tui.screens.skeleton_dialog import SkeletonDialog
