@@ -84,3 +84,25 @@ async def test_export_to_markdown_and_asking_before_overwriting(
         await pilot.pause()
         assert out.read_text(encoding="utf-8") == "旧内容"
         assert isinstance(pilot.app.screen, WizardScreen)
+
+
+async def test_proofreading_findings_are_listed_and_config_can_turn_one_off(
+    make: Callable[..., DrafterApp], tmp_path: Path, drafter_home: Path
+) -> None:
+    from drafter.core import draftfile
+    from tests.tui.conftest import sample_draft
+
+    draft = sample_draft()
+    draft.sections[0].body.append("截止目前，其它社区也有类似情况。")
+    path = tmp_path / "proof.draft.yaml"
+    draftfile.save(draft, path, backup=False)
+    async with make(path).run_test(size=(120, 40)) as pilot:
+        wizard = await open_review(pilot)
+        words = [f for f in wizard.findings if f.code == "W001"]
+        assert len(words) == 2 and all("\n" not in f.hint for f in words)
+    config = drafter_home / "config" / "config.yaml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text("checks:\n  off: [W001]\n", encoding="utf-8")
+    async with make(path).run_test(size=(120, 40)) as pilot:
+        wizard = await open_review(pilot)
+        assert not [f for f in wizard.findings if f.code == "W001"]
