@@ -9,8 +9,11 @@ from drafter.core.errors import QueryError
 from drafter.core.search import SearchEngine, SearchFilters
 
 
-def entry(n: int, text: str, **dates: str) -> Entry:
-    return Entry(f"t.problem.{n:02d}", "problem", "sentence", text, ("theory",), **dates)
+def entry(n: int, text: str, valid_from: str | None = None, until: str | None = None) -> Entry:
+    entry_id = f"t.problem.{n:02d}"
+    return Entry(
+        entry_id, "problem", "sentence", text, ("theory",), valid_from=valid_from, until=until
+    )
 
 
 ENTRIES = [

@@ -80,7 +80,9 @@ def test_wrong_forms_are_never_the_canonical_wording() -> None:
 def test_a_good_row_loads(tmp_path: Path) -> None:
     table, errors = load_table(write(tmp_path, GOOD_ROW))
     assert errors == []
-    assert table.by_id["si-ge-yishi"].canonical == "四个意识（政治意识、大局意识、核心意识、看齐意识）"
+    assert (
+        table.by_id["si-ge-yishi"].canonical == "四个意识（政治意识、大局意识、核心意识、看齐意识）"
+    )
 
 
 @pytest.mark.parametrize(
@@ -144,8 +146,16 @@ def test_the_bank_spells_out_formulas_at_all() -> None:
     assert {"xi-thought", "san-hui-yi-ke", "di-yi-yiti"} <= named
 
 
-def bank_entry(text: str, **dates: str) -> Entry:
-    return Entry("mine.problem.01", "problem", "sentence", text, ("theory",), **dates)
+def bank_entry(text: str, valid_from: str | None = None, until: str | None = None) -> Entry:
+    return Entry(
+        "mine.problem.01",
+        "problem",
+        "sentence",
+        text,
+        ("theory",),
+        valid_from=valid_from,
+        until=until,
+    )
 
 
 def test_bank_check_reports_a_misquoted_formula_with_its_canonical_form() -> None:
@@ -165,16 +175,16 @@ def test_bank_check_warns_on_an_expired_formula_in_an_undated_entry() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "dates", "flagged"),
+    ("text", "valid_from", "flagged"),
     [
-        ("深入学习贯彻党的二十届三中全会精神。", {}, False),  # a meeting of the table
-        ("2023年以来学习不够深入。", {}, True),
-        ("2023年以来学习不够深入。", {"valid_from": "2023-01-01"}, False),
-        ("学习贯彻党的十六大精神不够深入。", {}, True),  # not in the table: hold it in a slot
+        ("深入学习贯彻党的二十届三中全会精神。", None, False),  # a meeting of the table
+        ("2023年以来学习不够深入。", None, True),
+        ("2023年以来学习不够深入。", "2023-01-01", False),
+        ("学习贯彻党的十六大精神不够深入。", None, True),  # not in the table: hold it in a slot
     ],
 )
 def test_years_and_congresses_need_dates_or_the_table(
-    text: str, dates: dict[str, str], flagged: bool
+    text: str, valid_from: str | None, flagged: bool
 ) -> None:
-    messages = [f.message for f in formula_findings([bank_entry(text, **dates)])]
+    messages = [f.message for f in formula_findings([bank_entry(text, valid_from)])]
     assert any("dated reference" in m for m in messages) is flagged
