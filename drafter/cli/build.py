@@ -20,7 +20,7 @@ from drafter.core.render import RenderOptions
     "--output",
     "out",
     type=click.Path(path_type=Path),
-    help="Output file (default: beside the draft, as .docx).",
+    help="Output file (default: beside the draft, as .docx); - for standard output (md, txt).",
 )
 @click.option(
     "--format",
@@ -52,6 +52,7 @@ def build(
     draft = draftfile.load(draft_path)
     if out is None:
         out = project.default_output(draft_path, fmt or "docx")
+    project.check_output(draft_path, out)
     options = RenderOptions(keep_punctuation=keep_punctuation, strict=strict)
     try:
         result = project.build(
@@ -69,7 +70,10 @@ def build(
         raise
     for warning in result.warnings:
         click.echo(f"drafter: warning: {warning}", err=True)
-    click.echo(f"wrote {result.path}")
+    if result.data is not None:  # -o -
+        click.echo(result.data, nl=False)
+    else:
+        click.echo(f"wrote {result.path}")
 
 
 @click.command()

@@ -230,15 +230,17 @@ def _kind_folders(root: Path) -> list[Path]:
 
 
 def discover(extra: Iterable[Path] = ()) -> dict[str, ReportKind]:
-    """Built-in kinds, then user kinds (a user kind with a built-in id replaces it)."""
+    """Built-in kinds, then user kinds (a user kind with a built-in id replaces it): the user
+    templates folder, config.yaml's `templates:`, DRAFTER_TEMPLATES, then `extra`."""
     kinds: dict[str, ReportKind] = {}
     for folder in _kind_folders(builtin_templates_dir()):
         kind = load_kind(folder, builtin=True)
         kinds[kind.id] = kind
     from drafter.core import locations
+    from drafter.core.config import load_config
 
     roots = [locations.user_templates_dir()] if locations.user_templates_dir().is_dir() else []
-    for root in [*roots, *extra]:
+    for root in [*roots, *load_config().templates, *extra]:
         for folder in _kind_folders(Path(root)):
             kind = load_kind(folder, builtin=False)
             kinds[kind.id] = kind

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as _dt
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter.core import locations
+from drafter.core.errors import OutputError
 from drafter.core.kinds import ReportKind, get_kind
 from drafter.core.model import Draft, Meta, Section
 from drafter.core.render import RenderOptions, render_draft
@@ -42,10 +44,30 @@ def default_output(draft_path: Path, fmt: str = "docx") -> Path:
     return draft_path.with_name(f"{stem}.{fmt}")
 
 
+STDOUT = Path("-")
+"""`-o -`: the report goes to standard output (Markdown or plain text)."""
+
+
+def check_output(draft_path: Path, out: Path) -> None:
+    """Refuse an output that is the draft itself or any draft file: a build would destroy it."""
+    if out == STDOUT:
+        return
+    try:
+        same = out.exists() and os.path.samefile(out, draft_path)
+    except OSError:
+        same = False
+    if same or os.path.realpath(out) == os.path.realpath(draft_path):
+        raise OutputError("is the draft itself: choose another output file", out)
+    if out.name.endswith(DRAFT_SUFFIX):
+        raise OutputError(f"a report is not written to a {DRAFT_SUFFIX} file", out)
+
+
 @dataclass
 class BuildResult:
     path: Path
     warnings: list[str] = field(default_factory=list)
+    data: bytes | None = None
+    """The report itself when it goes to standard output (nothing was written)."""
 
 
 def build(
@@ -64,7 +86,15 @@ def build(
 
     profile = load_profile(fonts)
     kind = get_kind(draft.kind, templates)
-    fmt = writers.format_for(out, fmt)
+    if out == STDOUT:
+        fmt = fmt or "txt"
+        if fmt == "docx":
+            raise OutputError("a Word file cannot go to standard output: give -o FILE.docx", out)
+    else:
+        fmt = writers.format_for(out, fmt)
     rendered = render_draft(draft, kind, options)
+    if out == STDOUT:
+        data = writers.render_bytes(rendered.blocks, fmt, fonts=profile, h3_bold=h3_bold)
+        return BuildResult(out, rendered.warnings, data)
     writers.export(rendered.blocks, out, fmt, fonts=profile, h3_bold=h3_bold)
     return BuildResult(out, rendered.warnings)

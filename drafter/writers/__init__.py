@@ -13,10 +13,17 @@ FORMATS = ("docx", "md", "txt")
 
 
 def format_for(path: Path, explicit: str | None = None) -> str:
-    """The output format: as given, else from the file extension."""
-    fmt = explicit or Path(path).suffix.lower().lstrip(".")
-    if fmt == "markdown":
-        fmt = "md"
+    """The output format: from the file extension, or as given; both must agree (text
+    written into x.docx would be a broken Word file)."""
+    suffix = Path(path).suffix.lower().lstrip(".")
+    suffix = "md" if suffix == "markdown" else suffix
+    if explicit and suffix in FORMATS and explicit != suffix:
+        raise OutputError(
+            f"--format {explicit} does not match the extension .{suffix}: "
+            "give one of them, or make them agree",
+            path,
+        )
+    fmt = explicit or suffix
     if fmt not in FORMATS:
         raise OutputError(
             f"cannot tell the format from '{Path(path).suffix or 'no extension'}'; "
