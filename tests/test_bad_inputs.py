@@ -13,6 +13,10 @@ from drafter.cli import main
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "township-rural-survey.draft.yaml"
 GOOD = EXAMPLE.read_text(encoding="utf-8")
+# Ten levels of ten aliases: 10**10 values from 600 bytes (issue 17).
+BOMB = "".join(
+    f"b{i}: &b{i} [" + ", ".join([f"*b{i - 1}" if i else "x"] * 10) + "]\n" for i in range(11)
+)
 
 Maker = Callable[[Path], tuple[list[str], str]]
 
@@ -35,6 +39,15 @@ def kind_folder(tmp: Path, kind_yaml: str) -> str:
     write(folder / "kind.yaml", kind_yaml)
     write(folder / "report.j2", "@title {{ meta.title }}\n")
     return str(tmp / "kinds")
+
+
+def config_file(text: str) -> str:
+    """Write the user's config.yaml (under the test's DRAFTER_HOME)."""
+    import os
+
+    path = Path(os.environ["DRAFTER_HOME"]) / "config" / "config.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return str(write(path, text))
 
 
 def bank_folder(tmp: Path, text: str | bytes) -> str:
@@ -135,6 +148,34 @@ CASES: dict[str, Maker] = {
     "harvest output is a file": lambda t: (
         ["harvest", str(EXAMPLE), "-o", str(write(t / "out", "x"))],
         "out",
+    ),
+    # hostile input (issue 17): bounded loaders, guarded outputs
+    "build alias bomb": lambda t: (["build", draft(t, BOMB)], "aliases"),
+    "build duplicated sections": lambda t: (
+        ["build", draft(t, GOOD + "sections:\n  - id: opening\n")],
+        "'sections' appears twice",
+    ),
+    "build over its own draft": lambda t: (
+        ["build", (p := draft(t, GOOD)), "-o", p, "--format", "txt"],
+        "is the draft itself",
+    ),
+    "build format against extension": lambda t: (
+        ["build", str(EXAMPLE), "-o", str(t / "x.docx"), "--format", "txt"],
+        "does not match",
+    ),
+    "lint alias bomb": lambda t: (["lint", draft(t, BOMB)], "aliases"),
+    "templates kind.yaml alias bomb": lambda t: (
+        ["templates", "--templates", kind_folder(t, "id: mine\n" + BOMB)],
+        "aliases",
+    ),
+    "templates config alias bomb": lambda t: (config_file(BOMB) and ["templates"], "aliases"),
+    "search bank alias bomb": lambda t: (
+        ["search", "组织", "--bank", bank_folder(t, "entries: []\n" + BOMB)],
+        "aliases",
+    ),
+    "search bank duplicate key": lambda t: (
+        ["search", "组织", "--bank", bank_folder(t, "entries: []\nentries: []\n")],
+        "lines 1 and 2",
     ),
 }
 
