@@ -333,3 +333,18 @@ def test_document_mode_skips_draft_only_checks(survey: ReportKind) -> None:
 def test_default_settings_change_nothing(survey: ReportKind) -> None:
     draft = draftfile.loads(point_doc("其它支部。"))
     assert run_checks(draft, survey) == run_checks(draft, survey, settings=CheckSettings())
+
+
+def test_docs_list_every_check_with_its_standard() -> None:
+    from drafter.core.checks import CHECKS
+
+    from ..conftest import REPO
+
+    rows = {
+        line.split("|")[1].strip(): line
+        for line in (REPO / "docs" / "checks.md").read_text(encoding="utf-8").splitlines()
+        if line.startswith("| ") and line.count("|") > 5
+    }
+    for check in CHECKS:
+        assert check.code in rows, check.code
+        assert f"| {check.name} |" in rows[check.code] and check.standard in rows[check.code]
