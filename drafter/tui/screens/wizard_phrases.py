@@ -46,10 +46,21 @@ def initial_filters(spec: SectionSpec, draft: Draft) -> Filters:
 
 
 def entry_tags(entry: Entry) -> str:
-    """标题·组织生活·农村 (and the bank's name when it is not the built-in one)."""
+    """标题·组织生活·农村 (and the years a dated entry is for, and the bank's name when it is
+    not the built-in one)."""
     parts = [entry.kind_label, "/".join(entry.topic_labels), "/".join(entry.scenes)]
-    tags = "·".join(p for p in parts if p)
+    tags = "·".join(p for p in [*parts, window_label(entry)] if p)
     return tags if entry.bank == "built-in" else f"{tags}·{entry.bank}"
+
+
+def window_label(entry: Entry) -> str:
+    """When a dated entry reads as current: 2024—2025年, 2025年起, 至2025年 ('' if undated)."""
+    first, last = entry.valid_from, entry.until
+    if first and last:
+        return f"{first[:4]}—{last[:4]}年" if first[:4] != last[:4] else f"{first[:4]}年"
+    if first:
+        return f"{first[:4]}年起"
+    return f"至{last[:4]}年" if last else ""
 
 
 def draft_day(draft: Draft) -> str:
