@@ -1,0 +1,92 @@
+"""Checked on the way in: the review checks that judge a sentence on its own, run on every
+harvested entry, their findings written into the entry's note.
+
+A web copy brings its source's typos with it; a reviewer accepting an
+entry should see them first. The checks are the ones `drafter lint` runs (drafter.core.checks);
+the harvest puts a file's kept entries into one draft, each as a paragraph or a point heading
+of its section, runs only the checks that need no more than the text itself, and maps each
+finding back to its entry. Which checks those are is the table below; a code the checks
+package does not (or no longer) know is skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from typing import TYPE_CHECKING
+
+from drafter.core.errors import DrafterError
+from drafter.core.harvest.phrases import Phrase
+
+if TYPE_CHECKING:
+    from drafter.core.kinds import ReportKind
+
+TEXT_CHECKS = (
+    "W001",  # a commonly confused word (其它, 截止 …)
+    "N001",  # date forms
+    "N002",  # range forms
+    "N003",  # numeral forms
+    "L006",  # doubled punctuation
+    "L008",  # 顿号 between clauses that take 分号
+    "L009",  # 、等
+    "L011",  # a colon nested in a colon
+    "L012",  # a question mark in a statement
+    "L013",  # a document title in quotation marks
+)
+"""Checks that judge one sentence or heading by itself (not a report's structure). A
+misquoted 提法 (F001) is not among them: the bank check that every harvested entry passes
+already leaves such an entry out; an over-long sentence (G001) is the writer's choice."""
+KIND = "survey"
+"""The report kind the entries are checked as (its sections cover every harvested one)."""
+NOTE_PREFIX = "校对："
+
+
+def proofread(phrases: Sequence[Phrase]) -> list[Phrase]:
+    """The phrases, each with the findings of the text checks added to its note."""
+    codes = _codes()
+    kind = _kind()
+    if not phrases or not codes or kind is None:
+        return list(phrases)
+    from drafter.core.checks import run_checks
+    from drafter.core.model import Draft, Point
+
+    draft = Draft(kind=KIND)
+    where: dict[tuple[str, tuple[int, ...], int | None], int] = {}
+    for n, phrase in enumerate(phrases):
+        section = draft.section(phrase.section)
+        if phrase.kind == "heading":
+            where[(phrase.section, (len(section.points),), None)] = n
+            section.points.append(Point(heading=phrase.text))
+        else:
+            where[(phrase.section, (), len(section.body))] = n
+            section.body.append(phrase.text)
+    notes: dict[int, list[str]] = {}
+    for finding in run_checks(draft, kind, only=codes, document=True):
+        if finding.section is None:
+            continue
+        paragraph = None if finding.part == "heading" else finding.paragraph
+        entry = where.get((finding.section, finding.path, paragraph))
+        if entry is not None:
+            notes.setdefault(entry, []).append(finding.message)
+    out = list(phrases)
+    for n, messages in notes.items():
+        found = NOTE_PREFIX + "；".join(dict.fromkeys(messages))
+        out[n] = out[n]._replace(note="；".join(x for x in (out[n].note, found) if x))
+    return out
+
+
+@cache
+def _codes() -> tuple[str, ...]:
+    from drafter.core.checks import BY_CODE
+
+    return tuple(code for code in TEXT_CHECKS if code in BY_CODE)
+
+
+@cache
+def _kind() -> ReportKind | None:
+    from drafter.core.kinds import get_kind
+
+    try:
+        return get_kind(KIND)
+    except DrafterError:
+        return None
