@@ -67,9 +67,25 @@ HEADER_KINDS = frozenset({"masthead", "docnumber", "signer"})
 IMPRINT_KINDS = frozenset({"copyto", "issuer", "issuedate"})
 """The 版记: at the foot of the last page."""
 _LINE_RE = re.compile(r"^@([a-z0-9]+)(?: (.*))?$")
-_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "@": "\\a"}
+# Every character str.splitlines() breaks on is escaped, so a value can never end its line
+# of markup early (U+2028 in a title once split it and could start a block of its own);
+# each comes back unchanged in the block's text.
+_ESCAPES = {
+    "\\": "\\\\",
+    "\n": "\\n",
+    "\r": "\\r",
+    "@": "\\a",
+    "\x0b": "\\v",
+    "\x0c": "\\f",
+    "\x1c": "\\1",
+    "\x1d": "\\2",
+    "\x1e": "\\3",
+    "\x85": "\\N",
+    "\u2028": "\\L",
+    "\u2029": "\\P",
+}
 _UNESCAPE_RE = re.compile(r"\\(.)")
-_UNESCAPES = {"\\": "\\", "n": "\n", "r": "\r", "a": "@"}
+_UNESCAPES = {code[1]: char for char, code in _ESCAPES.items()}
 
 
 @dataclass(frozen=True)
