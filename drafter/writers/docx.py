@@ -18,7 +18,7 @@ from typing import Any
 from docx import Document
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, Twips
 
 from drafter.core.blocks import HEADER_KINDS, IMPRINT_KINDS, Block
 from drafter.core.titlebreak import break_title, text_width
@@ -32,10 +32,13 @@ PAGE_NUMBER_PT = 14.0  # 4号
 IMPRINT_PT = 14.0  # 版记: 4号仿宋
 MASTHEAD_MAX_PT = 42.0  # 发文机关标志: 初号 at most, smaller when the name is long
 TEXT_WIDTH_MM = 156.0
+TEXT_HEIGHT_MM = 225.0
 # The footer's distance from the page edge that puts the page number's dash about 7 mm
 # below the text block (checked by rendering).
 FOOTER_MM = 25.0
 MASTHEAD_TOP_MM = 34.0  # 发文机关标志上边缘至版心上边缘 35 mm, less the line's leading
+LINE_CHARS = 28
+KEPT_BODY_LINES = 6  # the most body lines the ending pulls onto the next page
 
 _HEADING_STYLES = {1: "Heading 1", 2: "Heading 2", 3: "Heading 3", 4: "Heading 4"}
 _STYLE_OF = {
@@ -152,14 +155,27 @@ def _write_main(doc: Any, blocks: list[Block]) -> None:
             _blank(doc)  # 标题下空一行
 
 
+def _lines(block: Block) -> float:
+    return (text_width(block.full_text) + 2) / LINE_CHARS
+
+
 def _ending_start(blocks: list[Block]) -> int:
-    """Index of the first block kept with the signature: the last body paragraph, or the
-    last two when the last is a one-liner such as 特此报告。"""
+    """Index of the first block kept with the signature: the last body paragraph (two when
+    the last is a one-liner such as 特此报告。).
+
+    Word keeps just the last line of a kept paragraph with what follows; LibreOffice and WPS
+    move the whole paragraph, so a long one is not kept: moving it would leave most of a page
+    empty, and a chain longer than a page breaks anywhere.
+    """
     first = next((i for i, b in enumerate(blocks) if b.kind in _ENDING), len(blocks))
     if first == len(blocks) or first == 0:
         return first
     start = first - 1
-    if start > 0 and text_width(blocks[start].full_text) <= 26 and blocks[start - 1].kind == "body":
+    if _lines(blocks[start]) > KEPT_BODY_LINES:
+        return first
+    before = blocks[start - 1] if start > 0 else None
+    short = _lines(blocks[start]) <= 1
+    if short and before and before.kind == "body" and _lines(before) <= KEPT_BODY_LINES:
         start -= 1
     return start
 
@@ -218,9 +234,16 @@ def _write_imprint(doc: Any, fonts: FontProfile, blocks: list[Block]) -> None:
     issued = next((b.text for b in blocks if b.kind == "issuedate"), "")
     if issuer or issued:
         rows.append(("issued", f"{issuer}\t{issued}印发" if issued else issuer))
+    # A spacer pushes the table down so its last rule sits on the text block's bottom edge
+    # (a floating table at the bottom would do, but LibreOffice places it at the top).
+    spacer = doc.add_paragraph("", style="Normal")
+    height = Mm(TEXT_HEIGHT_MM).twips - len(rows) * (ooxml.LINE_TWIPS + 150)
+    spacer.paragraph_format.line_spacing = Twips(height)
     table = doc.add_table(rows=len(rows), cols=1)
     width = Mm(TEXT_WIDTH_MM)
     ooxml.imprint_table_properties(table, width_twips=round(width.twips))
+    end = doc.add_paragraph("", style="Normal")  # a body ends in a paragraph: make it tiny
+    end.paragraph_format.line_spacing = Pt(1)
     for row, (kind, text) in zip(table.rows, rows, strict=True):
         cell = row.cells[0]
         cell.width = width

@@ -189,7 +189,9 @@ def read_docx(path: Path) -> Document:
             sect = next(body_root.iter(f"{W}sectPr"), None)
         if sect is not None:
             _page_setup(doc, sect)
-            for ref in sect.findall(f"{W}footerReference"):
+            for ref in (
+                r for s in body_root.iter(f"{W}sectPr") for r in s.findall(f"{W}footerReference")
+            ):
                 target = targets.get(ref.get(R_ID, ""), "")
                 doc.footers[ref.get(f"{W}type", "default")] = _read(zf, f"word/{target}").decode(
                     "utf-8", "replace"

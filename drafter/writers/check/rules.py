@@ -29,7 +29,7 @@ FAMILIES = {
 _LEVELS = (
     (1, re.compile(r"^[一二三四五六七八九十]+、"), "黑体"),
     (2, re.compile(r"^（[一二三四五六七八九十]+）"), "楷体"),
-    (3, re.compile(r"^\d+[.．]"), "仿宋"),
+    (3, re.compile(r"^\d+[.．](?!\t)"), "仿宋"),  # not 2.\t附件名称
     (4, re.compile(r"^（\d+）"), "仿宋"),
 )
 DATE_RE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
@@ -63,7 +63,8 @@ class Parts:
 
 def classify(doc: Document) -> Parts:
     texts = [p for p in doc.paragraphs if p.text.strip()]
-    title = next((p for p in texts[:4] if "Title" in p.styles or p.size_pt >= 20), None)
+    # The title: 2号 near the top (a 发文机关标志 above it is larger still).
+    title = next((p for p in texts[:8] if "Title" in p.styles or 21 <= p.size_pt <= 23), None)
     date_i = max((i for i, p in enumerate(texts) if DATE_RE.match(p.text.strip())), default=None)
     date = texts[date_i] if date_i is not None else None
     signature = []

@@ -70,27 +70,12 @@ def add_rule_below(
 
 
 def imprint_table_properties(table: Any, *, width_twips: int) -> None:
-    """The 版记 table: full width, floated to the bottom of the text block, thick rules at
-    top and bottom and thin ones between rows (GB/T 9704 §7.4.1), no side borders."""
+    """The 版记 table: full width, thick rules at top and bottom and thin ones between rows
+    (GB/T 9704 §7.4.1), no side borders."""
     tbl_pr = table._tbl.tblPr
     for tag in ("w:tblpPr", "w:tblOverlap", "w:tblW", "w:tblBorders", "w:tblCellMar"):
         for old in tbl_pr.findall(qn(tag)):
             tbl_pr.remove(old)
-    position = element(
-        "w:tblpPr",
-        leftFromText=0,
-        rightFromText=0,
-        vertAnchor="margin",
-        horzAnchor="margin",
-        tblpXSpec="center",
-        tblpYSpec="bottom",
-    )
-    style = tbl_pr.find(qn("w:tblStyle"))
-    if style is not None:
-        style.addnext(position)
-    else:
-        tbl_pr.insert(0, position)
-    position.addnext(element("w:tblOverlap", val="never"))
     borders = element("w:tblBorders")
     for side, size in (("top", 8), ("left", 0), ("bottom", 8), ("right", 0), ("insideH", 6)):
         kind = "single" if size else "nil"
@@ -99,7 +84,9 @@ def imprint_table_properties(table: Any, *, width_twips: int) -> None:
     margins = element("w:tblCellMar")
     for side in ("left", "right"):
         margins.append(element(f"w:{side}", w=0, type="dxa"))
-    tbl_pr.find(qn("w:tblOverlap")).addnext(element("w:tblW", w=width_twips, type="dxa"))
+    style = tbl_pr.find(qn("w:tblStyle"))
+    width = element("w:tblW", w=width_twips, type="dxa")
+    (style.addnext(width) if style is not None else tbl_pr.insert(0, width))
     jc = tbl_pr.find(qn("w:jc"))
     (jc if jc is not None else tbl_pr.find(qn("w:tblW"))).addnext(borders)
     borders.addnext(margins)

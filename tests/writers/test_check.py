@@ -1,0 +1,237 @@
+"""`drafter check` on drafter's output and on Word files with known faults.
+
+Rendering tests start LibreOffice once for a whole batch of files (start-up is most of the
+2–4 s a render takes) and skip when it is not installed, except in CI.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+from docx.oxml.ns import qn
+from docx.shared import Mm
+
+from drafter.cli import main
+from drafter.core import draftfile, project
+from drafter.core.blocks import Block
+from drafter.writers.check import check_files
+from drafter.writers.check.render import TEXT_BOTTOM, measure, render_pdfs
+from drafter.writers.docx import write_docx
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLES = sorted((REPO / "examples").glob("*.draft.yaml"))
+CAN_RENDER = bool(shutil.which("soffice") and shutil.which("pdftotext"))
+if not CAN_RENDER and os.environ.get("CI"):
+    raise RuntimeError("CI must install LibreOffice and poppler-utils for the render checks")
+needs_render = pytest.mark.skipif(not CAN_RENDER, reason="LibreOffice/pdftotext not installed")
+
+# Filler without punctuation, so every line holds exactly 28 characters.
+FILLER = "镇党委组织调研组逐村走访座谈了解党员队伍建设和组织生活开展情况"
+SIGNATURE, DATE = "中共某镇委员会", "2026年11月20日"
+
+
+def text_of(chars: int) -> str:
+    return (FILLER * (chars // len(FILLER) + 1))[:chars]
+
+
+def lines_paragraph(lines: int) -> str:
+    """A body paragraph that prints on exactly `lines` lines (first line indented two)."""
+    return text_of(26 + 28 * (lines - 1))
+
+
+def ending_blocks(closing_lines: int, filler_lines: int = 0) -> list[Block]:
+    """A report whose closing paragraph has `closing_lines` lines after a filler paragraph."""
+    filler = [Block("body", lines_paragraph(filler_lines))] if filler_lines else []
+    return [
+        Block("title", "关于某镇农村基层党组织建设情况的调研报告"),
+        *filler,
+        Block("body", lines_paragraph(closing_lines)),
+        Block("signature", SIGNATURE),
+        Block("date", DATE),
+    ]
+
+
+def save(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+@needs_render
+def test_examples_and_every_ending_position_pass_rendered(tmp_path: Path) -> None:
+    """One LibreOffice run: the three examples, and closing paragraphs of one to five lines
+    lengthened line by line so that, left alone, the date would land on each of the last
+    three lines of page 1 and the first two of page 2: the signature never stands alone."""
+    files = []
+    for example in EXAMPLES:
+        out = tmp_path / f"{example.stem}.docx"
+        project.build(draftfile.load(example), out)
+        files.append(out)
+    sweep = [(n, date_line) for n in range(1, 6) for date_line in range(20, 25)]
+    for n, date_line in sweep:
+        filler = date_line - 5 - n  # title, blank, filler, closing, blank, signature, date
+        data = write_docx(ending_blocks(n, filler))
+        files.append(save(tmp_path, f"ending-{n}-{date_line}.docx", data))
+    reports = check_files(files, render=True)
+    for report in reports:
+        assert report.faults() == [], report.path.name
+    assert all(r.pages and r.pages >= 3 for r in reports[: len(EXAMPLES)])
+    pages = [r.pages for r in reports[len(EXAMPLES) :]]
+    assert 1 in pages and 2 in pages  # the sweep crosses the page boundary
+
+
+def faulty(tmp_path: Path, name: str, edit: object) -> Path:
+    """Our own good output, spoiled one way with python-docx."""
+    document = docx.Document(io.BytesIO(write_docx(ending_blocks(2, 3))))  # type: ignore[arg-type]
+    edit(document)  # type: ignore[operator]
+    path = tmp_path / name
+    document.save(str(path))
+    return path
+
+
+def wrong_margins(document: docx.document.Document) -> None:
+    document.sections[0].top_margin = Mm(25)
+
+
+def body_in_song(document: docx.document.Document) -> None:
+    fonts = document.styles["Normal"].element.find(qn("w:rPr")).find(qn("w:rFonts"))
+    fonts.set(qn("w:eastAsia"), "宋体")
+
+
+def no_page_numbers(document: docx.document.Document) -> None:
+    section = document.sections[0]
+    for footer in (section.footer, section.even_page_footer):
+        for paragraph in footer.paragraphs:
+            for run in list(paragraph._p.iter(qn("w:r"))):
+                run.getparent().remove(run)
+
+
+def stranded_date(document: docx.document.Document) -> None:
+    date = next(p for p in document.paragraphs if p.text == DATE)
+    date.paragraph_format.page_break_before = True
+
+
+FAULTS = {
+    "margins.docx": (wrong_margins, "top margin 25 mm, want 37 mm"),
+    "song.docx": (body_in_song, "body in 宋体"),
+    "nonumbers.docx": (no_page_numbers, "no page numbers"),
+}
+
+
+@pytest.mark.parametrize("name", FAULTS)
+def test_check_names_each_known_fault_in_one_line(name: str, tmp_path: Path) -> None:
+    edit, words = FAULTS[name]
+    path = faulty(tmp_path, name, edit)
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if words in line]
+    assert len(lines) == 1, result.output
+    assert result.output.count("\n") == 1  # that one fault and nothing else
+
+
+@needs_render
+def test_check_render_names_a_stranded_date(tmp_path: Path) -> None:
+    path = faulty(tmp_path, "stranded.docx", stranded_date)
+    result = CliRunner().invoke(main, ["check", str(path), "--render", "--json"])
+    assert result.exit_code == 1
+    assert '"holds only the date' in result.output or "holds only the date" in result.output
+
+
+def test_check_passes_drafter_output_and_says_ok(tmp_path: Path) -> None:
+    path = save(tmp_path, "good.docx", write_docx(ending_blocks(3)))
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert (result.exit_code, result.output.strip()) == (0, f"{path}: ok")
+
+
+def test_render_without_libreoffice_is_one_clear_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = save(tmp_path, "good.docx", write_docx(ending_blocks(3)))
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    result = CliRunner().invoke(main, ["check", str(path), "--render"])
+    assert result.exit_code == 2
+    assert "needs LibreOffice" in result.output and result.output.count("\n") == 1
+
+
+ALL_ELEMENTS = """\
+format_version: 1
+kind: rectification
+meta:
+  title: 某局党组关于意识形态工作责任制落实情况的整改报告
+  unit: 中共某局党组
+  date: '2026-11-20'
+  recipient: 县委组织部、县纪委监委
+  attachments:
+    - 某局意识形态工作整改任务清单
+    - 某局意识形态工作责任制落实情况统计表
+  note: 联系人：王某，电话：1234567
+  sealed: true
+  letterhead:
+    organ: 中共某局党组文件
+    number: 某局党发〔2026〕8号
+    signer: 李某
+  imprint:
+    copy_to: [县委办公室, 县委宣传部]
+    issuer: 中共某局党组办公室
+    date: '2026-11-21'
+sections:
+  - id: problem
+    points:
+      - heading: 阵地管理不够规范
+        body:
+          - 局属网站和公众号的内容审核还停留在一审一签，个别信息发布前没有经过分管领导审核。
+  - id: cause
+    points:
+      - heading: 责任传导不够到位
+        body:
+          - 对意识形态工作重要性认识不足，压力没有层层传导到科室和个人。
+  - id: countermeasure
+    points:
+      - heading: 健全阵地管理制度
+        body:
+          - 修订信息发布审核办法，实行三审三校，明确每个环节的责任人。
+"""
+
+
+@needs_render
+def test_a_draft_with_every_element_renders_to_the_standard_layout(tmp_path: Path) -> None:
+    draft_path = tmp_path / "all.draft.yaml"
+    draft_path.write_text(ALL_ELEMENTS, encoding="utf-8")
+    out = tmp_path / "all.docx"
+    result = project.build(draftfile.load(draft_path), out)
+    assert result.warnings == []
+    report = check_files([out])[0]
+    assert report.faults() == []
+    pdf = render_pdfs([out], tmp_path)[out]
+    pages = measure(pdf)
+    first = [line.text.replace(" ", "") for line in pages[0].lines]
+    assert first[0] == "中共某局党组文件"  # 发文机关标志 first
+    assert first[1].startswith("某局党发〔2026〕8号") and first[1].endswith("签发人：李某")
+    title_at = next(i for i, t in enumerate(first) if t.startswith("某局党组关于"))
+    recipient = next(t for t in first if t.endswith("："))
+    assert recipient == "县委组织部、县纪委监委：" and first.index(recipient) > title_at
+    text = [line.text.replace(" ", "") for page in pages[:-1] for line in page.lines]
+    ending = text[text.index("特此报告。") :]
+    assert ending[1].startswith("附件：1.某局意识形态工作整改任务清单")
+    assert ending[2].startswith("2.某局意识形态工作责任制落实情况统计表")
+    assert ending[3:6] == ["中共某局党组", "2026年11月20日", "（联系人：王某，电话：1234567）"]
+    # 版记: on an even page, its last line on the bottom edge of the text block.
+    last = subprocess.run(
+        ["pdftotext", "-f", str(len(pages)), str(pdf), "-"], capture_output=True, text=True
+    ).stdout
+    number = int(re.findall(r"—(\d+)—", re.sub(r"\s", "", last))[-1])
+    assert number % 2 == 0  # LibreOffice leaves the inserted blank page out of the PDF
+    imprint = [line for line in pages[-1].lines]
+    assert [line.text.replace(" ", "") for line in imprint] == [
+        "抄送：县委办公室，县委宣传部。",
+        "中共某局党组办公室2026年11月21日印发",
+    ]
+    assert TEXT_BOTTOM - 2 * 28.95 < imprint[-1].y < TEXT_BOTTOM  # at the foot of the page
