@@ -30,13 +30,22 @@ def _words(value: str | None) -> tuple[str, ...]:
     return tuple(w.strip() for w in value.replace("、", ",").split(",") if w.strip())
 
 
-def _person(value: str | None, needed: bool) -> Person | None:
+def _person(value: str | None, *, required: bool, offered: bool) -> Person | None:
+    """Whose material: from --person, else asked on a terminal when the kind has
+    first-person materials (required with --aspects, where a script must say it)."""
     if value is None:
-        if not needed:
+        if not (required or offered) or not sys.stdin.isatty():
+            if required:
+                raise QueryError("对照检查材料要说明是谁的：--person 班子 或 --person 个人")
             return None
-        if not sys.stdin.isatty():
-            raise QueryError("对照检查材料要说明是谁的：--person 班子 或 --person 个人")
-        value = click.prompt("领导班子还是个人的材料？", type=click.Choice(["班子", "个人"]))
+        choices = ["班子", "个人"] if required else ["单位", "班子", "个人"]
+        value = click.prompt(
+            "单位的整改报告，还是领导班子或个人的对照检查材料？",
+            type=click.Choice(choices),
+            default=choices[0],
+        )
+        if value == "单位":
+            return None
     if value not in _PERSON_WORDS:
         raise QueryError(f"unknown --person '{value}'; use 班子 (collective) or 个人 (individual)")
     return _PERSON_WORDS[value]
@@ -95,8 +104,12 @@ def new(
     date = day.date() if day else _dt.date.today()
     wanted = _words(topics), _words(aspects)
     if not any(wanted) and problems is None:
+        who = _person(person, required=False, offered=bool(kind.spec.skeleton.aspects))
+        pattern = kind.spec.skeleton.titles.get(who or "", "")
+        if who and pattern and not title:
+            title = project.fill_title(pattern, unit, date)
         draft = project.new_draft(kind, title=title, unit=unit, scene=scene, date=date)
-        draft.meta.person = _person(person, needed=False)
+        draft.meta.person = who
         draftfile.save(draft, out, backup=False)
         click.echo(f"wrote {out} ({kind.name}); next: drafter edit {out}")
         return
@@ -110,7 +123,7 @@ def new(
         topics=wanted[0],
         aspects=wanted[1],
         problems=problems,
-        person=_person(person, needed=bool(wanted[1])),
+        person=_person(person, required=bool(wanted[1]), offered=bool(kind.spec.skeleton.aspects)),
         variant=variant,
         title=title,
         unit=unit,

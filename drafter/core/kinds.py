@@ -71,6 +71,8 @@ class SkeletonSpec(BaseModel):
     """Section role → a line for the user's own facts; {事项…} slots take the matter's name."""
     aspects: list[str] = Field(default_factory=list)
     """Aspects (vocab.ASPECTS) a first-person material of the kind goes through, in order."""
+    titles: dict[str, str] = Field(default_factory=dict)
+    """Person (collective, individual) → title pattern of a first-person material."""
 
 
 class KindSpec(BaseModel):

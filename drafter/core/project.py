@@ -31,10 +31,15 @@ def new_draft(
     """A draft with the kind's sections in order, dated today."""
     date = date or _dt.date.today()
     if not title and kind.spec.title_hint:
-        values = {"单位": unit, "年份": str(date.year)} if unit else {"年份": str(date.year)}
-        title, _ = fill(kind.spec.title_hint, values, pending=False)
+        title = fill_title(kind.spec.title_hint, unit, date)
     meta = Meta(title=title, unit=unit, signature=signature, date=date.isoformat(), scene=scene)
     return Draft(kind=kind.id, meta=meta, sections=[Section(id=s.id) for s in kind.sections])
+
+
+def fill_title(pattern: str, unit: str, date: _dt.date) -> str:
+    """A kind's title pattern with {年份} and, when known, {单位} filled in."""
+    values = {"单位": unit, "年份": str(date.year)} if unit else {"年份": str(date.year)}
+    return fill(pattern, values, pending=False)[0]
 
 
 def default_output(draft_path: Path, fmt: str = "docx") -> Path:

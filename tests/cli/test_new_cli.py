@@ -9,6 +9,7 @@ from click.testing import Result
 from docx import Document
 
 from drafter.core import draftfile
+from drafter.core.bank import load_banks
 
 Run = Callable[..., Result]
 
@@ -66,3 +67,19 @@ def test_bad_choices_get_one_line_and_status_2(run: Run, tmp_path: Path) -> None
         assert message in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
         assert not Path(out).exists()
+
+
+def test_first_person_material_by_aspects(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "me.draft.yaml"
+    result = run("new", "--kind", "rectification", "--aspects", "study,work-style,integrity",
+                 "--person", "个人", "--date", "2025-12-01", "-o", str(path))  # fmt: skip
+    assert result.exit_code == 0, result.output
+    draft = draftfile.load(path)
+    assert draft.meta.person == "individual"
+    assert draft.meta.title == "2025年度民主生活会个人对照检查材料"
+    assert len(draft.section("problem").points) == 3
+    assert len(draft.section("countermeasure").points) == 3
+    bank = load_banks(user=False)
+    used = [bank.by_id[i] for s in draft.sections for p in s.points for i in p.phrases]
+    assert used and all(e.person in (None, "individual") for e in used)
+    assert "本人" in draftfile.dumps(draft)

@@ -16,13 +16,18 @@ from drafter.core.model import Draft, iter_points, paragraph_text
 from drafter.core.render import RenderOptions, render_draft
 from drafter.core.skeleton import SkeletonRequest, build_skeleton
 from drafter.core.slots import SLOT_RE, pending_by_section
-from drafter.core.vocab import SCENES
+from drafter.core.vocab import ASPECTS, SCENES
 
 KINDS = ("survey", "rectification", "summary")
 TOPIC_SETS = (
     ("org-life", "members", "cadres"),
     ("theory", "political", "conduct", "discipline"),
     ("organization", "support", "integration", "masses", "institutions"),
+)
+ASPECT_SETS = (
+    ("study", "politics", "competence", "commitment"),
+    ("commitment", "work-style", "integrity", "party-duty"),
+    tuple(ASPECTS),
 )
 # Findings that mean the skeleton itself is wrong (not merely short or still to fill).
 SKELETON_FAULTS = {"A001", "A002", "P001", "P002", "C001", "C004", "C005", "C006", "R001"}
@@ -40,6 +45,10 @@ def _requests() -> list[tuple[str, str, dict[str, object]]]:
         for scene in SCENES:
             out += [(kind, scene, {"topics": t}) for t in TOPIC_SETS]
             out += [(kind, scene, {"problems": n}) for n in range(3, 7)]
+    for person in ("collective", "individual"):  # 对照检查材料 by aspects, in the first person
+        for scene in SCENES:
+            out += [("rectification", scene, {"person": person, "aspects": a}) for a in ASPECT_SETS]
+            out += [("rectification", scene, {"person": person, "problems": 5})]
     return out
 
 
@@ -67,7 +76,8 @@ def test_every_skeleton_is_complete_answerable_and_parallel(
 
     assert [s.id for s in draft.sections] == [s.id for s in kind.sections]
     problems = _points(draft, kind, "problem")
-    expected = len(choice["topics"]) if "topics" in choice else choice["problems"]  # type: ignore[arg-type]
+    matters = choice.get("topics") or choice.get("aspects")
+    expected = len(matters) if matters else choice["problems"]  # type: ignore[arg-type]
     assert problems == expected
     remedies = _points(draft, kind, "countermeasure") or _points(draft, kind, "plan")
     assert remedies == problems
@@ -83,6 +93,12 @@ def test_every_skeleton_is_complete_answerable_and_parallel(
     texts = _texts(draft)
     assert len(texts) == len(set(texts)), "a sentence repeated"
     render_draft(draft, kind, RenderOptions())  # builds: every section known, nothing missing
+    if "person" in choice:  # 我/本人 or 我们/班子 throughout, never the other person's voice
+        entries = [bank.by_id[pid] for pid in used]
+        assert all(e.person in (None, choice["person"]) for e in entries)
+        assert sum(e.person == choice["person"] for e in entries) >= 3 * problems
+        assert draft.meta.person == choice["person"]
+        assert "对照检查材料" in draft.meta.title
 
 
 def test_facts_are_left_to_the_user_never_invented(bank: Bank) -> None:

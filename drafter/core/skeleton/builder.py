@@ -33,13 +33,15 @@ class Thread:
 
 def build_skeleton(request: SkeletonRequest, bank: Bank) -> Draft:
     """The skeleton draft for a request, built from the bank's entries valid for it."""
-    from drafter.core.project import new_draft
+    from drafter.core.project import fill_title, new_draft
 
     pool = Pool(bank, request.scene, request.date, request.person)
     kind = request.kind
-    draft = new_draft(
-        kind, title=request.title, unit=request.unit, scene=request.scene, date=request.date
-    )
+    title = request.title
+    if not title and request.person:  # a 对照检查材料 is titled by whose it is
+        pattern = kind.spec.skeleton.titles.get(request.person, "")
+        title = fill_title(pattern, request.unit, request.date) if pattern else ""
+    draft = new_draft(kind, title=title, unit=request.unit, scene=request.scene, date=request.date)
     draft.meta.person = request.person
     matters = resolve_matters(request, pool)
     threads = _threads(kind, matters, pool, request.variant)
@@ -293,15 +295,22 @@ class Filler:
         section.body += [e.text for e in picks if e is not None]
 
     def framing(self, section: Section, role: str, moves: tuple[str, ...]) -> None:
-        """Opening and closing: entries holding one of the kind's cue words, one per move."""
+        """Opening and closing: entries holding one of the kind's cue words, one per move.
+
+        A first-person material takes its own person's entries where the bank has any for
+        the role, and the neutral ones only where it has none.
+        """
         cues = self.cues.get(role, [])
+        fitting = [
+            e
+            for e in self.pool.of(role, None)
+            if any(c in e.text for c in cues) and self._voice_fits(e)
+        ]
+        own = [e for e in fitting if e.person is not None]
+        if self.request.person and own:
+            fitting = own
         for move in moves:
-            found = [
-                e
-                for e in self.pool.of(role, None, moves=(move,))
-                if any(c in e.text for c in cues) and self._voice_fits(e)
-            ]
-            found.sort(key=lambda e: -(e.person == self.request.person))
+            found = [e for e in fitting if e.move == move and e.id not in self.pool.used]
             if found:
                 section.body.append(self.pool.take(found[0]).text)
 
