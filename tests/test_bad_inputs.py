@@ -118,6 +118,13 @@ CASES: dict[str, Maker] = {
     ),
     "lint gbk file": lambda t: (["lint", draft(t, GOOD.encode("gbk"))], "not UTF-8"),
     "lint directory": lambda t: (["lint", str(t)], "is a folder"),
+    "lint report not a docx": lambda t: (["lint", str(write(t / "r.docx", "plain"))], "r.docx"),
+    "lint report missing": lambda t: (["lint", str(t / "none.docx")], "none.docx"),
+    "lint report empty text": lambda t: (["lint", str(write(t / "r.txt", "\n\n"))], "r.txt"),
+    "lint report binary": lambda t: (
+        ["lint", str(write(t / "r.md", bytes(range(256)) * 9))],
+        "r.md",
+    ),
     # check
     "check not a docx": lambda t: (["check", str(write(t / "a.docx", "plain text"))], "a.docx"),
     "check a folder": lambda t: (["check", str(t)], "is a folder"),
