@@ -15,7 +15,8 @@ CLAUSE_COMMA_RE = re.compile(
     rf"(?<=[^、，；：])、\s*(?=[{_CN}]{{1,2}}(?:是|要|方面)|第[{_CN}]{{1,2}}[，,])"
 )
 _FIRST_CLAUSE_RE = re.compile(r"(?:^|[：:，；。])\s*(?:一(?:是|要|方面)|第一[，,])")
-DENG_RE = re.compile(r"、\s*等")
+# 、等 closing a list; not 等 as an item of it (推、拖、等、看) or a word (观望、等待).
+DENG_RE = re.compile(r"、\s*等(?:等)?(?![、”’待候同于级量次额])")
 HEADING_END = "。；，、："
 # A sentence ends at these; a colon opens at most one explanation inside one sentence.
 _SENTENCE_RE = re.compile(r"[^。！？；]+[。！？；]?")
