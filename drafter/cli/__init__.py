@@ -24,7 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "edit": ("drafter.cli.wizard:edit", "Open a draft in the wizard."),
     "bank": ("drafter.cli.bank:bank", "Check and inspect phrasebanks."),
     "search": ("drafter.cli.search:search", "Search the phrasebank."),
-    "lint": ("drafter.cli.lint:lint", "Review a draft for what a reviewer would send back."),
+    "lint": ("drafter.cli.lint:lint", "Review a draft or a Word/WPS report, as a reviewer would."),
     "check": ("drafter.cli.check:check", "Check a Word file against GB/T 9704-2012."),
     "harvest": ("drafter.cli.harvest:harvest", "Grow a user phrasebank from past reports."),
 }
