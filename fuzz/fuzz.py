@@ -5,6 +5,10 @@ them at the byte and the structure level, and feeds them to:
   draft   drafter.core.draftfile.loads, then render + all three writers when it loads
   bank    the YAML bank loader (drafter.core.bankschema)
   query   the search engine (when drafter.core.search exists)
+  name    harvest of a report under a mutated file name (control characters, U+2028 …):
+          the bank it writes must load and the summary must hold no terminal control
+Structure-level mutations include YAML anchors and aliases (up to an alias bomb) and
+duplicated keys, which the loaders must refuse with a clean error.
 Anything but a clean DrafterError (or a result) is a crash: it is printed and saved under
 fuzz/crashes/ so it can become a regression test.
 
@@ -16,7 +20,9 @@ from __future__ import annotations
 import argparse
 import hashlib
 import random
+import re
 import sys
+import tempfile
 import time
 import traceback
 from collections.abc import Callable
@@ -71,14 +77,57 @@ INTERESTING = [
 ]
 
 
+_KEY_LINE = re.compile(r"^\s*(?:- )?[A-Za-z_][\w-]*:(?: |$)", re.MULTILINE)
+
+
+def alias_mutation(data: str, rng: random.Random) -> str:
+    """Anchor one value and alias it from other keys, or append a chain of aliases."""
+    if rng.random() < 0.3:
+        levels, width = rng.randint(2, 12), rng.randint(2, 10)
+        chain = "".join(
+            f"z{i}: &z{i} [" + ", ".join([f"*z{i - 1}" if i else "x"] * width) + "]\n"
+            for i in range(levels)
+        )
+        return data + ("\n" if not data.endswith("\n") else "") + chain
+    keys = [m.end() for m in _KEY_LINE.finditer(data)]
+    if len(keys) < 2:
+        return data
+    anchor, *targets = rng.sample(keys, min(len(keys), rng.randint(2, 5)))
+    out = data
+    for pos in sorted([anchor, *targets], reverse=True):  # from the end: offsets stay valid
+        if pos == anchor:
+            out = out[:pos] + " &f" + out[pos:]
+        else:
+            end = out.find("\n", pos)
+            out = out[:pos] + " *f" + (out[end:] if end >= 0 else "")
+    return out
+
+
+def duplicate_key(data: str, rng: random.Random) -> str:
+    """Repeat one `key: value` line (or a whole block) right after itself."""
+    lines = data.splitlines(keepends=True)
+    keyed = [i for i, line in enumerate(lines) if _KEY_LINE.match(line)]
+    if not keyed:
+        return data
+    i = rng.choice(keyed)
+    return "".join([*lines[: i + 1], lines[i], *lines[i + 1 :]])
+
+
 def mutate(data: str, rng: random.Random) -> str:
-    """One to four random edits: insert, delete, duplicate, swap lines, splice a token."""
+    """One to four random edits: insert, delete, duplicate, swap lines, splice a token,
+    anchor and alias values, repeat a key."""
     for _ in range(rng.randint(1, 4)):
         if not data:
             data = rng.choice(INTERESTING)
             continue
         i = rng.randrange(len(data))
-        op = rng.randrange(6)
+        op = rng.randrange(8)
+        if op == 6:
+            data = alias_mutation(data, rng)
+            continue
+        if op == 7:
+            data = duplicate_key(data, rng)
+            continue
         if op == 0:
             data = data[:i] + rng.choice(INTERESTING) + data[i:]
         elif op == 1:
@@ -128,6 +177,52 @@ def target_bank(text: str) -> None:
         check_entries(result.entries)
 
 
+_NAME_CHARS = [
+    "\r",
+    "\n",
+    "\x1b[2J",
+    "\x1b]0;x\x07",
+    "\x7f",
+    "\x85",
+    "\x9b",
+    "\u2028",
+    "\u2029",
+    "\u202e",
+    ": ",
+    "#",
+    "'",
+    '"',
+    "{",
+    "&a",
+    "*a",
+    "---",
+    "报告",
+    " ",
+]
+_REPORT = "一、存在的问题\n（一）学习教育针对性不强。部分支部学习以读文件为主，形式比较单一。\n"
+
+
+def target_name(text: str) -> None:
+    """Harvest one report saved under a name made from `text`."""
+    from drafter.core.bank import load_bank
+    from drafter.core.harvest import harvest
+    from drafter.core.textnorm import TERMINAL_CONTROL_RE, for_terminal
+
+    name = text.replace("/", "／").replace("\x00", "")[:100].encode("utf-8", "replace")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "in"
+        folder.mkdir()
+        try:
+            (folder / (name.decode("utf-8", "replace").lstrip(".") + "x.txt")).write_text(
+                _REPORT, encoding="utf-8"
+            )
+        except OSError:
+            return  # a name this file system refuses
+        report = harvest([folder], Path(tmp) / "out")
+        load_bank(Path(tmp) / "out") if (Path(tmp) / "out").is_dir() else None
+        assert not TERMINAL_CONTROL_RE.search(for_terminal(report.text()).replace("\n", ""))
+
+
 _ENGINE: list[object] = []
 
 
@@ -147,6 +242,8 @@ def target_query(text: str) -> None:
 def seeds(target: str) -> list[str]:
     if target == "draft":
         return [p.read_text(encoding="utf-8") for p in sorted((REPO / "examples").glob("*.yaml"))]
+    if target == "name":
+        return ["".join(random.Random(n).choices(_NAME_CHARS, k=4)) for n in range(20)]
     if target == "bank":
         return [
             p.read_text(encoding="utf-8")[:6000]
@@ -167,6 +264,7 @@ TARGETS: dict[str, Callable[[str], None]] = {
     "draft": target_draft,
     "bank": target_bank,
     "query": target_query,
+    "name": target_name,
 }
 
 
