@@ -34,6 +34,16 @@ _UNDATED = (
 _SENTENCE_END = ("。", "！", "？", "：", "”", "）")
 
 
+# Slots that read wrong once filled: a unit's name is a proper noun, a year is its digits.
+SLOT_GRAMMAR: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"[全本]\{单位\}"),
+        "全{单位} reads 全中共某镇委员会 once filled: use {范围} (全镇、全县) or rephrase",
+    ),
+    (re.compile(r"\{年份\}(?!年)"), "{年份} prints the year's digits (2026): write {年份}年"),
+)
+
+
 def _where(entry: Entry, message: str, severity: str = "error") -> Finding:
     return Finding(entry.path or Path("?"), message, entry.id, entry.line, severity)
 
@@ -86,6 +96,7 @@ def _entry_problems(
             problems.append(
                 f"bad slot '{loose.group(0)}': a slot is 1-8 Chinese characters in braces"
             )
+    problems += [message for pattern, message in SLOT_GRAMMAR if pattern.search(text)]
     if text.count("{") != text.count("}"):
         problems.append("unbalanced { } in text")
     if has_halfwidth_punctuation(text):

@@ -127,6 +127,9 @@ ENTRY = "  - id: {id}\n    section: {section}\n    kind: {kind}\n    text: '{tex
         ("全{单位 }党员学习不够深入。", "sentence", "bad slot"),
         ("学习", "heading", "heading of 2 characters"),
         ("理论学习不够深入", "sentence", "ends with 。"),
+        ("全{单位}党员学习不够深入。", "sentence", "全{单位} reads"),
+        ("本{单位}党员学习不够深入。", "sentence", "全{单位} reads"),
+        ("{年份}共发展党员{发展数}名。", "sentence", "write {年份}年"),
     ],
 )
 def test_bank_check_finds_register_faults(tmp_path: Path, text: str, kind: str, words: str) -> None:
@@ -134,6 +137,14 @@ def test_bank_check_finds_register_faults(tmp_path: Path, text: str, kind: str, 
         tmp_path, ENTRY.format(id="theory.problem.01", section="problem", kind=kind, text=text)
     )
     assert any(words in m and "theory.problem.01" in m for m in messages), messages
+
+
+def test_slots_that_read_right_pass(tmp_path: Path) -> None:
+    text = "{范围}{年份}年共发展党员{发展数}名，{单位}各支部均已完成换届。"
+    messages = finding_messages(
+        tmp_path, ENTRY.format(id="theory.problem.01", section="problem", kind="sentence", text=text)
+    )
+    assert messages == []
 
 
 def test_bank_check_finds_duplicates_links_and_near_duplicates(tmp_path: Path) -> None:

@@ -291,8 +291,16 @@ class Filler:
         picks = [self.sentence("situation", first, ("overview",), [])]
         for t in self.threads[:2]:
             picks.append(self.sentence("situation", t.matter, ("progress",), []))
-        picks.append(self.sentence("situation", first, ("turn",), []))
+        picks.append(self.turn() or self.sentence("situation", first, ("turn",), []))
         section.body += [e.text for e in picks if e is not None]
+
+    def turn(self) -> Entry | None:
+        """A hinge into the problems that speaks for the whole report, not one matter."""
+        cues = self.cues.get("transition", [])
+        for entry in self.pool.of("transition", None, moves=("turn",)):
+            if any(c in entry.text for c in cues) and self._voice_fits(entry):
+                return self.pool.take(entry)
+        return None
 
     def framing(self, section: Section, role: str, moves: tuple[str, ...]) -> None:
         """Opening and closing: entries holding one of the kind's cue words, one per move.
