@@ -284,6 +284,11 @@ class Filler:
             if body is None and role == "plan":  # a plan reads like a countermeasure
                 body = self.sentence("countermeasure", matter, ("measure",), [head])
             section.points.append(self.point(head, [body], self.fact(role, matter)))
+        if not section.points and self.threads:  # no headings: a paragraph or two instead
+            first = self.threads[0].matter
+            for move in moves:
+                if found := self.sentence(role, first, (move,), []):
+                    section.body.append(found.text)
 
     def situation(self, section: Section) -> None:
         """Scope and scale, what went well for the first matters, then the turn."""
