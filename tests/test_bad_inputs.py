@@ -41,13 +41,14 @@ def kind_folder(tmp: Path, kind_yaml: str) -> str:
     return str(tmp / "kinds")
 
 
-def config_file(text: str) -> str:
-    """Write the user's config.yaml (under the test's DRAFTER_HOME)."""
+def with_config(text: str, args: list[str]) -> list[str]:
+    """Write the user's config.yaml (under the test's DRAFTER_HOME); return `args`."""
     import os
 
     path = Path(os.environ["DRAFTER_HOME"]) / "config" / "config.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
-    return str(write(path, text))
+    write(path, text)
+    return args
 
 
 def bank_folder(tmp: Path, text: str | bytes) -> str:
@@ -175,7 +176,7 @@ CASES: dict[str, Maker] = {
         ["templates", "--templates", kind_folder(t, "id: mine\n" + BOMB)],
         "aliases",
     ),
-    "templates config alias bomb": lambda t: (config_file(BOMB) and ["templates"], "aliases"),
+    "templates config alias bomb": lambda t: (with_config(BOMB, ["templates"]), "aliases"),
     "search bank alias bomb": lambda t: (
         ["search", "组织", "--bank", bank_folder(t, "entries: []\n" + BOMB)],
         "aliases",

@@ -7,10 +7,18 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from textual.widgets import Input
+
 from drafter.core import draftfile
+from drafter.core.session import Session
 from drafter.tui.app import DrafterApp
 from drafter.tui.screens.save_dialogs import DiskChangedDialog, SaveElsewhereDialog
 from tests.tui.conftest import settle
+
+
+def session(app: DrafterApp) -> Session:
+    assert app.session is not None
+    return app.session
 
 
 def hand_edit(path: Path) -> None:
@@ -27,18 +35,18 @@ async def test_a_hand_edit_is_noticed_and_the_user_keeps_both(
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         hand_edit(draft_file)
-        app.session.draft.meta.title = "关于农村党建的调研报告"
-        app.session.changed()
+        session(app).draft.meta.title = "关于农村党建的调研报告"
+        session(app).changed()
         await pilot.pause(0.9)  # past the autosave delay
         assert isinstance(app.screen, DiskChangedDialog)
         assert draftfile.load(draft_file).meta.unit == "某镇党委"  # not overwritten
         await pilot.click("#elsewhere")
         await pilot.pause()
         assert isinstance(app.screen, SaveElsewhereDialog)
-        app.screen.query_one("#path").value = str(tmp_path / "mine.draft.yaml")
+        app.screen.query_one("#path", Input).value = str(tmp_path / "mine.draft.yaml")
         await pilot.click("#ok")
         await pilot.pause()
-        assert app.session.path == tmp_path / "mine.draft.yaml"
+        assert session(app).path == tmp_path / "mine.draft.yaml"
     assert draftfile.load(tmp_path / "mine.draft.yaml").meta.title == "关于农村党建的调研报告"
     assert draftfile.load(draft_file).meta.unit == "某镇党委"
 
@@ -50,8 +58,8 @@ async def test_keeping_this_windows_version_overwrites_only_when_chosen(
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         hand_edit(draft_file)
-        app.session.draft.meta.title = "关于农村党建的调研报告"
-        app.session.changed()
+        session(app).draft.meta.title = "关于农村党建的调研报告"
+        session(app).changed()
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, DiskChangedDialog)
@@ -69,13 +77,13 @@ async def test_quit_after_a_failed_save_keeps_the_app_open(
         await settle(pilot)
         draft_file.unlink()
         draft_file.mkdir()  # the draft's path became a folder: saving there fails
-        app.session.draft.meta.title = "关于农村党建的调研报告"
-        app.session.changed()
+        session(app).draft.meta.title = "关于农村党建的调研报告"
+        session(app).changed()
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert app.is_running and app.session is not None  # the text is still here
         assert isinstance(app.screen, SaveElsewhereDialog)
-        app.screen.query_one("#path").value = str(tmp_path / "rescued.draft.yaml")
+        app.screen.query_one("#path", Input).value = str(tmp_path / "rescued.draft.yaml")
         await pilot.click("#ok")
         await pilot.pause(0.3)
     assert app.return_code == 0
@@ -90,7 +98,7 @@ async def test_quitting_without_saving_is_a_choice_and_not_a_success(
         await settle(pilot)
         draft_file.unlink()
         draft_file.mkdir()
-        app.session.changed()
+        session(app).changed()
         await pilot.press("ctrl+q")
         await pilot.pause()
         await pilot.click("#discard")
@@ -106,9 +114,9 @@ async def test_a_read_only_file_opens_read_only(
     app = make(draft_file)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        assert app.session.read_only
+        assert session(app).read_only
         assert any("只读" in n.message for n in app._notifications)
-        app.session.changed()
+        session(app).changed()
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert draft_file.read_bytes() == before
