@@ -28,8 +28,10 @@ class StartFlow:
         """A 从提纲开始 asked for before the phrasebank was loaded: opened once it is."""
 
     def library_ready(self) -> None:
-        if self.waiting is not None:
-            form, self.waiting = self.waiting, None
+        from drafter.tui.screens.start import StartScreen
+
+        form, self.waiting = self.waiting, None
+        if form is not None and isinstance(self.app.screen, StartScreen):  # still asked for
             self.outline(form)
 
     def _path(self, form: NewDraftForm) -> tuple[bool, Path | None]:
@@ -50,6 +52,7 @@ class StartFlow:
         """空白开始: the kind's sections, empty."""
         from drafter.core import project
 
+        self.waiting = None  # a 从提纲开始 still waiting for the bank is superseded
         ok, path = self._path(form)
         if not ok:
             return
