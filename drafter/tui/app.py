@@ -215,7 +215,7 @@ class DrafterApp(App[None]):
         try:
             saved = self.session.autosave()
         except DraftChangedError:
-            self.saves.disk_changed()
+            self.saves.disk_changed(auto=True)
         except DrafterError as exc:
             if not self._save_failed:
                 self.notify(f"自动保存失败：{exc}", severity="error", timeout=15)

@@ -4,6 +4,7 @@ autosave waits, so nothing is overwritten silently and nothing is lost on quit."
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
 from drafter.core import locations
@@ -14,6 +15,10 @@ if TYPE_CHECKING:
     from drafter.tui.app import DrafterApp
     from drafter.tui.screens.save_dialogs import DiskChoice, SaveChoice
 
+SNOOZE = 30.0
+"""Seconds autosave waits before asking again when the user put the question off (Escape);
+Ctrl+S and quitting ask at once."""
+
 
 class SaveFlow:
     """The save dialogs of one app, and whether one of them is open."""
@@ -22,18 +27,22 @@ class SaveFlow:
         self.app = app
         self.asking = False
         """A save dialog is open: autosave and quit wait for the user's answer."""
+        self._snoozed_until = 0.0
 
-    def disk_changed(self, *, quitting: bool = False) -> None:
-        """The draft changed on disk: ask which version to keep."""
+    def disk_changed(self, *, quitting: bool = False, auto: bool = False) -> None:
+        """The draft changed on disk: ask which version to keep (`auto`: from autosave,
+        which does not ask again for SNOOZE seconds after the question was put off)."""
         from drafter.tui.screens.save_dialogs import DiskChangedDialog
 
         app, session = self.app, self.app.session
-        if session is None or self.asking:
+        if session is None or self.asking or (auto and time.monotonic() < self._snoozed_until):
             return
         self.asking = True
 
         def chosen(choice: DiskChoice | None) -> None:
             self.asking = False
+            if choice is None:
+                self._snoozed_until = time.monotonic() + SNOOZE
             try:
                 if choice == "mine":
                     session.save(force=True)

@@ -120,3 +120,26 @@ async def test_a_read_only_file_opens_read_only(
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert draft_file.read_bytes() == before
+
+
+async def test_putting_the_question_off_keeps_both_and_stops_the_nagging(
+    make: Callable[..., DrafterApp], draft_file: Path
+) -> None:
+    app = make(draft_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        hand_edit(draft_file)
+        session(app).changed()
+        await pilot.pause(0.9)
+        assert isinstance(app.screen, DiskChangedDialog)
+        await pilot.press("escape")
+        await pilot.pause(0.9)  # several autosave ticks: no new dialog for a while
+        assert not isinstance(app.screen, DiskChangedDialog)
+        assert session(app).dirty
+        assert draftfile.load(draft_file).meta.unit == "某镇党委"
+        await pilot.press("ctrl+s")  # asking explicitly asks at once
+        await pilot.pause()
+        assert isinstance(app.screen, DiskChangedDialog)
+        await pilot.click("#disk")
+        await pilot.pause()
+        assert session(app).draft.meta.unit == "某镇党委" and not session(app).dirty
