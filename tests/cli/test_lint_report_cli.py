@@ -79,9 +79,10 @@ def test_a_word_report_reads_like_a_text_one(run: Run, tmp_path: Path) -> None:
 def test_config_turns_a_check_off(run: Run, tmp_path: Path, drafter_home: Path) -> None:
     config = drafter_home / "config" / "config.yaml"
     config.parent.mkdir(parents=True)
-    config.write_text("checks:\n  off: [W001]\n", encoding="utf-8")
+    config.write_text("checks:\n  disable: [W001]\n  sentence_chars: 10\n", encoding="utf-8")
     result = run("lint", str(write(tmp_path, REPORT)))
-    assert "W001" not in result.output
+    assert result.exit_code == 0, result.output
+    assert "W001" not in result.output and "G001" in result.output
 
 
 def test_a_bad_config_or_file_is_one_line_and_exit_2(

@@ -295,7 +295,7 @@ def test_an_unanswered_problem_is_an_error_in_a_survey_and_a_warning_in_a_summar
 
 def test_settings_turn_checks_off_and_change_severity(survey: ReportKind) -> None:
     draft = draftfile.loads(point_doc("其它支部会议开得很短。。"))
-    settings = parse_settings({"off": ["W001"], "severity": {"L006": "info"}}, ["W001", "L006"])
+    settings = parse_settings({"disable": ["W001"], "severity": {"L006": "info"}}, ["W001", "L006"])
     found = {f.code: f.severity for f in run_checks(draft, survey, settings=settings)}
     assert "W001" not in found and found["L006"] == "info"
     assert parse_settings({"sentence_chars": 20}, []).limits.sentence_chars == 20
@@ -303,8 +303,8 @@ def test_settings_turn_checks_off_and_change_severity(survey: ReportKind) -> Non
 
 @pytest.mark.parametrize(
     "data",
-    [[], {"off": ["Z999"]}, {"severity": {"L006": "fatal"}}, {"sentence_char": 3}],
-    ids=["not-a-mapping", "unknown-code", "bad-severity", "unknown-limit"],
+    [[], {"disable": ["Z999"]}, {"severity": {"L006": "fatal"}}, {"sentence_char": 3}, {False: []}],
+    ids=["not-a-mapping", "unknown-code", "bad-severity", "unknown-limit", "yaml-off"],
 )
 def test_bad_settings_say_which_key(data: object) -> None:
     with pytest.raises(ValueError, match="checks"):

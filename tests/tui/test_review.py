@@ -102,7 +102,9 @@ async def test_proofreading_findings_are_listed_and_config_can_turn_one_off(
         assert len(words) == 2 and all("\n" not in f.hint for f in words)
     config = drafter_home / "config" / "config.yaml"
     config.parent.mkdir(parents=True, exist_ok=True)
-    config.write_text("checks:\n  off: [W001]\n", encoding="utf-8")
-    async with make(path).run_test(size=(120, 40)) as pilot:
+    config.write_text("checks:\n  disable: [W001]\n", encoding="utf-8")
+    again = tmp_path / "proof-again.draft.yaml"
+    draftfile.save(draft, again, backup=False)
+    async with make(again).run_test(size=(120, 40)) as pilot:
         wizard = await open_review(pilot)
         assert not [f for f in wizard.findings if f.code == "W001"]

@@ -378,7 +378,7 @@ def run_checks(
     for check in CHECKS:
         if wanted is not None and check.code not in wanted:
             continue
-        if check.code in settings.off or (document and check.drafts_only):
+        if check.code in settings.disable or (document and check.drafts_only):
             continue
         # A report read from Word has no bank links, so its answering is less certain: the
         # per-kind severities (an unanswered problem as an error) apply to drafts only.

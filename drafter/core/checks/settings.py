@@ -15,8 +15,8 @@ from drafter.core.checks.base import SEVERITIES, Finding, Limits, Severity
 class CheckSettings:
     """The user's changes to the check table; the defaults change nothing."""
 
-    off: frozenset[str] = frozenset()
-    """Codes of checks that do not run."""
+    disable: frozenset[str] = frozenset()
+    """Codes of checks that do not run (`disable`, not `off`: YAML reads off as false)."""
     severity: Mapping[str, Severity] = field(default_factory=dict)
     """Code → severity, overriding the table (and its per-kind severities)."""
     limits: Limits = field(default_factory=Limits)
@@ -27,7 +27,7 @@ def parse_settings(data: Any, known: Iterable[str]) -> CheckSettings:
 
     ```yaml
     checks:
-      off: [R002]
+      disable: [R002]
       severity: {B002: info, A001: error}
       sentence_chars: 120        # any field of Limits
     ```
@@ -35,12 +35,12 @@ def parse_settings(data: Any, known: Iterable[str]) -> CheckSettings:
     if data is None:
         return CheckSettings()
     if not isinstance(data, dict):
-        raise ValueError("checks: expected a mapping with off, severity or a limit")
+        raise ValueError("checks: expected a mapping with disable, severity or a limit")
     codes = set(known)
     limit_names = {f.name for f in dataclasses.fields(Limits)}
-    off = data.get("off", [])
-    if not isinstance(off, list) or not all(c in codes for c in off):
-        raise ValueError(f"checks.off: expected a list of check codes ({_some(codes)})")
+    disable = data.get("disable", [])
+    if not isinstance(disable, list) or not all(c in codes for c in disable):
+        raise ValueError(f"checks.disable: expected a list of check codes ({_some(codes)})")
     severity = data.get("severity", {})
     if not isinstance(severity, dict):
         raise ValueError("checks.severity: expected a mapping of code: error|warning|info")
@@ -49,15 +49,17 @@ def parse_settings(data: Any, known: Iterable[str]) -> CheckSettings:
             raise ValueError(f"checks.severity.{code}: expected a code and error|warning|info")
     limits: dict[str, Any] = {}
     for key, value in data.items():
-        if key in ("off", "severity"):
+        if key in ("disable", "severity"):
             continue
+        if isinstance(key, bool):  # off: / no: / yes: read as booleans
+            raise ValueError(f"checks.{str(key).lower()}: unknown setting (write disable: [CODE])")
         if key not in limit_names:
-            names = ", ".join(["off", "severity", *sorted(limit_names)])
+            names = ", ".join(["disable", "severity", *sorted(limit_names)])
             raise ValueError(f"checks.{key}: unknown setting (use {names})")
         if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
             raise ValueError(f"checks.{key}: expected a number")
         limits[key] = value
-    return CheckSettings(frozenset(off), dict(severity), Limits(**limits))
+    return CheckSettings(frozenset(disable), dict(severity), Limits(**limits))
 
 
 def _some(codes: set[str]) -> str:

@@ -27,7 +27,7 @@ def run_checks(wizard: WizardBase) -> tuple[list[Any], str]:
     try:
         from drafter.core.config import load_config
 
-        settings = load_config().checks  # the user's config.yaml checks: (off, severity)
+        settings = load_config().checks  # the user's config.yaml checks: (disable, severity)
         return list(run(wizard.draft, wizard.kind, wizard.library.bank, settings=settings)), ""
     except DrafterError as exc:
         return [], f"审阅检查出错：{exc}"
