@@ -15,6 +15,8 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from drafter.core.blocks import Block
+from drafter.core.titlebreak import break_title
+from drafter.writers.labels import attachment_lines, labelled
 
 SEVERITY_MARKS = {
     "error": ("✖", "$text-error"),
@@ -46,12 +48,26 @@ def finding_prompt(row: FindingRow) -> Content:
 
 
 def block_widget(block: Block) -> Static:
-    """One paragraph of the preview, laid out roughly as on paper."""
+    """One paragraph of the preview, laid out roughly as on paper: the title in the Word
+    file's balanced lines, the 公文 elements with the words the layout adds."""
     if block.kind == "body":
         return Static("\u3000\u3000" + block.text, classes="pv-body")
     if block.kind == "heading":
         return Static(block.full_text, classes=f"pv-heading pv-h{block.level}")
-    return Static(block.full_text, classes=f"pv-{block.kind}")
+    if block.kind == "title":
+        return Static("\n".join(break_title(block.text)), classes="pv-title")
+    return Static(labelled(block), classes=f"pv-{block.kind}")
+
+
+def preview_widgets(blocks: list[Block]) -> list[Static]:
+    """The whole preview; attachments numbered under one 附件： as in the Word file."""
+    attachments = iter(attachment_lines([b.text for b in blocks if b.kind == "attachment"]))
+    return [
+        Static("\u3000\u3000" + next(attachments), classes="pv-body")
+        if b.kind == "attachment"
+        else block_widget(b)
+        for b in blocks
+    ]
 
 
 class ReviewStep(Vertical):
@@ -85,7 +101,7 @@ class ReviewStep(Vertical):
         self.query_one("#to-fill").display = bool(to_fill)
         preview = self.query_one("#preview", VerticalScroll)
         preview.remove_children()
-        widgets = [block_widget(b) for b in blocks]
+        widgets = preview_widgets(blocks)
         if not blocks:
             widgets = [Static("（还没有内容）", classes="pv-body")]
         preview.mount_all(widgets)
