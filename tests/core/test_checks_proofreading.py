@@ -4,6 +4,7 @@ stays quiet on clean text that looks like it; settings and lint.ignore change wh
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -354,3 +355,30 @@ def test_docs_list_every_check_with_its_standard() -> None:
     for check in CHECKS:
         assert check.code in rows, check.code
         assert f"| {check.name} |" in rows[check.code] and check.standard in rows[check.code]
+
+
+def test_the_build_prints_the_closing_formula_for_an_addressed_draft() -> None:
+    text = closing_doc("我们将持续抓好整改落实。").replace(
+        "  unit: 中共某局党组\n", "  unit: 中共某局党组\n  recipient: 区委巡察办\n"
+    )
+    assert not findings(text, get_kind("rectification"), only=["G006"])
+
+
+@pytest.mark.parametrize(("closing", "flagged"), [("", True), ("特此报告。\n", False)])
+def test_an_addressed_report_file_needs_its_kinds_closing(
+    closing: str, flagged: bool, tmp_path: Path
+) -> None:
+    from drafter.core.checks.document import read_report
+    from drafter.core.kinds import discover
+
+    path = tmp_path / "summary.txt"
+    path.write_text(
+        "某支部2026年上半年工作总结\n县委组织部：\n一、存在问题\n（一）学习研讨深度不够\n"
+        "有的党员谈体会多、谈措施少。\n二、下步打算\n（一）深化学习研讨\n"
+        f"每次研讨前提出具体问题。\n{closing}某支部委员会\n2026年7月3日\n",
+        encoding="utf-8",
+    )
+    report = read_report(path, discover())
+    assert report.kind.id == "summary" and report.draft.meta.recipient == "县委组织部"
+    codes = [f.code for f in run_checks(report.draft, report.kind, document=True)]
+    assert ("G006" in codes) is flagged

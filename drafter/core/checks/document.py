@@ -150,6 +150,8 @@ def read_report(path: Path, kinds: dict[str, ReportKind]) -> ReportDocument:
     doc = ReportDocument(Path(path), draft, kind)
     if title:
         doc.sources[(None, (), None, "title")] = Source(1, title)
+    if paragraphs and _is_recipient(paragraphs[0][0].text):
+        draft.meta.recipient = paragraphs.pop(0)[0].text.rstrip("：:")
     builder = _Builder(doc)
     for source, level in _trim_signature(paragraphs):
         _place(builder, source, level)
@@ -168,6 +170,11 @@ def _is_title(source: Source, level: int | None) -> bool:
         and "，" not in text
         and not text.endswith(("：", ":"))
     )
+
+
+def _is_recipient(text: str) -> bool:
+    """主送机关: one short line ending in a colon right under the title (县委巡察办：)."""
+    return len(text) <= _LABEL_MAX and text.endswith(("：", ":")) and "，" not in text
 
 
 def _trim_signature(

@@ -123,12 +123,16 @@ def stacked_pledges(ctx: Context) -> Iterator[Hit]:
 
 
 def missing_closing(ctx: Context) -> Iterator[Hit]:
-    """G006: a report whose title calls for a closing formula (整改报告 → 特此报告) that
-    its last paragraph lacks."""
-    title = ctx.draft.meta.title
+    """G006: a report that should end with a closing formula and does not: a 整改报告
+    (特此报告), or a report addressed to a 主送机关 whose kind has a closing formula."""
+    title, recipient = ctx.draft.meta.title, ctx.draft.meta.recipient
+    formula = ctx.kind.spec.closing_formula.rstrip("。")
+    if recipient and formula and not ctx.document:
+        return  # the build prints the kind's closing formula after the body itself
     wanted = next((words for pattern, words in CLOSINGS if pattern.search(title)), None)
+    wanted = wanted or (formula if recipient else None)
     body = [u for u in ctx.units if u.part in ("body", "intro")]
     if wanted is None or not body:
         return
     if wanted not in "".join(u.text for u in body[-2:]):
-        yield Hit(f"“{title}”结尾缺少“{wanted}”", None, (), None, "report")
+        yield Hit(f"“{title or '报告'}”结尾缺少“{wanted}”", None, (), None, "report")
