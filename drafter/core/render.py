@@ -37,6 +37,8 @@ class RenderOptions:
 class Rendered:
     blocks: list[Block]
     warnings: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    """Slots without a value (printed 【待补：名称】), in order of first use."""
 
 
 class _Cleaner:
@@ -123,10 +125,10 @@ def render_draft(draft: Draft, kind: ReportKind, options: RenderOptions | None =
         names = "、".join(clean.missing)
         if options.strict:
             raise DraftFileError(f"unfilled slots: {names} (fill them under slots:)")
-        warnings.append(f"unfilled slots print as 【待补】: {names}")
+        warnings.append(f"{len(clean.missing)}项待补内容印作【待补】：{names}")
     if clean.controls:
-        warnings.append(f"removed {clean.controls} control character(s) that Word cannot hold")
-    return Rendered(blocks, warnings)
+        warnings.append(f"删去了{clean.controls}个 Word 无法保存的控制字符")
+    return Rendered(blocks, warnings, list(clean.missing))
 
 
 def document_elements(meta: Meta, clean: _Cleaner) -> dict[str, Any]:

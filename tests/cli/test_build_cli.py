@@ -113,7 +113,7 @@ def test_control_characters_are_removed_with_a_warning(
     )
     result = run("build", str(good))
     assert result.exit_code == 0
-    assert "control character" in result.stderr
+    assert "控制字符" in result.stderr
     texts = [p.text for p in docx.Document(str(tmp_path / "report.docx")).paragraphs]
     assert "全村共有党员56名。" in texts
 
