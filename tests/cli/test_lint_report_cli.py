@@ -101,3 +101,16 @@ def test_a_bad_config_or_file_is_one_line_and_exit_2(
     config.write_text("checks:\n  severity: {W001: fatal}\n", encoding="utf-8")
     result = run("lint", str(write(tmp_path, REPORT)))
     assert result.exit_code == 2 and "config.yaml:2" in result.stderr
+
+
+def test_draft_json_names_the_standard_of_each_finding(run: Run, tmp_path: Path) -> None:
+    draft = tmp_path / "d.draft.yaml"
+    draft.write_text(
+        "kind: survey\nmeta: {title: 关于某社区党建工作的调研报告}\nsections:\n"
+        "- id: situation\n  body: [会议于2026.3.15召开，其它社区也参加了。]\n",
+        encoding="utf-8",
+    )
+    data = json.loads(run("lint", str(draft), "--json").output)
+    standards = {f["code"]: f["standard"] for f in data["findings"]}
+    assert standards["N001"] == "GB/T 15835-2011" and standards["W001"] == "现代汉语词典"
+    assert standards["C001"] == "体例"

@@ -3,7 +3,9 @@ problem. The problem × countermeasure matrix behind both is public for the wiza
 
 Phrasebank links decide first (the ids in point.phrases, and bank headings a typed heading
 matches). Failing that, the problem's subject (组织生活质量 of 组织生活质量不高) is looked
-for in the other point with rapidfuzz, and a shared bank topic lowers the bar.
+for in the other point with rapidfuzz, and a shared bank topic lowers the bar. Only the
+subject's content words count: generic words every heading holds (队伍, 建设, 工作) are
+dropped first, so 党员队伍 is not answered by 建强带头人队伍.
 """
 
 from __future__ import annotations
