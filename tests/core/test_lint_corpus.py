@@ -81,3 +81,25 @@ def test_an_example_built_to_a_file_reads_back_without_error(
         "problem",
         "plan",
     } <= {s.id for s in report.draft.sections}
+
+
+def test_word_heading_styles_give_the_structure_without_typed_numbers(tmp_path: Path) -> None:
+    from docx import Document
+
+    document = Document()
+    document.add_heading("关于某村党建工作的调研报告", 0)
+    document.add_paragraph("为了解情况，镇党委于2026年4月开展调研。")
+    document.add_heading("存在的问题", 1)
+    document.add_heading("组织生活不够规范", 2)
+    document.add_paragraph("有的支部会议记录不全，截止目前仍未补齐。")
+    document.add_heading("对策建议", 1)
+    document.add_heading("规范组织生活，提高会议质量", 2)
+    document.add_paragraph("每季度检查一次会议记录。")
+    path = tmp_path / "styled.docx"
+    document.save(str(path))
+    report, findings = lint(path)
+    problem = report.draft.find_section("problem")
+    assert problem is not None and problem.points[0].heading == "组织生活不够规范"
+    [word] = [f for f in findings if f.code == "W001"]
+    assert report.where(word) == "存在的问题 第5段“有的支部会议记录不全，截止目…”"
+    assert "A001" not in {f.code for f in findings}
