@@ -25,11 +25,11 @@ ABSOLUTE_RE = re.compile(
     r"[一二三两四五六\d]个?月内|半年内|周内|[一二三四五六七八九十\d]+日内|本年度|今年"
 )
 DEADLINE_LABEL_RE = re.compile(r"(?:整改|完成)时限[：:]\s*(?:近期|尽快|适时|择机|尽早|及早)")
-# Cause words: a problem heading that names a cause instead of a visible shortfall.
+# Cause words: a problem heading that names a cause instead of a visible shortfall. Not
+# 理想信念 or 宗旨意识: a 对照检查材料 files its problems under those very aspects.
 CAUSE_HEADING_RE = re.compile(
     r"(?:思想)?认识(?:不到位|不足|不够|不深|不高|有偏差|存在偏差)|重视(?:不够|不足|程度不够|程度不高)"
-    r"|(?:机制|制度|体制)(?:不健全|不完善|缺失|缺位)|思想根源|党性修养|理想信念|宗旨意识"
-    r"|主观原因|客观原因"
+    r"|(?:机制|制度|体制)(?:不健全|不完善|缺失|缺位)|思想根源|主观原因|客观原因"
 )
 # A clause that is a pledge only: an attitude word, no who, when or how much.
 PLEDGE_RE = re.compile(

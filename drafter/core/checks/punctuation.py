@@ -20,6 +20,7 @@ DENG_RE = re.compile(r"、\s*等(?:等)?(?![、”’待候同于级量次额])"
 HEADING_END = "。；，、："
 # A sentence ends at these; a colon opens at most one explanation inside one sentence.
 _SENTENCE_RE = re.compile(r"[^。！？；]+[。！？；]?")
+_CLAUSE_RE = re.compile(r"[。！？；\s]+")
 _QUOTED_RE = re.compile(r"“[^”]*”|《[^》]*》|（[^）]*）")
 # Words that make a sentence a question (direct, rhetorical or alternative).
 QUESTION_WORDS = (
@@ -69,7 +70,8 @@ def heading_stops(ctx: Context) -> Iterator[Hit]:
 def nested_colons(ctx: Context) -> Iterator[Hit]:
     """L011: two colons in one sentence (a colon inside what another colon introduces)."""
     for unit in ctx.units:
-        for sentence in _SENTENCE_RE.findall(_QUOTED_RE.sub("", unit.text)):
+        # Label pairs parted by a space (时间：5月12日 地点：会议室) are not nested.
+        for sentence in _CLAUSE_RE.split(_QUOTED_RE.sub("", unit.text)):
             if sentence.count("：") >= 2:
                 yield unit.hit(f"一句话里用了两个冒号：“{_short(sentence)}”")
                 break
