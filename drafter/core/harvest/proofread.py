@@ -11,6 +11,7 @@ package does not (or no longer) know is skipped.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING
@@ -21,10 +22,13 @@ from drafter.core.harvest.phrases import Phrase
 if TYPE_CHECKING:
     from drafter.core.kinds import ReportKind
 
+DIGIT_CHECKS = (
+    "N001",  # date forms (25年底, 2026.3.15, 6月30号)
+    "N002",  # range forms (3～5%)
+)
+"""Checks that only ever find something in a text with a digit: run on those alone."""
 TEXT_CHECKS = (
     "W001",  # a commonly confused word (其它, 截止 …)
-    "N001",  # date forms
-    "N002",  # range forms
     "N003",  # numeral forms
     "L006",  # doubled punctuation
     "L008",  # 顿号 between clauses that take 分号
@@ -39,35 +43,18 @@ already leaves such an entry out; an over-long sentence (G001) is the writer's c
 KIND = "survey"
 """The report kind the entries are checked as (its sections cover every harvested one)."""
 NOTE_PREFIX = "校对："
+_DIGIT = re.compile(r"[0-9０-９]")
 
 
 def proofread(phrases: Sequence[Phrase]) -> list[Phrase]:
     """The phrases, each with the findings of the text checks added to its note."""
-    codes = _codes()
     kind = _kind()
-    if not phrases or not codes or kind is None:
+    if not phrases or kind is None:
         return list(phrases)
-    from drafter.core.checks import run_checks
-    from drafter.core.model import Draft, Point
-
-    draft = Draft(kind=KIND)
-    where: dict[tuple[str, tuple[int, ...], int | None], int] = {}
-    for n, phrase in enumerate(phrases):
-        section = draft.section(phrase.section)
-        if phrase.kind == "heading":
-            where[(phrase.section, (len(section.points),), None)] = n
-            section.points.append(Point(heading=phrase.text))
-        else:
-            where[(phrase.section, (), len(section.body))] = n
-            section.body.append(phrase.text)
     notes: dict[int, list[str]] = {}
-    for finding in run_checks(draft, kind, only=codes, document=True):
-        if finding.section is None:
-            continue
-        paragraph = None if finding.part == "heading" else finding.paragraph
-        entry = where.get((finding.section, finding.path, paragraph))
-        if entry is not None:
-            notes.setdefault(entry, []).append(finding.message)
+    _check(list(enumerate(phrases)), _codes(TEXT_CHECKS), kind, notes)
+    with_digits = [(n, p) for n, p in enumerate(phrases) if _DIGIT.search(p.text)]
+    _check(with_digits, _codes(DIGIT_CHECKS), kind, notes)
     out = list(phrases)
     for n, messages in notes.items():
         found = NOTE_PREFIX + "；".join(dict.fromkeys(messages))
@@ -75,11 +62,42 @@ def proofread(phrases: Sequence[Phrase]) -> list[Phrase]:
     return out
 
 
+def _check(
+    phrases: list[tuple[int, Phrase]],
+    codes: tuple[str, ...],
+    kind: ReportKind,
+    notes: dict[int, list[str]],
+) -> None:
+    """Run `codes` over the numbered phrases as one draft; findings go to `notes[number]`."""
+    if not phrases or not codes:
+        return
+    from drafter.core.checks import run_checks
+    from drafter.core.model import Draft, Point
+
+    draft = Draft(kind=KIND)
+    where: dict[tuple[str, tuple[int, ...], int | None], int] = {}
+    for n, phrase in phrases:
+        section = draft.section(phrase.section)
+        if phrase.kind == "heading":
+            where[(phrase.section, (len(section.points),), None)] = n
+            section.points.append(Point(heading=phrase.text))
+        else:
+            where[(phrase.section, (), len(section.body))] = n
+            section.body.append(phrase.text)
+    for finding in run_checks(draft, kind, only=codes, document=True):
+        if finding.section is None:
+            continue
+        paragraph = None if finding.part == "heading" else finding.paragraph
+        entry = where.get((finding.section, finding.path, paragraph))
+        if entry is not None:
+            notes.setdefault(entry, []).append(finding.message)
+
+
 @cache
-def _codes() -> tuple[str, ...]:
+def _codes(wanted: tuple[str, ...]) -> tuple[str, ...]:
     from drafter.core.checks import BY_CODE
 
-    return tuple(code for code in TEXT_CHECKS if code in BY_CODE)
+    return tuple(code for code in wanted if code in BY_CODE)
 
 
 @cache

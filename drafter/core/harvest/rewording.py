@@ -68,14 +68,23 @@ def _written() -> re.Pattern[str]:
     return re.compile("|".join(sorted({re.escape(s.written) for s in swaps()}, key=len)[::-1]))
 
 
+@cache
+def _rows() -> dict[str, tuple[Swap, ...]]:
+    """The rows of each written word."""
+    rows: dict[str, list[Swap]] = {}
+    for swap in swaps():
+        rows.setdefault(swap.written, []).append(swap)
+    return {word: tuple(found) for word, found in rows.items()}
+
+
 def find_swaps(text: str) -> list[Found]:
     """The swaps in `text`, one per written word found (the heaviest context wins)."""
-    if _written().search(text) is None:
+    words = _written().findall(text)
+    if not words:
         return []
+    rows = _rows()
     best: dict[int, Found] = {}
-    for swap in swaps():
-        if swap.written not in text:
-            continue
+    for swap in (row for word in dict.fromkeys(words) for row in rows[word]):
         for match in swap.context.finditer(text):
             at = text.find(swap.written, match.start(), match.end())
             if at >= 0 and (at not in best or best[at].swap.weight < swap.weight):
