@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from drafter.core.harvest.annotations import has_candidates, remove_annotations
 from drafter.core.harvest.clean import clean_paragraphs
@@ -67,3 +69,17 @@ def test_cleaning_removes_annotations_and_counts_them() -> None:
 
 def test_text_without_readings_is_not_searched_further() -> None:
     assert not has_candidates("党员队伍（一）建设（试行）(2023)")
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("党员学习机关（）()jīguānzhibu 2023一、试行")), max_size=40
+    )
+)
+def test_only_bracketed_readings_are_ever_removed(text: str) -> None:
+    cleaned, removed = remove_annotations(text)
+    chinese = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+    assert [ch for ch in cleaned if "\u4e00" <= ch <= "\u9fff"] == chinese
+    assert removed == 0 or len(cleaned) < len(text)
+    if "(" not in text and "（" not in text:
+        assert cleaned == text

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from drafter.core.harvest.chunks import rejoin_chunks
 from drafter.core.harvest.clean import Line
 
@@ -53,3 +56,13 @@ def test_real_numbered_points_stay() -> None:
 def test_a_single_number_is_not_a_run() -> None:
     line = f"{_PAGE}全年共召开了3、次党委会。"
     assert _texts(line) == ([line], 0)
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from(list("党员学习制度，。、1234“”")), max_size=90),
+                max_size=8))  # fmt: skip
+def test_rejoining_only_ever_drops_chunk_numbers(texts: list[str]) -> None:
+    lines = [Line(i, t) for i, t in enumerate(texts, 1) if t]
+    kept = "".join(line.text for line in rejoin_chunks(lines))
+    assert [ch for ch in kept if not ch.isdigit() and ch not in "、"] == [
+        ch for line in lines for ch in line.text if not ch.isdigit() and ch not in "、"
+    ]
