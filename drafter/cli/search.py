@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from drafter.core.bank import Bank, load_bank, load_banks
+from drafter.core.bank import load_banks
 from drafter.core.search import Hit, SearchEngine, SearchFilters
 from drafter.core.textnorm import for_terminal
 
@@ -17,7 +17,7 @@ _BOLD, _RESET = "\x1b[1m", "\x1b[0m"
 
 
 @click.command()
-@click.argument("query", required=False, default="")
+@click.argument("words", nargs=-1)
 @click.option(
     "--bank",
     "banks",
@@ -46,7 +46,7 @@ _BOLD, _RESET = "\x1b[1m", "\x1b[0m"
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1))
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
 def search(
-    query: str,
+    words: tuple[str, ...],
     banks: tuple[Path, ...],
     section: str | None,
     topic: str | None,
@@ -59,12 +59,14 @@ def search(
     limit: int,
     as_json: bool,
 ) -> None:
-    """Search the phrasebank for QUERY: characters, pinyin (dangyuan) or initials (dyjy).
+    """Search the phrasebank for WORDS: characters, pinyin (dangyuan) or initials (dyjy).
 
-    Several keywords separated by spaces may come in any order; traditional characters,
-    typos and half-width punctuation are all understood. Without QUERY, lists the bank.
+    Several keywords (one argument or several: 党员 教育) may come in any order;
+    traditional characters, typos and half-width punctuation are all understood. Without
+    WORDS, lists the bank.
     """
-    bank = Bank(e for path in banks for e in load_bank(path).entries) if banks else load_banks()
+    query = " ".join(words)
+    bank = load_banks(banks, builtin=False, user=False) if banks else load_banks()
     engine = SearchEngine.for_bank(bank)
     filters = SearchFilters(
         section=section,

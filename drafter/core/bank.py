@@ -3,18 +3,17 @@
 A bank is a folder of YAML files (or a single YAML file, or a plain .txt file with one
 phrase a line). The built-in bank loads first; user banks merge over it, and a user entry
 with a built-in id replaces it. Every entry remembers which bank and file it came from.
+Merged banks are kept in a bank store (bankstore.py), so a start reads no YAML at all.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from drafter.core import diskcache
 from drafter.core.errors import BankError
 from drafter.core.fsio import read_text
 from drafter.core.vocab import ENTRY_KINDS, GENERAL_SCENE, SECTIONS, TOPICS
@@ -22,8 +21,8 @@ from drafter.core.vocab import ENTRY_KINDS, GENERAL_SCENE, SECTIONS, TOPICS
 BUILTIN = "built-in"
 TIFA_TABLE_FILE = "tifa.yaml"
 """The 规范表述 table (drafter.core.tifa) sits beside the bank files but is not one."""
-# Bump when Entry changes shape, so old caches are not read.
-_CACHE_FORMAT = b"entries-3"
+BANK_SUFFIXES = (".yaml", ".yml", ".txt")
+"""Files in the user banks folder that are banks (besides folders)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,47 +138,21 @@ def bank_files(root: Path) -> list[Path]:
 
 
 def load_bank(root: Path, name: str | None = None, *, collect: bool = False) -> LoadResult:
-    """All entries of one bank (folder, YAML file or .txt file).
+    """All entries of one bank (folder, YAML file or .txt file), read from its files.
 
-    Without `collect` (the first problem raises), a bank read before comes from the cache
-    while its files are unchanged: a harvested bank of many thousand entries is slow to
-    parse, and the wizard and search read it on every start.
+    With `collect`, bad entries become findings instead of raising. (Starts read merged
+    banks from their store instead: see `load_banks`.)
     """
     root = Path(root)
     name = name or root.stem
-    files = bank_files(root)
-    kind, key = _cache_key(root, name, files) if not collect else ("", None)
-    if key is not None:
-        entries = diskcache.load(kind, key, _entry_list)
-        if entries is not None:
-            return LoadResult(entries)
     result = LoadResult()
-    for path in files:
+    for path in bank_files(root):
         part = (
             load_txt_bank(path, name) if path.suffix == ".txt" else _load_yaml(path, name, collect)
         )
         result.entries += part.entries
         result.findings += part.findings
-    if key is not None:
-        diskcache.save(kind, key, result.entries, keep=1)
     return result
-
-
-def _cache_key(root: Path, name: str, files: list[Path]) -> tuple[str, str | None]:
-    """(kind, key) of a bank in the cache: kind names the bank, key its files' contents."""
-    where = hashlib.sha256(f"{root}\0{name}".encode("utf-8", "surrogatepass"))
-    digest = hashlib.sha256(_CACHE_FORMAT)
-    try:
-        for path in files:
-            digest.update(str(path).encode("utf-8", "surrogatepass") + b"\0")
-            digest.update(path.read_bytes() + b"\0")
-    except OSError:
-        return "", None  # the loader says what is wrong with the file
-    return f"bank{where.hexdigest()[:16]}", digest.hexdigest()[:24]
-
-
-def _entry_list(value: object) -> bool:
-    return isinstance(value, list) and all(isinstance(e, Entry) for e in value)
 
 
 def _load_yaml(path: Path, bank: str, collect: bool) -> LoadResult:
@@ -193,10 +166,36 @@ class Bank:
     """Merged entries of several banks, looked up by id, in a stable order."""
 
     def __init__(self, entries: Iterable[Entry] = ()):
-        self.by_id: dict[str, Entry] = {}
+        by_id: dict[str, Entry] = {}
         for entry in entries:
-            self.by_id[entry.id] = entry  # later banks override earlier ones
-        self.entries: list[Entry] = list(self.by_id.values())
+            by_id[entry.id] = entry  # later banks override earlier ones
+        self._by_id: dict[str, Entry] | None = by_id
+        self.entries: Sequence[Entry] = list(by_id.values())
+        self._find: Callable[[str], Entry | None] = by_id.get
+        self._banks: list[str] | None = None
+        self.store: object | None = None
+        """The bank store the entries are read from (bankstore.Store), if any."""
+
+    @classmethod
+    def stored(
+        cls,
+        entries: Sequence[Entry],
+        find: Callable[[str], Entry | None],
+        banks: list[str],
+        store: object,
+    ) -> Bank:
+        """A bank over entries read lazily from a store (already merged, ids unique)."""
+        bank = cls()
+        bank._by_id, bank.entries, bank._find, bank._banks = None, entries, find, banks
+        bank.store = store
+        return bank
+
+    @property
+    def by_id(self) -> dict[str, Entry]:
+        """Every entry by id (built on first use for a stored bank: it reads every entry)."""
+        if self._by_id is None:
+            self._by_id = {e.id: e for e in self.entries}
+        return self._by_id
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -205,18 +204,18 @@ class Bank:
         return iter(self.entries)
 
     def get(self, entry_id: str) -> Entry | None:
-        return self.by_id.get(entry_id)
+        return self._find(entry_id)
 
     def linked(self, entry: Entry, section: str | None = None) -> list[Entry]:
         """Entries this one links to (optionally only of one section), in link order."""
-        out = [self.by_id[i] for i in entry.links if i in self.by_id]
+        out = [e for e in map(self.get, entry.links) if e is not None]
         return [e for e in out if section is None or e.section == section]
 
     def linked_from(self, ids: Iterable[str], section: str) -> list[Entry]:
         """Entries of `section` linked from any of `ids`, without repeats."""
         seen: dict[str, Entry] = {}
         for entry_id in ids:
-            entry = self.by_id.get(entry_id)
+            entry = self.get(entry_id)
             if entry is not None:
                 for target in self.linked(entry, section):
                     seen.setdefault(target.id, target)
@@ -224,15 +223,15 @@ class Bank:
 
     @property
     def banks(self) -> list[str]:
+        if self._banks is not None:
+            return list(self._banks)
         return list(dict.fromkeys(e.bank for e in self.entries))
 
 
 @cache
 def builtin_entries() -> tuple[Entry, ...]:
-    """The built-in bank, loaded once per process (and cached on disk by `load_bank`)."""
-    from drafter.core.resources import builtin_bank_dir
-
-    return tuple(load_bank(builtin_bank_dir(), BUILTIN).entries)
+    """The built-in bank, loaded once per process (from its store: see `load_banks`)."""
+    return tuple(load_banks(builtin=True, user=False))
 
 
 def user_bank_paths(extra: Iterable[Path] = ()) -> list[Path]:
@@ -243,14 +242,19 @@ def user_bank_paths(extra: Iterable[Path] = ()) -> list[Path]:
     paths = list(load_config().banks)
     folder = locations.user_banks_dir()
     if folder.is_dir():
-        paths += sorted(p for p in folder.iterdir() if p.is_dir() or p.suffix in (".yaml", ".yml"))
+        paths += sorted(p for p in folder.iterdir() if p.is_dir() or p.suffix in BANK_SUFFIXES)
     return paths + [Path(p) for p in extra]
 
 
 def load_banks(extra: Iterable[Path] = (), *, builtin: bool = True, user: bool = True) -> Bank:
-    """The built-in bank merged with the user's banks and `extra` ones."""
-    entries: list[Entry] = list(builtin_entries()) if builtin else []
+    """The built-in bank merged with the user's banks and `extra` ones.
+
+    Read from the bank store while no bank file has changed since it was written; else
+    the files are read (the first problem raises) and the store written for next time.
+    """
+    from drafter.core.bankstore import open_banks
+    from drafter.core.resources import builtin_bank_dir
+
     paths = user_bank_paths(extra) if user else [Path(p) for p in extra]
-    for path in paths:
-        entries += load_bank(path).entries
-    return Bank(entries)
+    roots = [(builtin_bank_dir(), BUILTIN)] if builtin else []
+    return open_banks(roots + [(path, path.stem) for path in paths])

@@ -41,7 +41,8 @@ def config_file() -> Path:
 
 
 def user_banks_dir() -> Path:
-    """Banks placed here (one folder each, or YAML files) merge with the built-in bank."""
+    """Banks placed here (one folder each, YAML files or .txt files with one phrase a line)
+    merge with the built-in bank."""
     return data_dir() / "banks"
 
 

@@ -2,7 +2,7 @@
 
 Polyphonic characters keep all their readings (重 is both zhong and chong), so a query
 matches either. The table comes from pypinyin, which is slow to import (0.3 s): it is read
-once per machine and cached as a small pickle keyed by the installed pypinyin's data file.
+once per machine and cached as a small text table keyed by the installed pypinyin's data file.
 """
 
 from __future__ import annotations
@@ -123,7 +123,8 @@ def _from_pypinyin() -> PinyinTable:
     return PinyinTable(readings, syllables)
 
 
-def _data_stamp() -> str:
+def data_stamp() -> str:
+    """Changes when the installed pypinyin's data (so the reading table) may have changed."""
     spec = importlib.util.find_spec("pypinyin")
     if spec is None or not spec.submodule_search_locations:
         raise DrafterError("pypinyin is not installed; reinstall drafter")
@@ -139,18 +140,43 @@ _lock = threading.Lock()
 @cache
 def pinyin_table() -> PinyinTable:
     """The reading table, from the on-disk cache when it is current, else from pypinyin."""
-    from drafter.core import diskcache
-
     with _lock:
-        key = _data_stamp()
-        cached = diskcache.load(
-            "pinyin", key, lambda v: isinstance(v, tuple) and len(v) == 2 and isinstance(v[0], dict)
-        )
+        key = data_stamp()
+        cached = _load_cached(key)
         if cached is not None:
-            return PinyinTable(*cached)
+            return cached
         table = _from_pypinyin()
-        diskcache.save("pinyin", key, (table.readings, table.syllables))
+        _save_cached(key, table)
         return table
+
+
+def _load_cached(key: str) -> PinyinTable | None:
+    """The table from its cache file: one line per character, `char<TAB>reading,reading`."""
+    from drafter.core import cachefile
+
+    opened = cachefile.open_file("pinyin", key)
+    if opened is None:
+        return None
+    try:
+        lines = str(opened.section("readings"), "utf-8").split("\n")
+        readings: dict[str, tuple[str, ...]] = {}
+        for line in lines:
+            char, found = line.split("\t")
+            if len(char) != 1 or not found:
+                raise ValueError(line)
+            readings[char] = tuple(found.split(","))
+    except (ValueError, cachefile.CacheDamaged) as exc:
+        cachefile.discard(opened.path, f"unreadable line: {exc}"[:80])
+        return None
+    syllables = tuple(sorted({r for rs in readings.values() for r in rs}))
+    return PinyinTable(readings, syllables)
+
+
+def _save_cached(key: str, table: PinyinTable) -> None:
+    from drafter.core import cachefile
+
+    text = "\n".join(f"{c}\t{','.join(r)}" for c, r in table.readings.items())
+    cachefile.write("pinyin", key, {}, {"readings": text.encode()})
 
 
 class Unit(NamedTuple):

@@ -22,6 +22,7 @@ from drafter.core.searchrank import Preference, rank
 from drafter.core.vocab import ENTRY_KINDS, GENERAL_SCENE, SCENES, SECTIONS, TOPICS
 
 REVIEW_STATES = ("reviewed", "pending")
+FILTER_NAMES = ("section", "topic", "scene", "kind", "bank", "review")
 DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -54,23 +55,32 @@ class Hit:
 class SearchEngine:
     """Fuzzy, pinyin-aware search over a fixed list of entries."""
 
-    def __init__(self, entries: Sequence[Entry], index: SearchIndex | None = None) -> None:
-        self.entries: tuple[Entry, ...] = tuple(entries)
+    def __init__(
+        self,
+        entries: Sequence[Entry],
+        index: SearchIndex | None = None,
+        masks: Masks | None = None,
+    ) -> None:
+        self.entries: Sequence[Entry] = entries if masks is not None else tuple(entries)
         self.index = index or SearchIndex([e.text for e in self.entries])
-        if self.index.size != len(self.entries):
+        self._masks = masks or Masks.of(self.entries)
+        if not self.index.size == self._masks.size == len(self.entries):
             raise ValueError("the index was built for other entries")
-        self._masks = _Masks(self.entries)
 
     @classmethod
     def for_bank(cls, bank: Bank) -> SearchEngine:
-        """An engine over a merged bank, its index loaded from the on-disk cache if current."""
-        entries = list(bank)
-        return cls(entries, SearchIndex.cached([e.text for e in entries]))
+        """An engine over a merged bank: the bank store's when it has one (nothing to
+        build), else one built in memory."""
+        if bank.store is not None:
+            from drafter.core.bankstore import engine_of
+
+            return engine_of(bank.store)
+        return cls(list(bank))
 
     @property
     def has_pending(self) -> bool:
         """True when some entries (harvested ones) still wait for review."""
-        return any(self._masks.values["review"]["pending"])
+        return 1 in bytes(self._masks.values["review"].get("pending", b""))
 
     @property
     def banks(self) -> list[str]:
@@ -119,26 +129,36 @@ def _spans(text: str, matches: list[Match]) -> tuple[tuple[int, int], ...]:
     return tuple((a, b) for a, b in spans)
 
 
-class _Masks:
-    """One byte per entry for each filter value (1 = kept), combined per query in C."""
+class Masks:
+    """One byte per entry for each filter value (1 = kept), combined per query in C.
 
-    def __init__(self, entries: Sequence[Entry]) -> None:
+    Built from entries, or taken as they are from a bank store (bytes mapped from disk).
+    """
+
+    def __init__(
+        self,
+        size: int,
+        values: dict[str, dict[str, bytes | bytearray | memoryview]],
+        windows: list[tuple[int, str, str]],
+    ) -> None:
+        self.size = size
+        self.values = values
+        """filter name → value → mask."""
+        self.windows = windows
+        """(index, first day, last day) of the entries that carry dates."""
+
+    @classmethod
+    def of(cls, entries: Sequence[Entry]) -> Masks:
         n = len(entries)
-        self.size = n
-        self.windows = [
+        windows = [
             (i, e.valid_from or "", e.until or "9999-12-31")
             for i, e in enumerate(entries)
             if e.valid_from or e.until
         ]
-        """(index, first day, last day) of the entries that carry dates."""
-        self.values: dict[str, dict[str, bytearray]] = {
-            "section": {},
-            "topic": {},
-            "scene": {},
-            "kind": {},
-            "bank": {},
-            "review": {"reviewed": bytearray(n), "pending": bytearray(n)},
+        values: dict[str, dict[str, bytes | bytearray | memoryview]] = {
+            name: {} for name in FILTER_NAMES
         }
+        values["review"] = {"reviewed": bytearray(n), "pending": bytearray(n)}
         for i, e in enumerate(entries):
             for name, keys in (
                 ("section", (e.section,)),
@@ -148,12 +168,13 @@ class _Masks:
                 ("bank", (e.bank,)),
                 ("review", ("pending" if e.review == "pending" else "reviewed",)),
             ):
-                table = self.values[name]
+                table = values[name]
                 for key in keys:
                     mask = table.get(key)
                     if mask is None:
                         mask = table[key] = bytearray(n)
-                    mask[i] = 1
+                    mask[i] = 1  # type: ignore[index]
+        return cls(n, values, windows)
 
     def combine(self, filters: SearchFilters) -> bytes | None:
         """The mask of entries that pass every filter, or None when nothing is filtered."""
@@ -174,6 +195,8 @@ class _Masks:
             bits = self._bits(name, value)
             if name == "scene" and value != GENERAL_SCENE:
                 bits |= self._bits(name, GENERAL_SCENE)
+            if name == "section":
+                bits |= self._bits(name, "")  # a plain-text bank's entries fit any step
             result = bits if result is None else result & bits
         if filters.date is not None and self.windows:
             bits = self._dated(filters.date)
@@ -196,4 +219,4 @@ class _Masks:
         return int.from_bytes(mask, "little") if mask is not None else 0
 
 
-__all__ = ["Hit", "SearchEngine", "SearchFilters"]
+__all__ = ["Hit", "Masks", "SearchEngine", "SearchFilters"]

@@ -104,7 +104,7 @@ def _sources(
         full = [(a.text, b.text) for a, b in pairwise(pattern) if a.full and b.full]
         if full:
             for a, b in full:
-                grams = index.sounds.get(f"{a} {b}", [])
+                grams = index.sound_grams(a, b)
                 slots.append(_Slot(memoryview(b""), [index.bigrams.get(g) for g in grams]))
         elif len(pattern) == 1 and pattern[0].full:
             regex = pattern_regex(pattern, index.table, index.present)
@@ -125,7 +125,7 @@ class _InitialsLookup:
 
 
 def _scan(index: SearchIndex, pattern: re.Pattern[str], mask: bytes | None) -> Found:
-    found = ((i, m.start() - index.starts[i]) for i, m in index.scan(pattern))
+    found = index.scan(pattern)
     return found if mask is None else (f for f in found if mask[f[0]])
 
 

@@ -1,29 +1,36 @@
-"""The search index: folded texts plus inverted indexes, built once and cached on disk.
+"""The search index: folded texts plus inverted indexes, built once and stored as plain data.
 
 Texts are folded for matching (full-width → half-width, lower case, punctuation and spaces
-dropped) and joined into one string. Candidates are found without reading every text:
+dropped) and joined into one UTF-8 blob. Candidates are found without reading every text:
 postings of character bigrams; bigrams by sound (形势/形式 slips, and typed pinyin such as
 dangyuan, whatever the reading of a polyphonic character); and, for initials (dyjy), a
 scan of the joined initials, one letter per character, under first and under last readings.
+
+Every part is a flat array or a byte string (see `parts`), so a bank store (bankstore.py)
+maps them from disk as they are: opening an index parses nothing, and a text is decoded
+only when a query looks at it.
 """
 
 from __future__ import annotations
 
 import bisect
-import hashlib
 import re
 import unicodedata
 from array import array
 from collections import defaultdict, deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from functools import cache
 from itertools import chain, repeat
 from operator import add
+from typing import TypeAlias
 
 from drafter.core.pinyin import PinyinTable, pinyin_table
 
-_FORMAT = b"search-index-5"
+FORMAT = 6
+"""Bumped whenever the parts change shape, so that stores of another shape are rebuilt."""
 _SEP = "\x00"  # joins folded texts; folding removes it from the texts themselves
 _CHUNK = 20_000  # texts grouped per pass while inverting (bounds the temporary lists)
+_SCAN = 2048  # texts decoded together for a scan of the joined text
 
 
 class _FoldTable(dict[int, str]):
@@ -69,41 +76,64 @@ def fold_with_positions(text: str) -> tuple[str, list[int]]:
     return "".join(out), positions
 
 
+Ints: TypeAlias = "array[int] | memoryview"
+"""Numbers built in memory (an array) or mapped from a store (a memoryview cast to I / Q)."""
+
+
+def gram_code(gram: str) -> int:
+    """A bigram as one number (code points are below 2**21)."""
+    return ord(gram[0]) << 21 | ord(gram[1])
+
+
+def _gram(code: int) -> str:
+    return chr(code >> 21) + chr(code & 0x1FFFFF)
+
+
 class Postings:
-    """gram → sorted entry numbers, packed in one array (fast to pickle and load)."""
+    """key → sorted entry numbers: sorted keys, and for each a slice of one array."""
 
-    def __init__(self, grams: dict[str, list[int]] | None = None) -> None:
-        self.keys: dict[str, int] = {}
-        self.starts = array("I", [0])
-        self.ids = array("I")
-        for gram, ids in (grams or {}).items():
-            self.keys[gram] = len(self.keys)
-            self.ids.extend(ids)
-            self.starts.append(len(self.ids))
+    def __init__(self, keys: Ints, starts: Ints, ids: Ints) -> None:
+        self.keys, self.starts, self.ids = keys, starts, ids
 
-    def get(self, gram: str) -> memoryview:
-        k = self.keys.get(gram)
-        if k is None:
+    @classmethod
+    def build(cls, lists: Mapping[int, Sequence[int]], code: str = "I") -> Postings:
+        keys = array("Q", sorted(lists))
+        starts = array("I", [0])
+        ids = array(code)
+        for key in keys:
+            ids.extend(lists[key])
+            starts.append(len(ids))
+        return cls(keys, starts, ids)
+
+    def _slot(self, key: int) -> int:
+        k = bisect.bisect_left(self.keys, key)
+        return k if k < len(self.keys) and self.keys[k] == key else -1
+
+    def of(self, key: int) -> memoryview:
+        k = self._slot(key)
+        if k < 0:
             return memoryview(array("I"))
         return memoryview(self.ids)[self.starts[k] : self.starts[k + 1]]
 
+    def get(self, gram: str) -> memoryview:
+        """Entry numbers whose folded text holds `gram`, in bank order."""
+        return self.of(gram_code(gram))
+
     def size(self, gram: str) -> int:
-        k = self.keys.get(gram)
-        return 0 if k is None else self.starts[k + 1] - self.starts[k]
+        k = self._slot(gram_code(gram))
+        return 0 if k < 0 else self.starts[k + 1] - self.starts[k]
 
     def __contains__(self, gram: str) -> bool:
-        return gram in self.keys
+        return self._slot(gram_code(gram)) >= 0
 
-    def __getstate__(self) -> tuple[list[str], bytes, bytes]:
-        return list(self.keys), self.starts.tobytes(), self.ids.tobytes()
+    def grams(self) -> Iterator[str]:
+        return map(_gram, self.keys)
 
-    def __setstate__(self, state: tuple[list[str], bytes, bytes]) -> None:
-        keys, starts, ids = state
-        self.keys = {key: n for n, key in enumerate(keys)}
-        self.starts = array("I")
-        self.starts.frombytes(starts)
-        self.ids = array("I")
-        self.ids.frombytes(ids)
+
+PART_NAMES = (
+    "folded", "bstarts", "starts", "letters", "letters2", "gram_keys", "gram_starts",
+    "gram_ids", "sound_keys", "sound_starts", "sound_grams", "present",
+)  # fmt: skip
 
 
 class SearchIndex:
@@ -113,37 +143,90 @@ class SearchIndex:
         self.table = table or pinyin_table()
         folded = [fold(t.replace(_SEP, " ")) for t in texts]
         self.size = len(folded)
-        self.big = _SEP.join(folded) + _SEP
-        self.starts = array("I", [0])
+        big = _SEP.join(folded) + _SEP
+        self._big: str | None = big
+        self.folded: bytes | memoryview = big.encode("utf-8", "surrogatepass")
+        self.starts: Ints = array("I", [0])
+        self.bstarts: Ints = array("I", [0])
+        at = bat = 0
+        starts, bstarts = self.starts, self.bstarts
+        assert isinstance(starts, array) and isinstance(bstarts, array)
         for text in folded:
-            self.starts.append(self.starts[-1] + len(text) + 1)
-        self.bigrams = _bigrams(folded)
+            at += len(text) + 1
+            bat += len(text.encode("utf-8", "surrogatepass")) + 1
+            starts.append(at)
+            bstarts.append(bat)
+        lists = _bigrams(folded)
+        self.bigrams = Postings.build(lists)
         chars = {c for text in folded if len(text) == 1 for c in text}
-        chars.update(c for gram in self.bigrams.keys for c in gram)
+        chars.update(c for code in lists for c in _gram(code))
         self.present = frozenset(c for c in chars if c in self.table.readings)
         """The characters with a pinyin reading that occur in the texts."""
-        self.sounds = _sound_pairs(self.bigrams, self.table)
+        self.sounds = Postings.build(_sound_pairs(self.bigrams, self.table), "Q")
         # Pinyin initials, one letter per character at the same positions as `big`: the
         # first reading's, and the last reading's (so 重 is z in one and c in the other).
         first = {ord(c): r[0][0] for c, r in self.table.readings.items()}
         last = {ord(c): r[-1][0] for c, r in self.table.readings.items()}
-        self.letters = _ascii(self.big.translate(first))
-        other = _ascii(self.big.translate(last))
-        self.letters2 = self.letters if other == self.letters else other
-        # Each character as its first reading's sound character (形式 and 形势 alike).
-        self.sounds_big = self.big.translate(self.table.sound_table())
+        self._letters: bytes | memoryview = _ascii(big.translate(first)).encode()
+        other = _ascii(big.translate(last)).encode()
+        # empty when no text holds a character whose readings start with different letters
+        self._letters2: bytes | memoryview = b"" if other == self._letters else other
+        self._chunks: dict[int, str] = {}
+
+    @classmethod
+    def from_parts(cls, parts: Mapping[str, memoryview], table: PinyinTable) -> SearchIndex:
+        """An index over parts written by `parts` (mapped from a store, not copied)."""
+        index = cls.__new__(cls)
+        index.table = table
+        index.folded = parts["folded"]
+        index.starts, index.bstarts = parts["starts"], parts["bstarts"]
+        index.size = len(index.starts) - 1
+        index._big = None
+        index._letters, index._letters2 = parts["letters"], parts["letters2"]
+        index.bigrams = Postings(parts["gram_keys"], parts["gram_starts"], parts["gram_ids"])
+        index.sounds = Postings(parts["sound_keys"], parts["sound_starts"], parts["sound_grams"])
+        index.present = frozenset(str(parts["present"], "utf-8"))
+        index._chunks = {}
+        if len(index.bstarts) != len(index.starts) or index.bstarts[-1] != len(index.folded):
+            raise ValueError("the index parts do not fit together")
+        return index
+
+    def parts(self) -> dict[str, object]:
+        """The index as named flat arrays and byte strings (what `from_parts` takes)."""
+        return {
+            "folded": self.folded,
+            "bstarts": self.bstarts,
+            "starts": self.starts,
+            "letters": self._letters,
+            "letters2": self._letters2,
+            "gram_keys": self.bigrams.keys,
+            "gram_starts": self.bigrams.starts,
+            "gram_ids": self.bigrams.ids,
+            "sound_keys": self.sounds.keys,
+            "sound_starts": self.sounds.starts,
+            "sound_grams": self.sounds.ids,
+            "present": "".join(sorted(self.present)).encode("utf-8", "surrogatepass"),
+        }
 
     def text(self, i: int) -> str:
         """The folded text of entry `i`."""
-        return self.big[self.starts[i] : self.starts[i + 1] - 1]
+        if self._big is not None:
+            return self._big[self.starts[i] : self.starts[i + 1] - 1]
+        return str(self.folded[self.bstarts[i] : self.bstarts[i + 1] - 1], "utf-8")
 
     def sound(self, i: int) -> str:
         """The folded text of entry `i` with each character replaced by its sound."""
-        return self.sounds_big[self.starts[i] : self.starts[i + 1] - 1]
+        return self.text(i).translate(self.table.sound_table())
 
-    def entry_at(self, pos: int) -> int:
-        """The entry whose folded text holds position `pos` of the joined text."""
-        return bisect.bisect_right(self.starts, pos) - 1
+    @property
+    def letters(self) -> bytes:
+        """Initials under the first readings, one byte per character of the joined text."""
+        return _as_bytes(self, "_letters")
+
+    @property
+    def letters2(self) -> bytes:
+        """Initials under the last readings (the same as `letters` for most texts)."""
+        return _as_bytes(self, "_letters2") or self.letters
 
     def homophones(self, a: str, b: str) -> list[str]:
         """Bigrams of the texts that sound like `a`+`b` (any reading of either), itself included."""
@@ -151,21 +234,40 @@ class SearchIndex:
         found: dict[str, None] = {}
         for ra in readings.get(a, ()):
             for rb in readings.get(b, ()):
-                found.update(dict.fromkeys(self.sounds.get(f"{ra} {rb}", ())))
+                found.update(dict.fromkeys(self.sound_grams(ra, rb)))
         if a + b in self.bigrams:
             found[a + b] = None
         return list(found)
 
-    def scan(self, pattern: re.Pattern[str], start: int = 0) -> Iterator[tuple[int, re.Match[str]]]:
-        """Entries (from entry `start` on, in order) whose folded text matches, with the match."""
-        pos = self.starts[start] if start < self.size else len(self.big)
-        while True:
-            match = pattern.search(self.big, pos)
-            if match is None:
-                return
-            i = self.entry_at(match.start())
-            yield i, match
-            pos = self.starts[i + 1]
+    def sound_grams(self, a: str, b: str) -> list[str]:
+        """The texts' bigrams that can be read as syllables `a` `b` (形势, 形式 for xing shi)."""
+        number = _syllable_numbers(self.table)
+        if a not in number or b not in number:
+            return []
+        return [_gram(code) for code in self.sounds.of(number[a] << 16 | number[b])]
+
+    def scan(self, pattern: re.Pattern[str], start: int = 0) -> Iterator[tuple[int, int]]:
+        """(entry, position in its folded text) of the entries from `start` on, in order,
+        whose folded text matches `pattern` (the texts are decoded a block at a time)."""
+        starts = self.starts
+        for block in range(start // _SCAN, -(-self.size // _SCAN)):
+            lo, hi = block * _SCAN, min(self.size, (block + 1) * _SCAN)
+            text, base = self._block(block, lo, hi), starts[lo]
+            pos = starts[max(start, lo)] - base
+            while (match := pattern.search(text, pos)) is not None:
+                at = base + match.start()
+                i = bisect.bisect_right(starts, at, lo, hi + 1) - 1
+                yield i, at - starts[i]
+                pos = starts[i + 1] - base
+
+    def _block(self, block: int, lo: int, hi: int) -> str:
+        if self._big is not None:
+            return self._big[self.starts[lo] : self.starts[hi]]
+        text = self._chunks.get(block)
+        if text is None:
+            text = str(self.folded[self.bstarts[lo] : self.bstarts[hi]], "utf-8")
+            self._chunks[block] = text
+        return text
 
     def find_initials(
         self, letters: str, cap: int, mask: bytes | None = None
@@ -174,62 +276,41 @@ class SearchIndex:
         the first or the last readings; at most `cap` entries (passing `mask`) from each."""
         found: dict[int, int] = {}
         starts = self.starts
-        spellings = {id(s): s for s in (self.letters, self.letters2)}.values()
-        for haystack in spellings:
+        needle = letters.encode("ascii", "replace")
+        first, last = self.letters, self.letters2
+        for haystack in (first,) if first is last else (first, last):
             if len(found) >= cap:
                 break  # enough under the first readings: spare the second scan
             taken = 0
-            pos = haystack.find(letters)
+            pos = haystack.find(needle)
             while pos >= 0 and taken < cap:
                 i = bisect.bisect_right(starts, pos) - 1
                 if mask is None or mask[i]:
                     here = pos - starts[i]
                     found[i] = min(here, found.get(i, here))
                     taken += 1
-                pos = haystack.find(letters, starts[i + 1])
+                pos = haystack.find(needle, starts[i + 1])
         return iter(sorted(found.items()))
 
     def holds_initials(self, i: int, needles: list[str]) -> bool:
         """Whether the initials of entry `i` (either reading) hold one of `needles`."""
         lo, hi = self.starts[i], self.starts[i + 1]
         first, last = self.letters[lo:hi], self.letters2[lo:hi]
-        return any(n in first or n in last for n in needles)
+        return any(n.encode() in first or n.encode() in last for n in needles)
 
-    # -- cache -------------------------------------------------------------------------
 
-    @staticmethod
-    def digest(texts: Sequence[str]) -> str:
-        """A key for the cache: changes whenever any text (or the index format) does."""
-        joined = "\x00".join(texts).encode("utf-8", "surrogatepass")
-        return hashlib.sha256(_FORMAT + joined).hexdigest()[:24]
+def _as_bytes(index: SearchIndex, name: str) -> bytes:
+    """A mapped part as bytes, copied once on first use (bytes.find is a fast scan)."""
+    value = getattr(index, name)
+    if not isinstance(value, bytes):
+        value = bytes(value)
+        setattr(index, name, value)
+    return value
 
-    @classmethod
-    def cached(cls, texts: Sequence[str]) -> SearchIndex:
-        """The index of `texts`, loaded from the cache when it matches, else built and saved."""
-        from drafter.core import diskcache
 
-        key = cls.digest(texts)
-        loaded = diskcache.load(
-            "search", key, lambda v: isinstance(v, cls) and v.size == len(texts)
-        )
-        if loaded is not None:
-            loaded.table = pinyin_table()
-            return loaded  # type: ignore[no-any-return]
-        index = cls(texts)
-        diskcache.save("search", key, index)
-        return index
-
-    def __getstate__(self) -> dict[str, object]:
-        state = dict(self.__dict__)
-        state.pop("table")  # shared per process; restored by `cached`
-        state["starts"] = self.starts.tobytes()
-        return state
-
-    def __setstate__(self, state: dict[str, object]) -> None:
-        starts = array("I")
-        starts.frombytes(state.pop("starts"))  # type: ignore[arg-type]
-        self.__dict__.update(state)
-        self.starts = starts
+@cache
+def _syllable_numbers(table: PinyinTable) -> dict[str, int]:
+    return {s: n for n, s in enumerate(table.syllables)}
 
 
 def _ascii(letters: str) -> str:
@@ -237,8 +318,9 @@ def _ascii(letters: str) -> str:
     return _NOT_ASCII_RE.sub("#", letters)
 
 
-def _bigrams(folded: Sequence[str]) -> Postings:
-    """Character-bigram postings, grouped by C-level iteration (this dominates build time)."""
+def _bigrams(folded: Sequence[str]) -> dict[int, list[int]]:
+    """Bigram code → entries holding it, grouped by C-level iteration (this dominates build
+    time)."""
     lists: defaultdict[str, list[int]] = defaultdict(list)
     for lo in range(0, len(folded), _CHUNK):
         chunk = folded[lo : lo + _CHUNK]
@@ -247,21 +329,23 @@ def _bigrams(folded: Sequence[str]) -> Postings:
         grams = map(add, joined, joined[1:])
         deque(map(list.append, map(lists.__getitem__, grams), owners), maxlen=0)
     # A text repeats a bigram as often as it holds it; postings keep each text once.
-    return Postings({g: list(dict.fromkeys(ids)) for g, ids in lists.items() if _SEP not in g})
+    return {gram_code(g): list(dict.fromkeys(ids)) for g, ids in lists.items() if _SEP not in g}
 
 
 def _lengths(chunk: Sequence[str]) -> Iterator[int]:
     return (len(text) + 1 for text in chunk)
 
 
-def _sound_pairs(bigrams: Postings, table: PinyinTable) -> dict[str, list[str]]:
-    """'xing shi' → the texts' bigrams that can be read so (形势, 形式, 行驶 …)."""
+def _sound_pairs(bigrams: Postings, table: PinyinTable) -> dict[int, list[int]]:
+    """Syllable pair (xing shi, as two syllable numbers) → the codes of the texts' bigrams
+    that can be read so (形势, 形式, 行驶 …)."""
     readings = table.readings
-    pairs: dict[str, list[str]] = {}
-    for gram in bigrams.keys:
-        ra, rb = readings.get(gram[0]), readings.get(gram[1])
+    number = _syllable_numbers(table)
+    pairs: dict[int, list[int]] = {}
+    for code in bigrams.keys:
+        ra, rb = readings.get(chr(code >> 21)), readings.get(chr(code & 0x1FFFFF))
         if ra and rb:
             for a in ra:
                 for b in rb:
-                    pairs.setdefault(f"{a} {b}", []).append(gram)
+                    pairs.setdefault(number[a] << 16 | number[b], []).append(code)
     return pairs

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from click.testing import Result
 
-from drafter.core import diskcache, locations
+from drafter.core import cachefile, locations
 from drafter.core.bank import load_bank
 from drafter.core.harvest.lock import harvest_lock
 from tests.core.harvest_samples import SURVEY
@@ -57,7 +57,7 @@ def test_harvested_banks_and_caches_are_private(run: Run, tmp_path: Path) -> Non
     assert stat.S_IMODE(out.stat().st_mode) == 0o700
     for path in out.glob("*.yaml"):
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    diskcache.save("test", "abc", [1, 2])
+    cachefile.write("test", "abc", {}, {"data": b"12"})
     cache = locations.index_cache_dir()
     assert stat.S_IMODE(cache.stat().st_mode) == 0o700
     for path in cache.iterdir():

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -142,7 +141,8 @@ def test_bank_check_finds_register_faults(tmp_path: Path, text: str, kind: str, 
 def test_slots_that_read_right_pass(tmp_path: Path) -> None:
     text = "{范围}{年份}年共发展党员{发展数}名，{单位}各支部均已完成换届。"
     messages = finding_messages(
-        tmp_path, ENTRY.format(id="theory.problem.01", section="problem", kind="sentence", text=text)
+        tmp_path,
+        ENTRY.format(id="theory.problem.01", section="problem", kind="sentence", text=text),
     )
     assert messages == []
 
@@ -183,37 +183,3 @@ def test_bank_check_accepts_a_clean_bank(tmp_path: Path) -> None:
         )
         == []
     )
-
-
-def test_a_user_bank_is_read_again_only_when_a_file_changes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import drafter.core.bank as bank_module
-
-    folder = write_bank(tmp_path / "mine")
-    first = load_bank(folder).entries
-    parsed: list[Path] = []
-    real = bank_module._load_yaml
-    monkeypatch.setattr(
-        bank_module, "_load_yaml", lambda path, *a: parsed.append(path) or real(path, *a)
-    )
-    assert load_bank(folder).entries == first
-    assert parsed == []  # unchanged: from the cache
-    # Same length and the old modification time: only the content tells the change.
-    path = folder / "mine.yaml"
-    stat = path.stat()
-    path.write_text(USER_BANK.replace("停滞状态", "空转状态"), encoding="utf-8")
-    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
-    texts = [e.text for e in load_bank(folder).entries]
-    assert parsed == [path]
-    assert "有的楼栋党小组活动长期处于空转状态。" in texts
-
-
-def test_a_corrupt_bank_cache_is_read_from_the_files(tmp_path: Path, drafter_home: Path) -> None:
-    folder = write_bank(tmp_path / "mine")
-    first = load_bank(folder).entries
-    caches = list((drafter_home / "cache").glob("bank*.pickle"))
-    assert caches
-    for cache in caches:
-        cache.write_bytes(b"\x80\x05 not a pickle")
-    assert load_bank(folder).entries == first

@@ -59,6 +59,6 @@ def test_the_table_is_cached_between_processes(drafter_home: object) -> None:
 
     pinyin_table.cache_clear()
     table = pinyin_table()
-    assert list((Path(str(drafter_home)) / "cache").glob("pinyin-*.pickle"))
+    assert list((Path(str(drafter_home)) / "cache").glob("pinyin-*.drc"))
     pinyin_table.cache_clear()
     assert pinyin_table().readings == table.readings

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.core.bank import Bank, Entry, load_bank
+from drafter.core.bank import Entry, load_bank
 from drafter.core.errors import QueryError
 from drafter.core.search import Hit, SearchEngine, SearchFilters
 
@@ -300,36 +300,6 @@ def test_concurrent_searches_agree_with_sequential_ones(engine: SearchEngine) ->
     for t in threads:
         t.join()
     assert [results[n] for n in range(len(queries))] == [expected[q] for q in queries]
-
-
-def test_for_bank_caches_the_index_and_notices_a_changed_bank(drafter_home: Path) -> None:
-    first = SearchEngine.for_bank(Bank(make_entries()))
-    cached = list((drafter_home / "cache").glob("search-*.pickle"))
-    assert len(cached) == 1
-    again = SearchEngine.for_bank(Bank(make_entries()))
-    assert ids(again.search("dyjy")) == ids(first.search("dyjy"))
-    assert len(list((drafter_home / "cache").glob("search-*.pickle"))) == 1
-    changed = make_entries()
-    changed[3] = Entry(
-        id="t.problem.04",
-        section="problem",
-        kind="sentence",
-        text="部分支部学习形式单调。",
-        topics=("members",),
-        bank="test",
-    )
-    stale = SearchEngine.for_bank(Bank(changed))
-    assert "t.problem.04" not in ids(stale.search("dyjy"))
-    assert ids(stale.search("学习形式单调"))[0] == "t.problem.04"
-    assert len(list((drafter_home / "cache").glob("search-*.pickle"))) == 2
-
-
-def test_a_corrupt_cache_is_rebuilt(drafter_home: Path) -> None:
-    SearchEngine.for_bank(Bank(make_entries()))
-    for path in (drafter_home / "cache").glob("search-*.pickle"):
-        path.write_bytes(b"not a pickle")
-    engine = SearchEngine.for_bank(Bank(make_entries()))
-    assert engine.search("sanhuiyike")[0].entry.id == "t.problem.05"
 
 
 def test_plain_text_bank_is_searchable(tmp_path: Path) -> None:

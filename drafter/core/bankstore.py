@@ -1,0 +1,267 @@
+"""The bank store: a merged bank's entries, search index and filter masks in one data file.
+
+Written once per version of the bank files (its key: their paths, sizes and modification
+times, the store's format and the pinyin table) and then opened without parsing YAML: the
+search reads the index and masks as mapped arrays, and an entry becomes an `Entry` only
+when it is looked at (a result shown, a phrase inserted). So a harvested bank of a million
+phrases opens about as fast as the built-in one. See cachefile.py for the file itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from array import array
+from collections.abc import Iterator, Sequence
+from functools import cached_property
+from pathlib import Path
+from typing import Any, overload
+
+from drafter.core import cachefile
+from drafter.core.bank import Bank, Entry, Provenance, bank_files, load_bank
+from drafter.core.pinyin import PinyinTable, pinyin_table
+from drafter.core.search import FILTER_NAMES, Masks, SearchEngine
+from drafter.core.searchindex import FORMAT as INDEX_FORMAT
+from drafter.core.searchindex import PART_NAMES, SearchIndex
+
+FORMAT = f"bank-store-1/index-{INDEX_FORMAT}"
+KIND = "bank"
+_META_FIELDS = (
+    "section", "kind", "topics", "scenes", "move", "links", "note", "review",
+    "valid_from", "until", "aspects", "person", "provenance", "bank", "path",
+)  # fmt: skip
+
+
+class Store:
+    """An opened (or just built) store: lazy entries, the index and the filter masks."""
+
+    def __init__(self, entries: StoredEntries, index: SearchIndex, masks: Masks) -> None:
+        self.entries, self.index, self.masks = entries, index, masks
+
+    @cached_property
+    def engine(self) -> SearchEngine:
+        return SearchEngine(self.entries, self.index, self.masks)
+
+
+def engine_of(store: object) -> SearchEngine:
+    """The search engine of a bank's store (Bank.store is typed loosely: bank.py is below)."""
+    if not isinstance(store, Store):
+        raise TypeError("not a bank store")
+    return store.engine
+
+
+def open_banks(roots: Sequence[tuple[Path, str]]) -> Bank:
+    """The banks at `roots` (path, bank name) merged in order, from their store when it is
+    current; otherwise they are loaded (the first problem raises) and the store written."""
+    key = _key(roots)
+    table = pinyin_table()
+    store = _open(key, table) if key else None
+    if store is None:
+        entries: list[Entry] = []
+        for root, name in roots:
+            entries += load_bank(root, name).entries
+        merged = Bank(entries)
+        store = _build(list(merged), table)
+        if key:
+            _save(key, store)
+            store = _open(key, table) or store  # mapped: the built objects can go
+    return Bank.stored(store.entries, store.entries.find, store.entries.banks, store)
+
+
+def _key(roots: Sequence[tuple[Path, str]]) -> str | None:
+    """Changes whenever a bank file is added, removed or written (None: a file is unreadable,
+    and loading will say which). File names, sizes and times, not contents: hashing a large
+    bank would cost as much as a quick search."""
+    from drafter.core.errors import BankError
+
+    digest = hashlib.sha256(FORMAT.encode())
+    try:
+        digest.update(pinyin_stamp().encode())
+        for root, name in roots:
+            digest.update(f"\0{Path(root).absolute()}\0{name}".encode("utf-8", "surrogatepass"))
+            for path in bank_files(Path(root)):
+                stat = path.stat()
+                # ctime too: an edit that keeps the size and puts the mtime back still shows
+                where = f"\0{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ctime_ns}"
+                digest.update(where.encode("utf-8", "surrogatepass"))
+    except (OSError, BankError):
+        return None
+    return digest.hexdigest()[:24]
+
+
+def pinyin_stamp() -> str:
+    from drafter.core.pinyin import data_stamp
+
+    return data_stamp()
+
+
+class StoredEntries(Sequence[Entry]):
+    """Entries read from their columns one at a time (a Sequence, so the engine and the
+    bank index into it as into a list)."""
+
+    def __init__(self, columns: dict[str, Any], banks: list[str]) -> None:
+        self._c = columns
+        self.banks = banks
+        self._size = len(columns["text_at"]) - 1
+        self._metas: dict[int, dict[str, Any]] = {}
+
+    def __len__(self) -> int:
+        return self._size
+
+    @overload
+    def __getitem__(self, i: int) -> Entry: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[Entry]: ...
+    def __getitem__(self, i: int | slice) -> Entry | Sequence[Entry]:
+        if isinstance(i, slice):
+            return [self[n] for n in range(*i.indices(self._size))]
+        if i < 0:
+            i += self._size
+        if not 0 <= i < self._size:
+            raise IndexError(i)
+        c = self._c
+        meta = self._meta(c["meta"][i])
+        line = c["line"][i]
+        return Entry(
+            id=self.entry_id(i),
+            text=str(c["text"][c["text_at"][i] : c["text_at"][i + 1]], "utf-8"),
+            line=line or None,
+            **meta,
+        )
+
+    def __iter__(self) -> Iterator[Entry]:
+        return (self[i] for i in range(self._size))
+
+    def entry_id(self, i: int) -> str:
+        c = self._c
+        return str(c["id"][c["id_at"][i] : c["id_at"][i + 1]], "utf-8")
+
+    def find(self, entry_id: str) -> Entry | None:
+        """The entry with this id (a binary search over the ids in sorted order)."""
+        order = self._c["id_order"]
+        lo, hi = 0, len(order)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.entry_id(order[mid]) < entry_id:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo < len(order) and self.entry_id(order[lo]) == entry_id:
+            found: Entry = self[order[lo]]
+            return found
+        return None
+
+    def _meta(self, n: int) -> dict[str, Any]:
+        meta = self._metas.get(n)
+        if meta is None:
+            c = self._c
+            raw = json.loads(str(c["metas"][c["metas_at"][n] : c["metas_at"][n + 1]], "utf-8"))
+            meta = dict(zip(_META_FIELDS, raw, strict=True))
+            for name in ("topics", "scenes", "links", "aspects"):
+                meta[name] = tuple(meta[name])
+            meta["provenance"] = Provenance(*meta["provenance"]) if meta["provenance"] else None
+            meta["path"] = Path(meta["path"]) if meta["path"] is not None else None
+            self._metas[n] = meta
+        return meta
+
+
+def _columns(entries: Sequence[Entry]) -> tuple[dict[str, Any], list[str]]:
+    """The entries as flat columns; each distinct set of fields but id, text and line is
+    written once (a plain-text bank's entries all share one)."""
+    texts, ids = bytearray(), bytearray()
+    text_at, id_at = array("I", [0]), array("I", [0])
+    metas, metas_at = bytearray(), array("I", [0])
+    numbers: dict[tuple[Any, ...], int] = {}
+    meta_of, lines = array("I"), array("I")
+    for e in entries:
+        texts += e.text.encode("utf-8", "surrogatepass")
+        text_at.append(len(texts))
+        ids += e.id.encode("utf-8", "surrogatepass")
+        id_at.append(len(ids))
+        lines.append(e.line or 0)
+        fields = (
+            e.section, e.kind, e.topics, e.scenes, e.move, e.links, e.note, e.review,
+            e.valid_from, e.until, e.aspects, e.person, e.provenance, e.bank, e.path,
+        )  # fmt: skip
+        n = numbers.get(fields)
+        if n is None:
+            n = numbers[fields] = len(numbers)
+            plain: list[Any] = list(fields)
+            plain[12] = [e.provenance.file, e.provenance.paragraph] if e.provenance else None
+            plain[14] = str(e.path) if e.path is not None else None
+            metas += json.dumps(plain, ensure_ascii=False).encode("utf-8", "surrogatepass")
+            metas_at.append(len(metas))
+        meta_of.append(n)
+    order = array("I", sorted(range(len(entries)), key=lambda i: entries[i].id))
+    columns = {
+        "text": texts, "text_at": text_at, "id": ids, "id_at": id_at, "metas": metas,
+        "metas_at": metas_at, "meta": meta_of, "line": lines, "id_order": order,
+    }  # fmt: skip
+    return columns, list(dict.fromkeys(e.bank for e in entries))
+
+
+def _build(entries: list[Entry], table: PinyinTable) -> Store:
+    columns, banks = _columns(entries)
+    index = SearchIndex([e.text for e in entries], table)
+    return Store(StoredEntries(_views(columns), banks), index, Masks.of(entries))
+
+
+def _views(columns: dict[str, Any]) -> dict[str, Any]:
+    return {n: memoryview(v) if isinstance(v, bytearray) else v for n, v in columns.items()}
+
+
+def _save(key: str, store: Store) -> None:
+    masks = store.masks
+    sections: dict[str, Any] = {f"entries/{n}": v for n, v in store.entries._c.items()}
+    sections.update((f"index/{n}", v) for n, v in store.index.parts().items())
+    mask_names: list[list[str]] = []
+    for name, values in masks.values.items():
+        for value, mask in values.items():
+            sections[f"mask/{len(mask_names)}"] = mask
+            mask_names.append([name, value])
+    meta = {
+        "format": FORMAT,
+        "banks": store.entries.banks,
+        "masks": mask_names,
+        "windows": masks.windows,
+    }
+    cachefile.write(KIND, key, meta, sections)
+
+
+def _open(key: str, table: PinyinTable) -> Store | None:
+    opened = cachefile.open_file(KIND, key)
+    if opened is None:
+        return None
+    try:
+        meta = opened.meta
+        if meta.get("format") != FORMAT:
+            raise ValueError("written by another version")
+        columns = {n: opened.section(f"entries/{n}") for n in _COLUMN_NAMES}
+        entries = StoredEntries(columns, [str(b) for b in meta["banks"]])
+        index = SearchIndex.from_parts({n: opened.section(f"index/{n}") for n in PART_NAMES}, table)
+        values: dict[str, dict[str, Any]] = {name: {} for name in FILTER_NAMES}
+        for n, (name, value) in enumerate(meta["masks"]):
+            values[str(name)][str(value)] = opened.section(f"mask/{n}")
+        windows = [(int(i), str(a), str(b)) for i, a, b in meta["windows"]]
+        masks = Masks(len(entries), values, windows)
+        _check(entries, index, masks)
+    except (ValueError, KeyError, TypeError, IndexError, cachefile.CacheDamaged) as exc:
+        cachefile.discard(opened.path, str(exc)[:80] or type(exc).__name__)
+        return None
+    return Store(entries, index, masks)
+
+
+_COLUMN_NAMES = ("text", "text_at", "id", "id_at", "metas", "metas_at", "meta", "line", "id_order")
+
+
+def _check(entries: StoredEntries, index: SearchIndex, masks: Masks) -> None:
+    """The cheap consistency checks that keep a well-formed but wrong file from being used."""
+    c, n = entries._c, len(entries)
+    sizes = [len(c["meta"]), len(c["line"]), len(c["id_order"]), len(c["id_at"]) - 1, index.size]
+    if any(size != n for size in sizes) or any(len(m) != n for v in masks.values.values()
+                                               for m in v.values()):  # fmt: skip
+        raise ValueError("its parts disagree on the number of entries")
+    if c["text_at"][-1] != len(c["text"]) or c["id_at"][-1] != len(c["id"]):
+        raise ValueError("its text offsets run past the texts")
+    if n and (max(c["meta"]) >= len(c["metas_at"]) - 1 or c["metas_at"][-1] != len(c["metas"])):
+        raise ValueError("its entry fields are misnumbered")

@@ -1,0 +1,211 @@
+"""Results kept between runs (bank stores, the pinyin table) as plain data files.
+
+A cache file holds named byte sections (texts, arrays of numbers) and a JSON header that
+says where each one lies; nothing in it is ever executed or unpickled, so a file planted in
+the cache folder can at worst be rejected. The header carries a checksum of itself and of
+every section: a file that fails them is removed and rebuilt, with a one-line notice.
+
+Files are named `<kind>-<key>.drc`, where the key changes with whatever the result was
+computed from: a stale file is never read, only pruned. Saving keeps each kind's most
+recently used files, so the folder stops growing when banks are edited again and again.
+Sections are read through a memory map, so opening a large file costs only its checksum.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import mmap
+import os
+import struct
+import sys
+import tempfile
+import zlib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+MAGIC = b"DRAFTER-CACHE\x00\x01\x00"
+"""16 bytes that open every cache file (the last two are the container's version)."""
+_HEAD = struct.Struct("<16sIII")  # magic, header length, header crc32, body crc32
+_ALIGN = 8
+_READ = 1 << 22  # bytes checksummed at a time (read, not mapped: keeps them out of RSS)
+SUFFIX = ".drc"
+KEEP = 3
+"""Files kept per kind: the current one and a few for switching back (another install)."""
+
+
+class CacheDamaged(Exception):
+    """A cache file that is not what it claims to be (header, checksum or section)."""
+
+
+def notice(message: str) -> None:
+    """One line on stderr; the CLI and the app both leave stderr to such notices."""
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.write(f"drafter: {message}\n")
+
+
+class CacheFile:
+    """An open cache file: its header's `meta` and its sections, mapped, not copied."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        with path.open("rb") as handle:
+            head = handle.read(_HEAD.size)
+            if len(head) < _HEAD.size:
+                raise CacheDamaged("shorter than its header")
+            magic, size, head_crc, body_crc = _HEAD.unpack(head)
+            if magic != MAGIC:
+                raise CacheDamaged("not a drafter cache file of this version")
+            raw = handle.read(size)
+            if len(raw) != size or zlib.crc32(raw) != head_crc:
+                raise CacheDamaged("its header fails the checksum")
+            try:
+                header = json.loads(raw)
+                self.meta: dict[str, Any] = header["meta"]
+                places: dict[str, list[int]] = header["sections"]
+                body = int(header["body"])
+            except (ValueError, KeyError, TypeError) as exc:
+                raise CacheDamaged("its header is not the expected JSON") from exc
+            handle.seek(body)
+            crc = 0
+            while chunk := handle.read(_READ):
+                crc = zlib.crc32(chunk, crc)
+            if crc != body_crc:
+                raise CacheDamaged("its contents fail the checksum")
+            total = handle.tell()
+            self._map = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) if total else None
+        self._view = memoryview(self._map) if self._map is not None else memoryview(b"")
+        self._places: dict[str, tuple[int, int, str]] = {}
+        for name, place in places.items():
+            if not (isinstance(place, list) and len(place) == 3):
+                raise CacheDamaged(f"section {name!r} is misplaced")
+            start, length, code = int(place[0]), int(place[1]), str(place[2])
+            if not (body <= start and start + length <= total and code in ("B", "I", "Q")):
+                raise CacheDamaged(f"section {name!r} lies outside the file")
+            if length % struct.calcsize(code):
+                raise CacheDamaged(f"section {name!r} is not a whole number of items")
+            self._places[name] = (start, length, code)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._places
+
+    def section(self, name: str) -> memoryview:
+        """The section's items: bytes ('B') or unsigned 32/64-bit numbers ('I', 'Q')."""
+        place = self._places.get(name)
+        if place is None:
+            raise CacheDamaged(f"section {name!r} is missing")
+        start, length, code = place
+        view = self._view[start : start + length]
+        if code == "I":
+            return view.cast("I")
+        return view.cast("Q") if code == "Q" else view
+
+
+Section = bytes | bytearray | memoryview | Any  # bytes-like, or an array.array
+
+
+def write(kind: str, key: str, meta: Mapping[str, Any], sections: Mapping[str, Section]) -> None:
+    """Store the sections and meta atomically; older files of `kind` beyond KEEP go.
+
+    A cache that cannot be written is only a slower next start: errors are swallowed.
+    """
+    from drafter.core.errors import DrafterError
+    from drafter.core.fsio import make_private_dir
+
+    path = path_of(kind, key)
+    with contextlib.suppress(OSError, DrafterError):
+        make_private_dir(path.parent)
+        _write_atomic(path, meta, sections)
+        _prune(path.parent, kind)
+
+
+def open_file(kind: str, key: str) -> CacheFile | None:
+    """The cache file of `kind` and `key`, or None when there is none (or it was damaged:
+    then it is removed, with a notice, so that the caller rebuilds it)."""
+    path = path_of(kind, key)
+    try:
+        opened = CacheFile(path)
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, CacheDamaged) as exc:
+        discard(path, str(exc))
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # recently used: kept the longest
+    return opened
+
+
+def discard(path: Path, why: str) -> None:
+    """Remove a cache file found damaged, saying so in one line."""
+    notice(f"cache file {path.name} ignored ({why}); rebuilding it")
+    with contextlib.suppress(OSError):
+        path.unlink()
+
+
+def path_of(kind: str, key: str) -> Path:
+    from drafter.core import locations
+
+    return locations.index_cache_dir() / f"{kind}-{key}{SUFFIX}"
+
+
+def _write_atomic(path: Path, meta: Mapping[str, Any], sections: Mapping[str, Section]) -> None:
+    """Write section by section to a temporary file, then rename it over `path`.
+
+    (fsio.atomic_write_bytes wants the whole file in memory: a large bank's store would
+    be held twice.)
+    """
+    views = {name: memoryview(data).cast("B") for name, data in sections.items()}
+    codes = {name: memoryview(data).format for name, data in sections.items()}
+    places: dict[str, list[Any]] = {}
+    offset = 0
+    for name, view in views.items():
+        code = codes[name] if codes[name] in ("I", "Q") else "B"
+        places[name] = [offset, view.nbytes, code]
+        offset += _padded(view.nbytes)
+    # The body starts after the header, whose size depends on the offsets written in it.
+    body = 0
+    while True:
+        shifted = {n: [p[0] + body, p[1], p[2]] for n, p in places.items()}
+        header = json.dumps({"meta": meta, "sections": shifted, "body": body}).encode()
+        start = _padded(_HEAD.size + len(header))
+        if start == body:
+            break
+        body = start
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(bytes(body))
+            crc = 0
+            for view in views.values():
+                pad = bytes(_padded(view.nbytes) - view.nbytes)
+                handle.write(view)
+                handle.write(pad)
+                crc = zlib.crc32(pad, zlib.crc32(view, crc))
+            handle.seek(0)
+            handle.write(_HEAD.pack(MAGIC, len(header), zlib.crc32(header), crc) + header)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+def _padded(size: int) -> int:
+    return -(-size // _ALIGN) * _ALIGN
+
+
+def _prune(folder: Path, kind: str) -> None:
+    def used(path: Path) -> float:
+        try:
+            return path.stat().st_mtime
+        except OSError:
+            return 0.0
+
+    # Keys are hex digits: `bank-*` never matches another kind such as `bankfile-…`.
+    files = sorted(folder.glob(f"{kind}-*{SUFFIX}"), key=used, reverse=True)
+    # Caches of earlier versions were pickles; they are never read, only removed.
+    for old in [*files[KEEP:], *folder.glob("*.pickle")]:
+        with contextlib.suppress(OSError):
+            old.unlink()

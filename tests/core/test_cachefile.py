@@ -1,0 +1,63 @@
+"""The cache folder: data-only files that come back under their key, never trusted when
+damaged, and a folder that does not grow forever."""
+
+from __future__ import annotations
+
+import os
+from array import array
+from pathlib import Path
+
+import pytest
+
+from drafter.core import cachefile
+
+
+def test_sections_and_meta_come_back_under_their_key(drafter_home: Path) -> None:
+    numbers = array("I", [3, 1, 4, 1, 5])
+    cachefile.write("demo", "aa11", {"名称": "党员"}, {"text": "党员".encode(), "n": numbers})
+    opened = cachefile.open_file("demo", "aa11")
+    assert opened is not None
+    assert opened.meta == {"名称": "党员"}
+    assert str(opened.section("text"), "utf-8") == "党员"
+    assert list(opened.section("n")) == [3, 1, 4, 1, 5]
+    assert cachefile.open_file("demo", "bb22") is None
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[:10],  # cut short
+        lambda data: b"\x80\x05" + data[2:],  # not our magic (a pickle's opening bytes)
+        lambda data: data[:-3] + b"xyz",  # a changed section
+        lambda data: data[:40] + b"{" + data[41:],  # a changed header
+    ],
+)
+def test_a_damaged_file_is_removed_with_one_line_of_notice(
+    drafter_home: Path, capsys: pytest.CaptureFixture[str], damage: object
+) -> None:
+    cachefile.write("demo", "aa11", {"k": 1}, {"text": b"0123456789" * 10})
+    path = cachefile.path_of("demo", "aa11")
+    path.write_bytes(damage(path.read_bytes()))  # type: ignore[operator]
+    assert cachefile.open_file("demo", "aa11") is None
+    notice = capsys.readouterr().err
+    assert notice.count("\n") == 1 and path.name in notice and "rebuilding" in notice
+    assert not path.exists()
+
+
+def test_each_kind_keeps_only_its_most_recently_used_files(drafter_home: Path) -> None:
+    folder = drafter_home / "cache"
+    for n, key in enumerate(["a1", "a2", "a3", "a4"]):
+        cachefile.write("demo", key, {}, {"n": bytes([n])})
+        os.utime(folder / f"demo-{key}.drc", (1_000 + n, 1_000 + n))
+    cachefile.write("other", "b1", {}, {})
+    (folder / "search-old.pickle").write_bytes(b"left by an older drafter")
+    assert cachefile.open_file("demo", "a2") is not None  # used now: the newest
+    cachefile.write("demo", "a5", {}, {})
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == ["demo-a2.drc", "demo-a4.drc", "demo-a5.drc", "other-b1.drc"]
+
+
+def test_an_unwritable_cache_folder_is_not_an_error(drafter_home: Path) -> None:
+    (drafter_home / "cache").write_text("a file where the folder should be")
+    cachefile.write("demo", "aa11", {}, {"n": b"1"})
+    assert cachefile.open_file("demo", "aa11") is None
