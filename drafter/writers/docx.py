@@ -25,6 +25,7 @@ from drafter.core.titlebreak import break_title, text_width
 from drafter.writers import ooxml
 from drafter.writers.closing import closing_indents
 from drafter.writers.fonts import PROFILES, FontProfile
+from drafter.writers.labels import labelled
 
 BODY_PT = 16.0  # 3号
 TITLE_PT = 22.0  # 2号
@@ -227,13 +228,12 @@ def _write_imprint(doc: Any, fonts: FontProfile, blocks: list[Block]) -> None:
     """The 版记 on a fresh even page, its last rule on the text block's bottom edge (§7.4)."""
     doc.add_section(WD_SECTION.EVEN_PAGE)
     rows: list[tuple[str, str]] = []
-    copy_to = next((b.text for b in blocks if b.kind == "copyto"), "")
-    if copy_to:
-        rows.append(("copyto", f"抄送：{copy_to.rstrip('。')}。"))
-    issuer = next((b.text for b in blocks if b.kind == "issuer"), "")
-    issued = next((b.text for b in blocks if b.kind == "issuedate"), "")
+    printed = {b.kind: labelled(b) for b in blocks}
+    if "copyto" in printed:
+        rows.append(("copyto", printed["copyto"]))
+    issuer, issued = printed.get("issuer", ""), printed.get("issuedate", "")
     if issuer or issued:
-        rows.append(("issued", f"{issuer}\t{issued}印发" if issued else issuer))
+        rows.append(("issued", f"{issuer}\t{issued}" if issued else issuer))
     # A spacer pushes the table down so its last rule sits on the text block's bottom edge
     # (a floating table at the bottom would do, but LibreOffice places it at the top).
     spacer = doc.add_paragraph("", style="Normal")
