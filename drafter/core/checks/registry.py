@@ -77,7 +77,7 @@ CHECKS: tuple[Check, ...] = (
     Check(
         "C002",
         "unfilled-slot",
-        "error",
+        "info",
         "在 slots: 下给待填项填值，或把数字直接写进正文",
         completeness.unfilled_slots,
         drafts_only=True,
