@@ -5,7 +5,6 @@ Kept apart from bank.py so that reading a cached bank imports neither pydantic n
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -16,11 +15,10 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
 from drafter.core.bank import Entry, Finding, LoadResult, Provenance
 from drafter.core.errors import BankError
 from drafter.core.fsio import read_text
-from drafter.core.validation import validate
+from drafter.core.validation import IsoDate, validate
 from drafter.core.vocab import ASPECTS, GENERAL_SCENE, MOVES, SCENES, TOPICLESS_SECTIONS, TOPICS
 from drafter.core.yamlio import LineMap, load_yaml
 
-DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$")
 SectionKey = Literal[
     "situation", "practice", "achievement", "problem", "cause",
@@ -59,21 +57,10 @@ class EntryData(BaseModel):
     note: str = ""
     source: ProvenanceData | None = None
     review: Literal["pending", "reviewed"] | None = None
-    valid_from: str | None = None
-    until: str | None = None
+    valid_from: IsoDate | None = None
+    until: IsoDate | None = None
     aspects: list[str] = Field(default_factory=list)
     person: Literal["collective", "individual"] | None = None
-
-    @field_validator("valid_from", "until", mode="before")
-    @classmethod
-    def _date(cls, value: object) -> object:
-        if isinstance(value, _dt.date):
-            value = value.isoformat()
-        if value is not None and not (isinstance(value, str) and DATE_RE.match(value)):
-            raise ValueError("a date is written YYYY-MM-DD, e.g. 2024-04-01")
-        if isinstance(value, str):
-            _dt.date.fromisoformat(value)  # raises for 2024-02-30
-        return value
 
     @field_validator("aspects")
     @classmethod

@@ -13,7 +13,6 @@ the year after it closed (the next year's reports still consolidate its results)
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
@@ -25,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator,
 from drafter.core.bank import TIFA_TABLE_FILE
 from drafter.core.errors import BankError
 from drafter.core.fsio import read_text
-from drafter.core.validation import validate
+from drafter.core.validation import IsoDate, validate
 from drafter.core.yamlio import load_yaml
 
 TABLE_FILE = TIFA_TABLE_FILE
@@ -50,7 +49,6 @@ WRONG_LABELS: dict[str, str] = {
 }
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class WrongForm(BaseModel):
@@ -85,8 +83,8 @@ class FormulaData(BaseModel):
     but one); raise it where a shorter list is ordinary prose (三会 without 一课)."""
     wrong: list[WrongForm] = Field(default_factory=list)
     source: str = Field(min_length=4)
-    valid_from: str | None = None
-    until: str | None = None
+    valid_from: IsoDate | None = None
+    until: IsoDate | None = None
     note: str = ""
 
     @field_validator("id")
@@ -94,17 +92,6 @@ class FormulaData(BaseModel):
     def _id(cls, value: str) -> str:
         if not _ID_RE.match(value):
             raise ValueError("an id is lower-case words joined by -, e.g. si-ge-yi-shi")
-        return value
-
-    @field_validator("valid_from", "until", mode="before")
-    @classmethod
-    def _date(cls, value: object) -> object:
-        if isinstance(value, _dt.date):
-            value = value.isoformat()
-        if value is not None and not (isinstance(value, str) and _DATE_RE.match(value)):
-            raise ValueError("a date is written YYYY-MM-DD, e.g. 2024-04-01")
-        if isinstance(value, str):
-            _dt.date.fromisoformat(value)  # raises for 2024-02-30
         return value
 
     @model_validator(mode="after")
@@ -154,8 +141,8 @@ class Formula:
     wrong: tuple[WrongForm, ...]
     source: str
     spelled_at: int = 2
-    valid_from: str | None = None
-    until: str | None = None
+    valid_from: IsoDate | None = None
+    until: IsoDate | None = None
     note: str = ""
     path: Path | None = None
     line: int | None = None

@@ -2,15 +2,32 @@
 
 from __future__ import annotations
 
+import datetime as _dt
+import re
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import BeforeValidator, TypeAdapter, ValidationError
 
 from drafter.core.errors import DrafterError
 from drafter.core.yamlio import LineMap
 
 M = TypeVar("M")
+_ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _iso_date(value: object) -> object:
+    """A YAML date (2024-04-01 unquoted) or the same as text; anything else is refused."""
+    if isinstance(value, _dt.date):
+        value = value.isoformat()
+    if not (isinstance(value, str) and _ISO_DATE_RE.match(value)):
+        raise ValueError("a date is written YYYY-MM-DD, e.g. 2024-04-01")
+    _dt.date.fromisoformat(value)  # raises for 2024-02-30
+    return value
+
+
+IsoDate = Annotated[str, BeforeValidator(_iso_date)]
+"""A day as YYYY-MM-DD text (entries' and formulas' valid_from / until)."""
 
 
 def validate(

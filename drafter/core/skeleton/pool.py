@@ -29,14 +29,9 @@ MATTER_NAMES: dict[str, str] = {
     "integration": "党建融合",
     "masses": "服务群众",
     "discipline": "监督执纪",
-    "study": "理论学习",
-    "politics": "政治素质",
-    "competence": "能力本领",
-    "commitment": "担当作为",
-    "work-style": "工作作风",
-    "integrity": "廉洁自律",
     "party-duty": "管党治党",
 }
+"""Topic labels are long (理论学习与思想建设); aspect labels are short enough but one."""
 
 
 @dataclass(frozen=True)
