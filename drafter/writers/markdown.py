@@ -3,8 +3,9 @@
 Escapes only what CommonMark would read as syntax, so the text shows as typed in every
 renderer (tests/writers/test_markdown.py renders it with markdown-it-py): inline markers
 (\\ ` * _ [ ] < > ~ and & before an entity) anywhere, and a line start that would open a
-block (# > - + = | or 1. / 1)) in a paragraph. A heading's text needs no line-start escape:
-it already follows the '#'. A line break typed inside a paragraph stays a line break.
+block (a heading, quote, list item, rule or setext underline) in a paragraph. A heading's
+text needs no line-start escape: it already follows the '#'. A line break typed inside a
+paragraph stays a line break.
 """
 
 from __future__ import annotations
@@ -15,7 +16,11 @@ from drafter.core.blocks import IMPRINT_KINDS, Block
 from drafter.writers.labels import attachment_lines, labelled
 
 _LINE_END_RE = re.compile(r"\r\n|[\r\n]")  # CommonMark's line endings
-_LEADING_RE = re.compile(r"^([#>+\-*=|]|\d{1,9}(?=[.)]))")
+# A line start that opens a block: an ATX heading, a quote, a list item (- + 1. 1)), a
+# thematic break or a setext underline (a line of - or =). "#标题" and "1.5倍" open nothing.
+_LEADING_RE = re.compile(
+    r"^(#{1,6}(?=[ \t]|$)|>|[-+](?=[ \t]|$)|-+[ \t-]*$|=+[ \t]*$|\d{1,9}(?=[.)](?:[ \t]|$)))"
+)
 _INLINE_RE = re.compile(r"([\\`*_\[\]<>~]|&(?=#?\w+;))")
 _TRAILING_HASHES_RE = re.compile(r"(^|\s)(#+)\s*$")
 _HARD_BREAK = "\\\n"
@@ -32,7 +37,7 @@ def _line(text: str) -> str:
     match = _LEADING_RE.match(text)
     if match is None:
         return text
-    if match.group(1).isdigit():  # "1." or "1)": escape the punctuation after the number
+    if match.group(1).isdigit():  # "1. " or "1) ": escape the punctuation after the number
         return text[: match.end()] + "\\" + text[match.end() :]
     return "\\" + text
 

@@ -107,9 +107,23 @@ def test_headings_paragraphs_and_every_document_element_show_as_written() -> Non
     ]
 
 
-def test_a_numbered_heading_has_no_escape_in_the_file() -> None:
-    blocks = number_headings([Block("heading", "抓实理论武装", 3), Block("body", "1.5倍")])
-    assert write_markdown(blocks) == "#### 1.抓实理论武装\n\n1\\.5倍\n"
+def test_only_what_commonmark_reads_as_syntax_is_escaped() -> None:
+    blocks = number_headings(
+        [
+            Block("heading", "抓实理论武装", 3),
+            Block("body", "1.5倍于上年"),
+            Block("body", "#标题不是标题"),
+            Block("body", "1. 像列表的一行"),
+            Block("body", "- 像列表的一行"),
+        ]
+    )
+    assert write_markdown(blocks).split("\n\n") == [
+        "#### 1.抓实理论武装",  # the old output printed #### \\1.抓实理论武装
+        "1.5倍于上年",
+        "#标题不是标题",
+        "1\\. 像列表的一行",
+        "\\- 像列表的一行\n",
+    ]
 
 
 def test_the_examples_show_every_character_of_the_plain_text_and_no_more() -> None:
