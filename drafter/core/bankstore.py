@@ -20,7 +20,7 @@ from typing import Any, overload
 from drafter.core import cachefile
 from drafter.core.bank import Bank, Entry, Provenance, bank_files, load_bank
 from drafter.core.pinyin import PinyinTable, pinyin_table
-from drafter.core.search import FILTER_NAMES, Masks, SearchEngine
+from drafter.core.search import FILTER_NAMES, Masks, SearchEngine, build_index
 from drafter.core.searchindex import FORMAT as INDEX_FORMAT
 from drafter.core.searchindex import PART_NAMES, SearchIndex
 
@@ -202,7 +202,7 @@ def _columns(entries: Sequence[Entry]) -> tuple[dict[str, Any], list[str]]:
 
 def _build(entries: list[Entry], table: PinyinTable) -> Store:
     columns, banks = _columns(entries)
-    index = SearchIndex([e.text for e in entries], table)
+    index = build_index(entries, table)
     return Store(StoredEntries(_views(columns), banks), index, Masks.of(entries))
 
 

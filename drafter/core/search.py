@@ -15,6 +15,7 @@ from itertools import compress, islice
 
 from drafter.core.bank import Bank, Entry
 from drafter.core.errors import QueryError
+from drafter.core.pinyin import PinyinTable
 from drafter.core.searchcandidates import candidates
 from drafter.core.searchindex import SearchIndex, folded_positions
 from drafter.core.searchquery import Match, parse_query
@@ -62,7 +63,7 @@ class SearchEngine:
         masks: Masks | None = None,
     ) -> None:
         self.entries: Sequence[Entry] = entries if masks is not None else tuple(entries)
-        self.index = index or SearchIndex([e.text for e in self.entries])
+        self.index = index or build_index(self.entries)
         self._masks = masks or Masks.of(self.entries)
         if not self.index.size == self._masks.size == len(self.entries):
             raise ValueError("the index was built for other entries")
@@ -113,12 +114,19 @@ class SearchEngine:
         ]
 
 
+def build_index(entries: Sequence[Entry], table: PinyinTable | None = None) -> SearchIndex:
+    """The index of the entries' texts, with their notes and section names as extras."""
+    extras = [f"{e.note} {SECTIONS.get(e.section, '')}" for e in entries]
+    return SearchIndex([e.text for e in entries], table, extras)
+
+
 def _spans(text: str, matches: list[Match]) -> tuple[tuple[int, int], ...]:
-    """Folded positions of all matches → merged [start, end) ranges of the original text."""
-    matched = sorted({p for m in matches for p in m.positions})
+    """Folded positions of all matches → merged [start, end) ranges of the original text
+    (matches in the note or section name are not shown)."""
+    origin = folded_positions(text)
+    matched = sorted({p for m in matches for p in m.positions if p < len(origin)})
     if not matched:
         return ()
-    origin = folded_positions(text)
     spans: list[list[int]] = []
     for p in matched:
         i = origin[p]

@@ -75,6 +75,10 @@ def candidates(index: SearchIndex, keywords: list[Keyword], mask: bytes | None) 
                     if i not in counts and index.holds_initials(i, slipped):
                         counts[i] = 1
     best += _count(slots, counts, max(BUDGET, index.size // 20))
+    for keyword in keywords:
+        for other in keyword.alternatives:
+            # an entry holding an equivalent term scores about as if it held the typed one
+            _count(_slots(index, other, similar=False), counts, BUDGET // 2)
     chosen = _top(counts, mask, max(1, math.ceil(SHARE * best)))
     return [Candidate(counts[i], positions.get(i, -1), i) for i in chosen]
 
@@ -89,12 +93,7 @@ def _sources(
     if not keyword.latin:
         if len(text) == 1:
             return [], [_scan(index, re.compile(re.escape(text)), mask)]
-        slots = []
-        for a, b in pairwise(text):
-            exact = index.bigrams.get(a + b)
-            similar = [index.bigrams.get(g) for g in index.homophones(a, b) if g != a + b]
-            slots.append(_Slot(exact, similar))
-        return slots, []
+        return _slots(index, text), []
     slots = []
     streams: list[Found] = []
     pairs = list(pairwise(text))
@@ -112,6 +111,16 @@ def _sources(
         else:
             streams.append(_InitialsLookup(index, initials_of(pattern), mask))
     return slots, streams
+
+
+def _slots(index: SearchIndex, text: str, *, similar: bool = True) -> list[_Slot]:
+    """One slot per bigram of a Chinese keyword; `similar` adds bigrams that sound alike."""
+    slots = []
+    for a, b in pairwise(text):
+        exact = index.bigrams.get(a + b)
+        alike = [index.bigrams.get(g) for g in index.homophones(a, b) if g != a + b]
+        slots.append(_Slot(exact, alike if similar else []))
+    return slots
 
 
 class _InitialsLookup:

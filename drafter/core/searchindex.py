@@ -26,9 +26,11 @@ from typing import TypeAlias
 
 from drafter.core.pinyin import PinyinTable, pinyin_table
 
-FORMAT = 6
+FORMAT = 7
 """Bumped whenever the parts change shape, so that stores of another shape are rebuilt."""
 _SEP = "\x00"  # joins folded texts; folding removes it from the texts themselves
+EXTRA_MARK = "\x01"
+"""Parts a phrase's folded text from its extra text (note, section name), searched too."""
 _CHUNK = 20_000  # texts grouped per pass while inverting (bounds the temporary lists)
 _SCAN = 2048  # texts decoded together for a scan of the joined text
 
@@ -139,9 +141,18 @@ PART_NAMES = (
 class SearchIndex:
     """Folded texts and their postings; immutable once built, so threads may share it."""
 
-    def __init__(self, texts: Sequence[str], table: PinyinTable | None = None) -> None:
+    def __init__(
+        self,
+        texts: Sequence[str],
+        table: PinyinTable | None = None,
+        extras: Sequence[str] | None = None,
+    ) -> None:
+        """Index `texts`, each followed by its `extras` (searched with a lower weight)."""
         self.table = table or pinyin_table()
-        folded = [fold(t.replace(_SEP, " ")) for t in texts]
+        folded = [fold(t) for t in texts]
+        if extras is not None:
+            pairs = zip(folded, extras, strict=True)
+            folded = [t + EXTRA_MARK + x if (x := fold(e)) else t for t, e in pairs]
         self.size = len(folded)
         big = _SEP.join(folded) + _SEP
         self._big: str | None = big
@@ -172,6 +183,7 @@ class SearchIndex:
         # empty when no text holds a character whose readings start with different letters
         self._letters2: bytes | memoryview = b"" if other == self._letters else other
         self._chunks: dict[int, str] = {}
+        self._commonest: dict[tuple[str, str], int] = {}
 
     @classmethod
     def from_parts(cls, parts: Mapping[str, memoryview], table: PinyinTable) -> SearchIndex:
@@ -187,6 +199,7 @@ class SearchIndex:
         index.sounds = Postings(parts["sound_keys"], parts["sound_starts"], parts["sound_grams"])
         index.present = frozenset(str(parts["present"], "utf-8"))
         index._chunks = {}
+        index._commonest = {}
         if len(index.bstarts) != len(index.starts) or index.bstarts[-1] != len(index.folded):
             raise ValueError("the index parts do not fit together")
         return index
@@ -245,6 +258,15 @@ class SearchIndex:
         if a not in number or b not in number:
             return []
         return [_gram(code) for code in self.sounds.of(number[a] << 16 | number[b])]
+
+    def commonest(self, a: str, b: str) -> int:
+        """How many texts hold the commonest bigram read as syllables `a` `b`."""
+        key = (a, b)
+        found = self._commonest.get(key)
+        if found is None:
+            found = max(map(self.bigrams.size, self.sound_grams(a, b)), default=0)
+            self._commonest[key] = found
+        return found
 
     def scan(self, pattern: re.Pattern[str], start: int = 0) -> Iterator[tuple[int, int]]:
         """(entry, position in its folded text) of the entries from `start` on, in order,
@@ -329,7 +351,11 @@ def _bigrams(folded: Sequence[str]) -> dict[int, list[int]]:
         grams = map(add, joined, joined[1:])
         deque(map(list.append, map(lists.__getitem__, grams), owners), maxlen=0)
     # A text repeats a bigram as often as it holds it; postings keep each text once.
-    return {gram_code(g): list(dict.fromkeys(ids)) for g, ids in lists.items() if _SEP not in g}
+    return {
+        gram_code(g): list(dict.fromkeys(ids))
+        for g, ids in lists.items()
+        if _SEP not in g and EXTRA_MARK not in g
+    }
 
 
 def _lengths(chunk: Sequence[str]) -> Iterator[int]:

@@ -18,12 +18,20 @@ from rapidfuzz.distance import LCSseq
 
 from drafter.core.chinese import to_simplified
 from drafter.core.pinyin import Pattern, PinyinTable, Unit, parse
-from drafter.core.searchindex import SearchIndex, fold
+from drafter.core.searchconcepts import alternatives
+from drafter.core.searchindex import EXTRA_MARK, SearchIndex, fold
 
 MAX_QUERY = 1000  # characters of raw query looked at; the rest cannot change the results
 MAX_KEYWORD = 120  # longest keyword kept: a whole paragraph is enough context
 MAX_KEYWORDS = 8
 GOOD = 0.75  # a keyword matched at least this well counts as matched
+SYNONYM = 0.85  # a keyword found only as an equivalent term (活动场所 for 活动阵地)
+EXTRA = 0.7  # a keyword found only in the note or section name, not in the phrase
+CROSSING = 0.7  # typed pinyin read across a word boundary (少数|支部 for shuzhi)
+RARE_READING = 0.85  # typed pinyin read as a rare pair where a common one reads the same
+RARITY = 2  # … rare: the commonest pair read so is in this many times more texts
+PARTIAL = 0.85  # some characters of the keyword missing from the best window
+SCATTERED = 0.8  # every character found, but apart (活动室…阵地 for 活动阵地)
 HOMOPHONE = 0.8  # a character replaced by one that sounds the same counts this much
 SECOND_READING = 0.3  # typed pinyin that uses a character's rarer reading counts less
 _MIN_QUALITY = 0.3  # below this a fuzzy match is noise
@@ -45,6 +53,8 @@ class Keyword:
     """Readings with one piece dropped (sjhyk → shyk), for readings of four pieces or more."""
     halves: tuple[Pattern, ...] = field(default=(), compare=False)
     """First and second halves of those readings: a slipped reading holds one of them."""
+    alternatives: tuple[str, ...] = field(default=(), compare=False)
+    """The keyword with a term of the genre replaced by an equivalent (searchconcepts)."""
 
     @property
     def weight(self) -> int:
@@ -108,7 +118,7 @@ def parse_query(query: str, table: PinyinTable) -> list[Keyword]:
             )
             keywords[text] = Keyword(text, True, patterns, _fuzzy_patterns(patterns), halves)
         else:
-            keywords[text] = Keyword(text, False)
+            keywords[text] = Keyword(text, False, alternatives=alternatives(text))
     return list(keywords.values())[:MAX_KEYWORDS]
 
 
@@ -138,7 +148,16 @@ def _char_class(unit: Unit, table: PinyinTable, present: frozenset[str]) -> str:
 
 
 def match_keyword(keyword: Keyword, index: SearchIndex, entry: int, text: str) -> Match:
-    """How `keyword` matches entry number `entry` of `index`, whose folded text is `text`."""
+    """How `keyword` matches entry number `entry` of `index`, whose folded text is `text`
+    (the phrase, then after EXTRA_MARK its note and section name, which count less)."""
+    match = _match(keyword, index, entry, text)
+    cut = text.find(EXTRA_MARK)
+    if cut >= 0 and match.positions and match.start > cut:
+        return Match(match.quality * EXTRA, match.positions)
+    return match
+
+
+def _match(keyword: Keyword, index: SearchIndex, entry: int, text: str) -> Match:
     first = text.find(keyword.text)
     if first >= 0:
         others: list[int] = []
@@ -147,18 +166,34 @@ def match_keyword(keyword: Keyword, index: SearchIndex, entry: int, text: str) -
             others.append(pos)
         return Match(1.0, tuple(range(first, first + step)), tuple(others))
     if keyword.latin:
-        return _match_pinyin(keyword, text, index.table, index.present)
+        return _match_pinyin(keyword, text, index)
     if len(keyword.text) < 2:
         return NO_MATCH
-    return _match_fuzzy(keyword.text, text, index, entry)
+    best = _match_fuzzy(keyword.text, text, index, entry)
+    for other in keyword.alternatives:
+        if best.quality >= SYNONYM:
+            break
+        if (at := text.find(other)) >= 0:
+            best = Match(SYNONYM, tuple(range(at, at + len(other))))
+        elif best.quality < GOOD:  # the equivalent with a typo or extra words
+            found = _match_fuzzy(other, text, index, entry)
+            # characters beyond the typed keyword's length (党群服务中心 for 阵地) earn nothing
+            held = len(found.positions) - max(0, len(other) - len(keyword.text))
+            quality = found.quality * max(0, held) / max(1, len(found.positions)) * SYNONYM
+            if quality > best.quality:
+                best = Match(quality, found.positions)
+    return best
 
 
 def place_finder(keyword: Keyword, index: SearchIndex) -> Callable[[str], int]:
     """A function giving where `keyword` first occurs exactly in a folded text (as typed,
-    or as one of its pinyin readings), or -1."""
+    as one of its pinyin readings or as an equivalent term), or -1."""
     word = keyword.text
     if not keyword.latin:
-        return lambda text: text.find(word)
+        words = (word, *keyword.alternatives)
+        if len(words) == 1:
+            return lambda text: text.find(word)
+        return lambda text: min((p for w in words if (p := text.find(w)) >= 0), default=-1)
     regexes = [pattern_regex(p, index.table, index.present) for p in keyword.patterns]
 
     def find(text: str) -> int:
@@ -191,9 +226,8 @@ def closest(matches: list[Match]) -> list[Match]:
     ]
 
 
-def _match_pinyin(
-    keyword: Keyword, text: str, table: PinyinTable, present: frozenset[str]
-) -> Match:
+def _match_pinyin(keyword: Keyword, text: str, index: SearchIndex) -> Match:
+    table, present = index.table, index.present
     places: list[tuple[float, int, int]] = []  # (quality, length, -start)
     for patterns, slip in ((keyword.patterns, False), (keyword.fuzzy, True)):
         if slip and not any(pattern_regex(h, table, present).search(text) for h in keyword.halves):
@@ -204,6 +238,8 @@ def _match_pinyin(
                 quality = _reading_quality(pattern, found.group(), table)
                 if slip:
                     quality *= len(pattern) / (len(pattern) + 1)
+                if len(pattern) >= 2:
+                    quality *= _word_fit(index, pattern, text, found)
                 places.append((quality, len(found.group()), -found.start()))
         if places:
             break
@@ -214,6 +250,42 @@ def _match_pinyin(
     quality, length, start = max(places)
     others = tuple(-s for q, n, s in places if (q, n) == (quality, length) and s != start)
     return Match(quality, tuple(range(-start, -start + length)), others)
+
+
+def _word_fit(index: SearchIndex, pattern: Pattern, text: str, found: re.Match[str]) -> float:
+    """1.0 when typed pinyin found here reads as the words of the text; CROSSING when it
+    cuts a word (少数|支部 for shuzhi); RARE_READING when a pair of whole syllables landed
+    on characters much rarer in the bank than the commonest pair read so (数支 beside 述职)."""
+    start, end = found.start(), found.end()
+    if crosses_word(index, text, start, end):
+        return CROSSING
+    for n in range(len(pattern) - 1):
+        a, b = pattern[n], pattern[n + 1]
+        if a.full and b.full:
+            common = index.commonest(a.text, b.text)
+            pair = text[start + n : start + n + 2]
+            if common >= COHESION and index.bigrams.size(pair) * RARITY < common:
+                return RARE_READING
+    return 1.0
+
+
+COHESION = 4
+"""A pair of characters this many times more common than the pair just inside a match is
+read as a word that the match cuts through."""
+
+
+def crosses_word(index: SearchIndex, text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] cuts a word: the pair across either edge (少数 in 少数支部
+    for 数支) is much more common in the bank than the pair just inside that edge."""
+    size = index.bigrams.size
+    if start > 0:
+        outer = size(text[start - 1 : start + 1])
+        if outer >= COHESION and outer > COHESION * size(text[start : start + 2]):
+            return True
+    if end < len(text):
+        outer = size(text[end - 1 : end + 1])
+        return outer >= COHESION and outer > COHESION * size(text[end - 2 : end])
+    return False
 
 
 def _reading_quality(pattern: Pattern, chars: str, table: PinyinTable) -> float:
@@ -242,14 +314,19 @@ def _match_fuzzy(word: str, text: str, index: SearchIndex, entry: int) -> Match:
         return NO_MATCH
     chars = _align(word, text)
     if heard <= chars.quality:
-        return chars if chars.quality >= _MIN_QUALITY else NO_MATCH
-    spoken = _align(spoken_word, sound)
-    if spoken.quality > chars.quality:
-        # same-sounding characters count, a little less than the right ones
-        quality = chars.quality + HOMOPHONE * (spoken.quality - chars.quality)
-        best = Match(quality, spoken.positions)
-    else:
         best = chars
+    else:
+        spoken = _align(spoken_word, sound)
+        if spoken.quality > chars.quality:
+            # same-sounding characters count, a little less than the right ones
+            quality = chars.quality + HOMOPHONE * (spoken.quality - chars.quality)
+            best = Match(quality, spoken.positions)
+        else:
+            best = chars
+    if len(best.positions) < len(word):  # a part of the keyword (开【展党员】 for 发展党员)
+        best = Match(best.quality * PARTIAL, best.positions)
+    elif best.positions and best.positions[-1] - best.positions[0] > len(best.positions):
+        best = Match(best.quality * SCATTERED, best.positions)  # 活动室…阵地 for 活动阵地
     return best if best.quality >= _MIN_QUALITY else NO_MATCH
 
 

@@ -135,3 +135,12 @@ def test_a_bad_date_is_one_line_and_exit_2(run: Run) -> None:
     result = run("search", "学习", "--date", "2025/03/01")
     assert result.exit_code == 2
     assert "YYYY-MM-DD" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_several_bare_words_are_one_query(run: Run) -> None:
+    apart = run("search", "党员", "教育", "--json", "--limit", "5")
+    quoted = run("search", "党员 教育", "--json", "--limit", "5")
+    assert apart.exit_code == 0, apart.output
+    hits = json.loads(apart.stdout)
+    assert hits and hits == json.loads(quoted.stdout)
+    assert all("党员" in h["text"] and "教育" in h["text"] for h in hits)

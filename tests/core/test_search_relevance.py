@@ -19,6 +19,7 @@ from drafter.core.search import SearchEngine
 from tests.conftest import CORPUS
 
 QUERIES = Path(__file__).with_name("search_queries.yaml")
+GENRE_QUERIES = Path(__file__).with_name("search_queries_genre.yaml")
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]{8,}")
 
 Metrics = dict[str, list[tuple[float, float]]]
@@ -45,22 +46,37 @@ def report(title: str, by_kind: Metrics, capsys: pytest.CaptureFixture[str]) -> 
     return recall_5, mrr
 
 
-def test_labelled_queries_reach_recall_and_mrr_targets(capsys: pytest.CaptureFixture[str]) -> None:
+def labelled(path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Metrics, float, float]:
+    """Run a labelled query file over the built-in bank: (metrics by kind, recall@5, MRR)."""
     import yaml
 
     bank = load_banks(user=False)
     engine = SearchEngine.for_bank(bank)
-    queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))["queries"]
-    assert len(queries) >= 80
+    queries = yaml.safe_load(path.read_text(encoding="utf-8"))["queries"]
     unknown = {i for q in queries for i in q["want"]} - set(bank.by_id)
     assert not unknown, f"labels name entries the bank no longer has: {sorted(unknown)}"
     by_kind: Metrics = {}
     for q in queries:
         by_kind.setdefault(q["kind"], []).append(measure(engine, q["query"], set(q["want"])))
-    recall_5, mrr = report("labelled queries, built-in bank", by_kind, capsys)
-    assert len(by_kind) >= 10  # every kind of query the issue lists
-    assert recall_5 >= 0.9
-    assert mrr >= 0.8
+    recall_5, mrr = report(f"{path.name}, built-in bank", by_kind, capsys)
+    return by_kind, recall_5, mrr
+
+
+def test_labelled_queries_reach_recall_and_mrr_targets(capsys: pytest.CaptureFixture[str]) -> None:
+    by_kind, recall_5, mrr = labelled(QUERIES, capsys)
+    assert sum(map(len, by_kind.values())) >= 80
+    assert len(by_kind) >= 10  # every kind of query issue 4 lists
+    # issue 18: no drop from what the engine reached before (0.937, 0.972)
+    assert recall_5 >= 0.937
+    assert mrr >= 0.97
+
+
+def test_genre_queries_reach_recall_and_mrr_targets(capsys: pytest.CaptureFixture[str]) -> None:
+    """Equivalent terms, word boundaries, notes, partial matches, several bare words."""
+    by_kind, recall_5, mrr = labelled(GENRE_QUERIES, capsys)
+    assert {"synonym", "boundary", "note", "partial", "words"} <= set(by_kind)
+    assert recall_5 >= 0.95
+    assert mrr >= 0.9
 
 
 def query_makers(rng: random.Random) -> dict[str, Callable[[str], str | None]]:

@@ -45,10 +45,16 @@ def initial_filters(spec: SectionSpec, draft: Draft) -> Filters:
     return Filters(section=spec.bank_section, scene=scene)
 
 
+ANY_SECTION_TAG = "各部分通用"
+"""Tag of a phrase without a section (a .txt bank's), which every step offers."""
+
+
 def entry_tags(entry: Entry) -> str:
     """标题·组织生活·农村 (and the years a dated entry is for, and the bank's name when it is
     not the built-in one)."""
     parts = [entry.kind_label, "/".join(entry.topic_labels), "/".join(entry.scenes)]
+    if not entry.section:  # a .txt bank's phrase: offered in every step
+        parts.insert(0, ANY_SECTION_TAG)
     tags = "·".join(p for p in [*parts, window_label(entry)] if p)
     return tags if entry.bank == "built-in" else f"{tags}·{entry.bank}"
 
