@@ -49,6 +49,10 @@ def harvest(
     Exit 0 when files were read, 1 when none could be, 2 on bad arguments or output.
     """
     report = run_harvest(list(paths), out_dir, scene=scene, keywords=keywords, restore=restore)
+    if report.phrases:
+        from drafter.core.bankstore import prepare
+
+        prepare()  # the bank store is written now, not on the next start
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:

@@ -9,6 +9,7 @@ phrases opens about as fast as the built-in one. See cachefile.py for the file i
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from array import array
@@ -66,6 +67,17 @@ def open_banks(roots: Sequence[tuple[Path, str]]) -> Bank:
             _save(key, store)
             store = _open(key, table) or store  # mapped: the built objects can go
     return Bank.stored(store.entries, store.entries.find, store.entries.banks, store)
+
+
+def prepare() -> None:
+    """Write the store of the banks a start reads (built-in and user banks) now, so that
+    the first start after a harvest into the user banks folder opens at once. A problem
+    with a bank is left for that start to report."""
+    from drafter.core.bank import load_banks
+    from drafter.core.errors import DrafterError
+
+    with contextlib.suppress(DrafterError):
+        load_banks()
 
 
 def _key(roots: Sequence[tuple[Path, str]]) -> str | None:
