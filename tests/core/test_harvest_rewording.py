@@ -26,6 +26,9 @@ def _pairs(text: str) -> list[str]:
         ("进一步标准组织生活程序。", ["标准→规范"]),
         ("杜绝消失“走过场”的情况。", ["消失→出现"]),
         ("充沛发挥党员先锋模范作用，取得显着成效。", ["充沛→充分", "显着→显著"]),
+        ("相当一局部支部缺乏有用的沟通机制。", ["局部→部分", "有用→有效"]),
+        ("基层治理中的矛盾日益杰出。", ["杰出→突出"]),
+        ("换届后消失了许多新情况、新题目。", ["消失→出现", "题目→问题"]),
     ],
 )
 def test_swaps_are_found_where_only_the_original_fits(text: str, pairs: list[str]) -> None:
@@ -41,6 +44,9 @@ def test_swaps_are_found_where_only_the_original_fits(text: str, pairs: list[str
         "部分问题在局部地区有所反弹。",  # 局部 as a local area
         "不良现象逐步消失。",  # 消失 as disappearing
         "标新立异不是创新。",
+        "为群众提供有用的信息，表彰作出杰出贡献的党员。",
+        "这种现象消失了。",
+        "征文比赛的题目由支部确定。",
     ],
 )
 def test_the_words_in_their_own_sense_are_not_swaps(text: str) -> None:
