@@ -62,3 +62,15 @@ def test_a_broken_map_names_file_and_line(
     with pytest.raises(KeywordMapError, match=message) as caught:
         TopicTagger.load(path)
     assert caught.value.path == path and caught.value.line == line
+
+
+def test_a_phrase_without_keywords_follows_its_paragraph_not_the_file() -> None:
+    tagger = TopicTagger.load()
+    members = "入党积极分子培养考察不够严格，发展党员把关不严。"
+    support = "村级活动场所面积偏小，办公经费保障不足。"
+    plain = "这方面还需要改进。"
+    topics = tagger.tag_all(
+        [(members, "", 1), (members, "", 1), (support, "", 2), (plain, "", 2), (plain, "", 3)]
+    )
+    assert topics[2] == topics[3] == ["support"]  # the sentence before it, same paragraph
+    assert topics[4] == ["members"]  # first of its paragraph: the file's leading topic
