@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from drafter.core.harvest.clean import CUT
-from drafter.core.harvest.phrases import slot_dates, split_sentences, to_phrases
+from drafter.core.harvest.phrases import fragments, slot_dates, split_sentences, to_phrases
 from drafter.core.harvest.structure import Block
 
 
@@ -92,3 +92,24 @@ def test_headings_are_trimmed_and_checked() -> None:
 )
 def test_dates_and_blanks_go_into_slots(text: str, slotted: str) -> None:
     assert slot_dates(text) == slotted
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("二是督查督办机制。对支部工作的督查多集中在年底。", "督查督办机制"),
+        ("2、从力气上，抓好两支队伍。一方面抓好支部书记队伍。", "从力气上，抓好两支队伍"),
+    ],
+)
+def test_a_point_label_becomes_a_heading(text: str, heading: str) -> None:
+    phrases, _ = _one(text)
+    assert (phrases[0].kind, phrases[0].text) == ("heading", heading)
+    assert phrases[1].kind == "sentence" and not phrases[1].text[0].isdigit()
+
+
+def test_a_hand_typed_number_is_no_part_of_a_sentence_and_scraps_are_fragments() -> None:
+    phrases, skipped = _one(
+        "③严把入党关口，积极吸收符合条件的优秀青年加入党组织。次党委会研究了三项工作。"
+    )
+    assert [p.text for p in phrases] == ["严把入党关口，积极吸收符合条件的优秀青年加入党组织。"]
+    assert fragments(skipped) == 1

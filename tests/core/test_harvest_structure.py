@@ -237,3 +237,23 @@ def test_a_megabyte_line_without_sentence_ends_is_dropped_quickly() -> None:
 def test_the_rest_of_a_dropped_megabyte_sentence_is_not_kept() -> None:
     found = _blocks("存" * 50_000 + "。这一句是完整的。" + "在" * 30_000 + "！结尾也完整。")
     assert [b.text for b in found] == ["这一句是完整的。", "结尾也完整。"]
+
+
+def test_a_heading_hard_wrapped_over_two_lines_is_joined() -> None:
+    found = _blocks(
+        "三、对策建议",
+        "4.充实工作力量，完善考评",
+        "激励机制",
+        "（二）理想信念教育针对性不强，",
+        "青年干部参与热情不高",
+        "要通过选派、招聘等方式充实党务工作者队伍。",
+    )
+    assert _headings(found) == [
+        ("countermeasure", "充实工作力量，完善考评激励机制"),
+        ("countermeasure", "理想信念教育针对性不强"),
+    ]
+
+
+def test_a_short_line_after_a_whole_heading_is_not_its_tail() -> None:
+    found = _blocks("一、存在的问题", "（一）党员教育管理不严", "某街道党建工作总结")
+    assert _headings(found) == [("problem", "党员教育管理不严")]
