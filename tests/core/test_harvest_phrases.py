@@ -9,11 +9,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from drafter.core.harvest.clean import CUT
-from drafter.core.harvest.phrases import fragments, slot_dates, split_sentences, to_phrases
+from drafter.core.harvest.phrases import (
+    Phrase,
+    fragments,
+    slot_dates,
+    split_sentences,
+    to_phrases,
+)
 from drafter.core.harvest.structure import Block
 
 
-def _one(text: str, section: str | None = "problem", kind: str = "body") -> tuple[list, Counter]:
+def _one(
+    text: str, section: str | None = "problem", kind: str = "body"
+) -> tuple[list[Phrase], Counter[str]]:
     skipped: Counter[str] = Counter()
     return to_phrases([Block(kind, text, 7, section, "存在的问题")], skipped), skipped
 
