@@ -106,8 +106,12 @@ class SearchEngine:
             chosen = every if mask is None else compress(every, mask)
             return [Hit(self.entries[i], 0.0, ()) for i in islice(chosen, limit)]
         found = candidates(self.index, keywords, mask)
-        prefer = Preference(prefer_section, prefer_scene)
-        ranked = rank(self.index, self.entries, keywords, found, limit, prefer)
+        values = self._masks.values
+        prefer = Preference(
+            values["section"].get(prefer_section or "") if prefer_section else None,
+            values["scene"].get(prefer_scene or "") if prefer_scene else None,
+        )
+        ranked = rank(self.index, keywords, found, limit, prefer)
         return [
             Hit(self.entries[i], round(score, 4), _spans(self.entries[i].text, matches))
             for score, i, matches in ranked

@@ -78,7 +78,7 @@ def candidates(index: SearchIndex, keywords: list[Keyword], mask: bytes | None) 
     for keyword in keywords:
         for other in keyword.alternatives:
             # an entry holding an equivalent term scores about as if it held the typed one
-            _count(_slots(index, other, similar=False), counts, BUDGET // 2)
+            _count(_slots(index, other, similar=False), counts, BUDGET // 10)
     chosen = _top(counts, mask, max(1, math.ceil(SHARE * best)))
     return [Candidate(counts[i], positions.get(i, -1), i) for i in chosen]
 

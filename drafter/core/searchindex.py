@@ -33,6 +33,7 @@ EXTRA_MARK = "\x01"
 """Parts a phrase's folded text from its extra text (note, section name), searched too."""
 _CHUNK = 20_000  # texts grouped per pass while inverting (bounds the temporary lists)
 _SCAN = 2048  # texts decoded together for a scan of the joined text
+_SOUNDS_KEPT = _TEXTS_KEPT = 50_000  # decoded texts and sounds kept for the next queries
 
 
 class _FoldTable(dict[int, str]):
@@ -184,6 +185,8 @@ class SearchIndex:
         self._letters2: bytes | memoryview = b"" if other == self._letters else other
         self._chunks: dict[int, str] = {}
         self._commonest: dict[tuple[str, str], int] = {}
+        self._sounds: dict[int, str] = {}
+        self._texts: dict[int, str] = {}
 
     @classmethod
     def from_parts(cls, parts: Mapping[str, memoryview], table: PinyinTable) -> SearchIndex:
@@ -200,6 +203,8 @@ class SearchIndex:
         index.present = frozenset(str(parts["present"], "utf-8"))
         index._chunks = {}
         index._commonest = {}
+        index._sounds = {}
+        index._texts = {}
         if len(index.bstarts) != len(index.starts) or index.bstarts[-1] != len(index.folded):
             raise ValueError("the index parts do not fit together")
         return index
@@ -225,11 +230,22 @@ class SearchIndex:
         """The folded text of entry `i`."""
         if self._big is not None:
             return self._big[self.starts[i] : self.starts[i + 1] - 1]
-        return str(self.folded[self.bstarts[i] : self.bstarts[i + 1] - 1], "utf-8")
+        found = self._texts.get(i)
+        if found is None:
+            if len(self._texts) >= _TEXTS_KEPT:
+                self._texts.clear()
+            found = str(self.folded[self.bstarts[i] : self.bstarts[i + 1] - 1], "utf-8")
+            self._texts[i] = found
+        return found
 
     def sound(self, i: int) -> str:
         """The folded text of entry `i` with each character replaced by its sound."""
-        return self.text(i).translate(self.table.sound_table())
+        found = self._sounds.get(i)
+        if found is None:
+            if len(self._sounds) >= _SOUNDS_KEPT:
+                self._sounds.clear()
+            found = self._sounds[i] = self.text(i).translate(self.table.sound_table())
+        return found
 
     @property
     def letters(self) -> bytes:

@@ -9,10 +9,8 @@ a cheap estimate, and skipped once even their best possible score cannot enter t
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-from drafter.core.bank import Entry
 from drafter.core.searchcandidates import Candidate
 from drafter.core.searchindex import SearchIndex
 from drafter.core.searchquery import (
@@ -26,6 +24,8 @@ from drafter.core.searchquery import (
     place_finder,
 )
 
+Mask = bytes | bytearray | memoryview
+
 W_MATCHED, W_COVERAGE, W_TIGHT, W_EARLY, W_PREFER = 0.6, 0.3, 0.06, 0.02, 0.02
 OUT_OF_ORDER = 0.8  # keywords found in another order than typed count as a little looser
 EARLY_SPAN = 50  # folded characters after which a match counts as "late"
@@ -36,18 +36,23 @@ _EXACT = W_MATCHED + W_COVERAGE + W_TIGHT
 
 @dataclass(frozen=True)
 class Preference:
-    """The wizard's current section and scene: a tie-breaker between equal matches."""
+    """The wizard's current section and scene, as filter masks (one byte per entry, 1 for
+    an entry of that section / scene): a tie-breaker between equal matches."""
 
-    section: str | None = None
-    scene: str | None = None
+    section: Mask | None = None
+    scene: Mask | None = None
 
-    def bonus(self, entry: Entry) -> float:
-        return 0.6 * (entry.section == self.section) + 0.4 * (self.scene in entry.scenes)
+    def __bool__(self) -> bool:
+        return self.section is not None or self.scene is not None
+
+    def bonus(self, i: int) -> float:
+        section = self.section[i] if self.section is not None else 0
+        scene = self.scene[i] if self.scene is not None else 0
+        return 0.6 * section + 0.4 * scene
 
 
 def rank(
     index: SearchIndex,
-    entries: Sequence[Entry],
     keywords: list[Keyword],
     found: list[Candidate],
     limit: int,
@@ -75,7 +80,7 @@ def rank(
         key = (position, 0) if not missing else (-c.hits, position)
         order.append((missing, *key, c.entry, places))
     order.sort(key=lambda o: o[:4])
-    most_preferred = W_PREFER if prefer.section or prefer.scene else 0.0
+    most_preferred = W_PREFER if prefer else 0.0
     # the best any candidate missing an exact keyword could score
     partial = _partial_bound(keywords, weights, total) + W_PREFER
     best: list[tuple[float, int]] = []  # a heap of the top `limit` (score, -entry)
@@ -85,7 +90,7 @@ def rank(
     for missing, _, _, i, places in order:
         if missing == 0 and skip_exact:
             continue
-        entry = entries[i]
+        bonus = W_PREFER * prefer.bonus(i) if most_preferred else 0.0
         if missing:
             tail -= 1
             if tail < 0:
@@ -101,13 +106,12 @@ def rank(
                     continue
             else:
                 bound = _bound(index, i, keywords, weights, total, places, sounds)
-            if bound + (most_preferred and W_PREFER * prefer.bonus(entry)) < best[0][0]:
+            if bound + bonus < best[0][0]:
                 continue
         text = index.text(i)
         matches = closest([match_keyword(k, index, i, text) for k in keywords])
         score = _score(weights, total, matches)
-        if most_preferred:
-            score += W_PREFER * prefer.bonus(entry)
+        score += bonus
         if score <= W_PREFER:
             continue
         results.append((score, i, matches))
