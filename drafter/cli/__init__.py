@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "lint": ("drafter.cli.lint:lint", "Review a draft or a Word/WPS report, as a reviewer would."),
     "check": ("drafter.cli.check:check", "Check a Word file against GB/T 9704-2012."),
     "harvest": ("drafter.cli.harvest:harvest", "Grow a user phrasebank from past reports."),
+    "serve": ("drafter.cli.serve:serve", "Serve the wizard to a web browser."),
 }
 
 

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from drafter.core.kinds import ReportKind
 
 
-def _check_inputs(draft_path: Path | None, banks: Sequence[Path]) -> dict[str, ReportKind] | None:
+def check_inputs(draft_path: Path | None, banks: Sequence[Path]) -> dict[str, ReportKind] | None:
     """Fail early, in one line, on bad input; return the kinds when they had to be loaded."""
     # The draft model and the kinds load only for `edit`: `drafter` alone starts faster.
     for bank in banks:
@@ -45,7 +45,7 @@ def _check_inputs(draft_path: Path | None, banks: Sequence[Path]) -> dict[str, R
 def run_wizard(draft_path: Path | None, banks: Sequence[str]) -> None:
     """Run the wizard on a draft (None: the start screen) with extra phrasebanks."""
     bank_paths = [Path(b).expanduser() for b in banks]
-    kinds = _check_inputs(draft_path, bank_paths)
+    kinds = check_inputs(draft_path, bank_paths)
     from drafter.tui.app import make_app
 
     app = make_app(draft_path, bank_paths, kinds=kinds)

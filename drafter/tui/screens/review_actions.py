@@ -177,3 +177,6 @@ class ReviewActions(WizardBase):
         self.notify(f"已导出到 {where}", title="导出完成", timeout=8)
         for warning in result.warnings:
             self.notify(warning, severity="warning", timeout=8)
+        if self.app.is_web:  # `drafter serve`: the browser downloads a copy as well
+            self.app.deliver_binary(result.path, open_method="download")
+            self.notify(f"{result.path.name} 已交给浏览器下载", timeout=8)

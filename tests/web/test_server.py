@@ -1,0 +1,85 @@
+"""`drafter serve` without a browser: where it listens, what it warns, how it fails."""
+
+from __future__ import annotations
+
+import shlex
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from tests.web.browser import WAIT, Server, free_port
+
+
+def serve(*args: str) -> subprocess.CompletedProcess[str]:
+    """`drafter serve ARGS` that is expected to fail at once."""
+    return subprocess.run(
+        [sys.executable, "-m", "drafter", "serve", *args],
+        capture_output=True,
+        text=True,
+        timeout=WAIT,
+    )
+
+
+def test_a_busy_port_is_one_line_and_exit_2() -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = serve("--port", str(port))
+    assert result.returncode == 2
+    assert result.stderr == f"drafter: error: cannot listen on 127.0.0.1:{port}: address already in use\n"
+
+
+def test_an_address_this_machine_does_not_have_is_one_line_and_exit_2() -> None:
+    result = serve("--host", "192.0.2.1", "--port", str(free_port()))  # TEST-NET-1
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("drafter: error: cannot listen on 192.0.2.1:")
+
+
+def test_a_missing_bank_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    result = serve("--bank", str(tmp_path / "nowhere"))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "nowhere" in result.stderr
+
+
+def test_localhost_by_default_and_the_page_fetches_nothing_from_outside(tmp_path: Path) -> None:
+    server = Server(tmp_path)
+    try:
+        out = server.wait_ready()
+        with urllib.request.urlopen(server.url, timeout=WAIT) as response:
+            page = response.read().decode("utf-8")
+    finally:
+        server.stop()
+    assert f"the wizard is at http://127.0.0.1:{server.port}/" in out
+    assert str(tmp_path / "data" / "drafts") in out  # where the drafts live
+    assert "warning" not in out
+    assert "<title>drafter" in page and "/static/js/textual.js" in page
+    assert "http://" not in page and "https://" not in page  # drafter works offline
+
+
+def test_any_other_address_warns_that_there_are_no_accounts(tmp_path: Path) -> None:
+    server = Server(tmp_path, "--host", "0.0.0.0")
+    try:
+        out = server.wait_ready()
+    finally:
+        server.stop()
+    assert "warning: listening on 0.0.0.0: anyone who can reach this address can read and write your drafts" in out
+    assert "no accounts" in out
+
+
+def test_open_opens_the_address_in_the_browser(tmp_path: Path) -> None:
+    opened = tmp_path / "opened.txt"
+    browser = f"{shlex.quote(sys.executable)} -c 'import pathlib, sys; pathlib.Path(sys.argv[1]).write_text(sys.argv[2])' {shlex.quote(str(opened))} %s"
+    server = Server(tmp_path, "--open", env={"BROWSER": browser})
+    try:
+        server.wait_ready()
+        deadline = time.monotonic() + WAIT
+        while not opened.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+    finally:
+        server.stop()
+    assert opened.read_text() == server.url
