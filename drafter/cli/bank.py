@@ -11,7 +11,7 @@ import click
 from drafter.core.bank import load_banks
 from drafter.core.bankcheck import check_paths, stats
 from drafter.core.resources import builtin_bank_dir
-from drafter.core.vocab import SECTIONS, TOPICS
+from drafter.core.vocab import ASPECTS, PERSONS, SECTIONS, TOPICS
 
 
 @click.group()
@@ -72,3 +72,11 @@ def stats_command(banks: tuple[Path, ...], as_json: bool) -> None:
         f"dated entries: {dated['entries']} ({dated['current_today']} on offer today); "
         f"expire by year: {until}; no end: {dated['open_ended']}; start by year: {begins}"
     )
+    persons = "/".join(PERSONS.values())
+    first = "  ".join(
+        f"{ASPECTS[a]} {'/'.join(str(n) for n in counts.values())}"
+        for a, counts in data["first_person"].items()
+    )
+    click.echo(f"first person ({persons}): {first}")
+    named = "  ".join(f"{name} {n}" for name, n in data["formulas"].items())
+    click.echo(f"entries naming a 提法: {named or '-'}")

@@ -20,7 +20,7 @@ from typing import Any
 from drafter.core.bank import TIFA_TABLE_FILE, Bank, Entry, Finding, builtin_entries, load_bank
 from drafter.core.slots import LOOSE_SLOT_RE, SLOT_RE
 from drafter.core.textnorm import TERMINAL_CONTROL_RE, has_halfwidth_punctuation
-from drafter.core.vocab import SCENES, SECTIONS, TOPICS
+from drafter.core.vocab import ASPECTS, PERSONS, SCENES, SECTIONS, TOPICS
 
 HEADING_CHARS = (4, 20)
 # A link from a section may only go to these sections.
@@ -232,7 +232,24 @@ def stats(bank: Bank) -> dict[str, Any]:
         "link_rate": round(len(linked) / len(problems), 3) if problems else 0.0,
         "banks": dict(Counter(e.bank for e in bank)),
         "dated": dated_stats(bank),
+        "first_person": {
+            a: {p: sum(a in e.aspects and e.person == p for e in bank) for p in PERSONS}
+            for a in ASPECTS
+        },
+        "formulas": formula_counts(bank),
     }
+
+
+def formula_counts(bank: Bank) -> dict[str, int]:
+    """Entries naming each formula of the 提法 table (most named first, unnamed left out)."""
+    from drafter.core.tifa import builtin_table
+    from drafter.core.tifamatch import mentions
+
+    table = builtin_table()
+    counts: Counter[str] = Counter()
+    for entry in bank:
+        counts.update({f.name for f, _, _ in mentions(SLOT_RE.sub("", entry.text), table)})
+    return dict(counts.most_common())
 
 
 def dated_stats(bank: Bank) -> dict[str, Any]:

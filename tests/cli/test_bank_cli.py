@@ -6,6 +6,8 @@ from pathlib import Path
 
 from click.testing import Result
 
+from drafter.core.vocab import ASPECTS
+
 Run = Callable[..., Result]
 
 
@@ -91,3 +93,14 @@ def test_stats_show_when_the_bank_expires(run: Run, tmp_path: Path) -> None:
     data = json.loads(run("bank", "stats", "--json", "--bank", str(tmp_path)).output)
     assert data["dated"]["entries"] >= 1 and data["dated"]["until"]["2025"] >= 1
     assert "dated entries:" in run("bank", "stats").output
+
+
+def test_stats_count_first_person_material_and_the_formulas_named(run: Run) -> None:
+    data = json.loads(run("bank", "stats", "--json").stdout)
+    assert set(data["first_person"]) == set(ASPECTS)
+    for counts in data["first_person"].values():
+        assert counts["collective"] >= 3 and counts["individual"] >= 3
+    assert data["formulas"]["习近平新时代中国特色社会主义思想"] >= 15
+    assert data["formulas"]["两个确立"] >= 3
+    text = run("bank", "stats").stdout
+    assert "first person (领导班子/个人)" in text and "两个确立" in text
