@@ -117,10 +117,10 @@ def spawn(home: Path, *args: str) -> tuple[float, dict[str, object]]:
 
 
 def whole_process(home: Path, bank: Path, query: str) -> float:
-    env = {**os.environ, "DRAFTER_HOME": str(home)}
+    env = {**os.environ, "DRAFTER_HOME": str(home), "PYTHONPATH": str(REPO)}
     t = time.perf_counter()
-    subprocess.run(
-        ["drafter", "search", *query.split(), "--bank", str(bank), "--limit", "20"],
+    subprocess.run(  # `drafter search …` of this checkout
+        [sys.executable, "-m", "drafter", "search", *query.split(), "--bank", str(bank)],
         capture_output=True,
         env=env,
         check=True,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import os
 import random
 import re
 import subprocess
@@ -166,13 +167,15 @@ MODULES = ("search", "searchindex", "searchquery", "searchrank", "searchcandidat
 
 
 def previous_engine(phrases: list[str], commit: str, folder: Path) -> Search:
-    """The engine of `commit`, from git, built in memory (its pickle cache never used)."""
+    """The engine of `commit`, from git (BENCH_GIT, else this checkout), built in memory;
+    its pickle cache is never used."""
     package = folder / "previous_engine"
     package.mkdir(exist_ok=True)
     (package / "__init__.py").write_text("", encoding="utf-8")
+    git = ["git", "-C", os.environ.get("BENCH_GIT", str(REPO)), "show"]
     for name in MODULES:
         source = subprocess.run(
-            ["git", "-C", str(REPO), "show", f"{commit}:drafter/core/{name}.py"],
+            [*git, f"{commit}:drafter/core/{name}.py"],
             capture_output=True, text=True, check=True,
         ).stdout  # fmt: skip
         for other in MODULES:

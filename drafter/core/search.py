@@ -17,7 +17,8 @@ from drafter.core.bank import Bank, Entry
 from drafter.core.errors import QueryError
 from drafter.core.pinyin import PinyinTable
 from drafter.core.searchcandidates import candidates
-from drafter.core.searchindex import SearchIndex, folded_positions
+from drafter.core.searchfold import folded_positions
+from drafter.core.searchindex import SearchIndex
 from drafter.core.searchquery import Match, parse_query
 from drafter.core.searchrank import Preference, rank
 from drafter.core.vocab import ENTRY_KINDS, GENERAL_SCENE, SCENES, SECTIONS, TOPICS

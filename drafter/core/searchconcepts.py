@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from drafter.core.searchindex import fold
+from drafter.core.searchfold import fold
 
 MAX_ALTERNATIVES = 6
 """Alternatives kept per keyword: each one costs a lookup per query."""

@@ -1,10 +1,10 @@
 """The search index: folded texts plus inverted indexes, built once and stored as plain data.
 
-Texts are folded for matching (full-width → half-width, lower case, punctuation and spaces
-dropped) and joined into one UTF-8 blob. Candidates are found without reading every text:
-postings of character bigrams; bigrams by sound (形势/形式 slips, and typed pinyin such as
-dangyuan, whatever the reading of a polyphonic character); and, for initials (dyjy), a
-scan of the joined initials, one letter per character, under first and under last readings.
+Texts are folded for matching (searchfold) and joined into one UTF-8 blob. Candidates are
+found without reading every text: postings of character bigrams; bigrams by sound (形势/形式
+slips, and typed pinyin such as dangyuan, whatever the reading of a polyphonic character);
+and, for initials (dyjy), a scan of the joined initials, one letter per character, under
+first and under last readings.
 
 Every part is a flat array or a byte string (see `parts`), so a bank store (bankstore.py)
 maps them from disk as they are: opening an index parses nothing, and a text is decoded
@@ -15,122 +15,26 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from array import array
 from collections import defaultdict, deque
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from itertools import chain, repeat
 from operator import add
-from typing import TypeAlias
 
 from drafter.core.pinyin import PinyinTable, pinyin_table
+from drafter.core.searchfold import fold
+from drafter.core.searchpostings import Ints, Postings, gram_code, gram_of
 
 FORMAT = 7
 """Bumped whenever the parts change shape, so that stores of another shape are rebuilt."""
 _SEP = "\x00"  # joins folded texts; folding removes it from the texts themselves
 EXTRA_MARK = "\x01"
 """Parts a phrase's folded text from its extra text (note, section name), searched too."""
+_NOT_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 _CHUNK = 20_000  # texts grouped per pass while inverting (bounds the temporary lists)
 _SCAN = 2048  # texts decoded together for a scan of the joined text
 _SOUNDS_KEPT = _TEXTS_KEPT = 50_000  # decoded texts and sounds kept for the next queries
-
-
-class _FoldTable(dict[int, str]):
-    """str.translate table that folds each character on first sight and remembers it."""
-
-    def __missing__(self, code: int) -> str:
-        folded = unicodedata.normalize("NFKC", chr(code)).lower()
-        value = "".join(ch for ch in folded if ch.isalnum())
-        self[code] = value
-        return value
-
-
-_FOLD = _FoldTable()
-
-
-def fold(text: str) -> str:
-    """Text as the index sees it: letters, digits and CJK only, half-width, lower case."""
-    return text.translate(_FOLD)
-
-
-# Text made only of these folds one character to at most one: ASCII, CJK, CJK and full-width
-# punctuation. Its folded characters are exactly its letters, digits and CJK characters.
-_PLAIN_RE = re.compile(r"[\u0020-\u007e\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e“”‘’—…·]*")
-_KEPT_RE = re.compile(r"[^\W_]")
-_NOT_ASCII_RE = re.compile(r"[^\x00-\x7f]")
-
-
-def folded_positions(text: str) -> list[int]:
-    """For each character of fold(text), its index in `text` (to highlight matches)."""
-    if _PLAIN_RE.fullmatch(text):
-        return [m.start() for m in _KEPT_RE.finditer(text)]
-    return fold_with_positions(text)[1]
-
-
-def fold_with_positions(text: str) -> tuple[str, list[int]]:
-    """The folded text and, for each of its characters, its index in `text`."""
-    out: list[str] = []
-    positions: list[int] = []
-    for i, ch in enumerate(text):
-        piece = _FOLD[ord(ch)]
-        out.append(piece)
-        positions.extend([i] * len(piece))
-    return "".join(out), positions
-
-
-Ints: TypeAlias = "array[int] | memoryview"
-"""Numbers built in memory (an array) or mapped from a store (a memoryview cast to I / Q)."""
-
-
-def gram_code(gram: str) -> int:
-    """A bigram as one number (code points are below 2**21)."""
-    return ord(gram[0]) << 21 | ord(gram[1])
-
-
-def _gram(code: int) -> str:
-    return chr(code >> 21) + chr(code & 0x1FFFFF)
-
-
-class Postings:
-    """key → sorted entry numbers: sorted keys, and for each a slice of one array."""
-
-    def __init__(self, keys: Ints, starts: Ints, ids: Ints) -> None:
-        self.keys, self.starts, self.ids = keys, starts, ids
-
-    @classmethod
-    def build(cls, lists: Mapping[int, Sequence[int]], code: str = "I") -> Postings:
-        keys = array("Q", sorted(lists))
-        starts = array("I", [0])
-        ids = array(code)
-        for key in keys:
-            ids.extend(lists[key])
-            starts.append(len(ids))
-        return cls(keys, starts, ids)
-
-    def _slot(self, key: int) -> int:
-        k = bisect.bisect_left(self.keys, key)
-        return k if k < len(self.keys) and self.keys[k] == key else -1
-
-    def of(self, key: int) -> memoryview:
-        k = self._slot(key)
-        if k < 0:
-            return memoryview(array("I"))
-        return memoryview(self.ids)[self.starts[k] : self.starts[k + 1]]
-
-    def get(self, gram: str) -> memoryview:
-        """Entry numbers whose folded text holds `gram`, in bank order."""
-        return self.of(gram_code(gram))
-
-    def size(self, gram: str) -> int:
-        k = self._slot(gram_code(gram))
-        return 0 if k < 0 else self.starts[k + 1] - self.starts[k]
-
-    def __contains__(self, gram: str) -> bool:
-        return self._slot(gram_code(gram)) >= 0
-
-    def grams(self) -> Iterator[str]:
-        return map(_gram, self.keys)
 
 
 PART_NAMES = (
@@ -171,7 +75,7 @@ class SearchIndex:
         lists = _bigrams(folded)
         self.bigrams = Postings.build(lists)
         chars = {c for text in folded if len(text) == 1 for c in text}
-        chars.update(c for code in lists for c in _gram(code))
+        chars.update(c for code in lists for c in gram_of(code))
         self.present = frozenset(c for c in chars if c in self.table.readings)
         """The characters with a pinyin reading that occur in the texts."""
         self.sounds = Postings.build(_sound_pairs(self.bigrams, self.table), "Q")
@@ -273,7 +177,7 @@ class SearchIndex:
         number = _syllable_numbers(self.table)
         if a not in number or b not in number:
             return []
-        return [_gram(code) for code in self.sounds.of(number[a] << 16 | number[b])]
+        return [gram_of(code) for code in self.sounds.of(number[a] << 16 | number[b])]
 
     def commonest(self, a: str, b: str) -> int:
         """How many texts hold the commonest bigram read as syllables `a` `b`."""

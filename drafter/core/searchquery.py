@@ -19,7 +19,9 @@ from rapidfuzz.distance import LCSseq
 from drafter.core.chinese import to_simplified
 from drafter.core.pinyin import Pattern, PinyinTable, Unit, parse
 from drafter.core.searchconcepts import alternatives
-from drafter.core.searchindex import EXTRA_MARK, SearchIndex, fold
+from drafter.core.searchfold import fold
+from drafter.core.searchindex import EXTRA_MARK, SearchIndex
+from drafter.core.searchwords import word_fit
 
 MAX_QUERY = 1000  # characters of raw query looked at; the rest cannot change the results
 MAX_KEYWORD = 120  # longest keyword kept: a whole paragraph is enough context
@@ -27,9 +29,6 @@ MAX_KEYWORDS = 8
 GOOD = 0.75  # a keyword matched at least this well counts as matched
 SYNONYM = 0.85  # a keyword found only as an equivalent term (活动场所 for 活动阵地)
 EXTRA = 0.7  # a keyword found only in the note or section name, not in the phrase
-CROSSING = 0.7  # typed pinyin read across a word boundary (少数|支部 for shuzhi)
-RARE_READING = 0.85  # typed pinyin read as a rare pair where a common one reads the same
-RARITY = 2  # … rare: the commonest pair read so is in this many times more texts
 PARTIAL = 0.85  # some characters of the keyword missing from the best window
 SCATTERED = 0.8  # every character found, but apart (活动室…阵地 for 活动阵地)
 HOMOPHONE = 0.8  # a character replaced by one that sounds the same counts this much
@@ -239,7 +238,7 @@ def _match_pinyin(keyword: Keyword, text: str, index: SearchIndex) -> Match:
                 if slip:
                     quality *= len(pattern) / (len(pattern) + 1)
                 if len(pattern) >= 2:
-                    quality *= _word_fit(index, pattern, text, found)
+                    quality *= word_fit(index, pattern, text, found.start(), found.end())
                 places.append((quality, len(found.group()), -found.start()))
         if places:
             break
@@ -250,42 +249,6 @@ def _match_pinyin(keyword: Keyword, text: str, index: SearchIndex) -> Match:
     quality, length, start = max(places)
     others = tuple(-s for q, n, s in places if (q, n) == (quality, length) and s != start)
     return Match(quality, tuple(range(-start, -start + length)), others)
-
-
-def _word_fit(index: SearchIndex, pattern: Pattern, text: str, found: re.Match[str]) -> float:
-    """1.0 when typed pinyin found here reads as the words of the text; CROSSING when it
-    cuts a word (少数|支部 for shuzhi); RARE_READING when a pair of whole syllables landed
-    on characters much rarer in the bank than the commonest pair read so (数支 beside 述职)."""
-    start, end = found.start(), found.end()
-    if crosses_word(index, text, start, end):
-        return CROSSING
-    for n in range(len(pattern) - 1):
-        a, b = pattern[n], pattern[n + 1]
-        if a.full and b.full:
-            common = index.commonest(a.text, b.text)
-            pair = text[start + n : start + n + 2]
-            if common >= COHESION and index.bigrams.size(pair) * RARITY < common:
-                return RARE_READING
-    return 1.0
-
-
-COHESION = 4
-"""A pair of characters this many times more common than the pair just inside a match is
-read as a word that the match cuts through."""
-
-
-def crosses_word(index: SearchIndex, text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] cuts a word: the pair across either edge (少数 in 少数支部
-    for 数支) is much more common in the bank than the pair just inside that edge."""
-    size = index.bigrams.size
-    if start > 0:
-        outer = size(text[start - 1 : start + 1])
-        if outer >= COHESION and outer > COHESION * size(text[start : start + 2]):
-            return True
-    if end < len(text):
-        outer = size(text[end - 1 : end + 1])
-        return outer >= COHESION and outer > COHESION * size(text[end - 2 : end])
-    return False
 
 
 def _reading_quality(pattern: Pattern, chars: str, table: PinyinTable) -> float:

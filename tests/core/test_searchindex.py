@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from drafter.core.searchindex import SearchIndex, fold, fold_with_positions, folded_positions
+from drafter.core.searchfold import fold, fold_with_positions, folded_positions
+from drafter.core.searchindex import SearchIndex
 
 # Chinese, ASCII, full-width forms, CJK punctuation and a few characters that NFKC expands
 TEXT = st.text(

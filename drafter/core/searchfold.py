@@ -1,0 +1,52 @@
+"""Folding for search: what the index and a query see of a text, and the way back.
+
+Texts are folded for matching (full-width → half-width, lower case, punctuation and spaces
+dropped); a match found in folded text is mapped back onto the original to highlight it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+class _FoldTable(dict[int, str]):
+    """str.translate table that folds each character on first sight and remembers it."""
+
+    def __missing__(self, code: int) -> str:
+        folded = unicodedata.normalize("NFKC", chr(code)).lower()
+        value = "".join(ch for ch in folded if ch.isalnum())
+        self[code] = value
+        return value
+
+
+_FOLD = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Text as the index sees it: letters, digits and CJK only, half-width, lower case."""
+    return text.translate(_FOLD)
+
+
+# Text made only of these folds one character to at most one: ASCII, CJK, CJK and full-width
+# punctuation. Its folded characters are exactly its letters, digits and CJK characters.
+_PLAIN_RE = re.compile(r"[\u0020-\u007e\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e“”‘’—…·]*")
+_KEPT_RE = re.compile(r"[^\W_]")
+
+
+def folded_positions(text: str) -> list[int]:
+    """For each character of fold(text), its index in `text` (to highlight matches)."""
+    if _PLAIN_RE.fullmatch(text):
+        return [m.start() for m in _KEPT_RE.finditer(text)]
+    return fold_with_positions(text)[1]
+
+
+def fold_with_positions(text: str) -> tuple[str, list[int]]:
+    """The folded text and, for each of its characters, its index in `text`."""
+    out: list[str] = []
+    positions: list[int] = []
+    for i, ch in enumerate(text):
+        piece = _FOLD[ord(ch)]
+        out.append(piece)
+        positions.extend([i] * len(piece))
+    return "".join(out), positions
