@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from drafter.core import draftfile
+from drafter.core.bank import load_banks
 from drafter.core.slots import pending_by_section
+from drafter.core.vocab import ASPECTS
 from drafter.tui.app import DrafterApp
 from drafter.tui.screens.dialogs import ConfirmDialog, SlotValuesDialog
 from drafter.tui.screens.review import ReviewStep
@@ -107,3 +109,29 @@ async def test_outline_start_grow_by_thread_prune_and_review(
         assert app.session.draft.slots[name].startswith("3个支部")  # type: ignore[union-attr]
         left = str(app.screen.query_one(ReviewStep).query_one("#to-fill").render())
         assert left != to_fill
+
+
+async def test_a_first_person_material_asks_whose_it_is_first(
+    make: Callable[..., DrafterApp],
+) -> None:
+    app = make(bank=load_banks(user=False))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#kind").value = "rectification"
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, SkeletonDialog)
+        assert app.focused is dialog.query_one("#voice")  # 单位、班子 or 个人 first
+        await pilot.press("enter", "down", "down", "enter")  # 个人对照检查（按方面）
+        await settle(pilot)
+        assert dialog.person == "individual"
+        ticked = dialog.query_one("#matters").selected
+        assert ticked and set(ticked) <= set(ASPECTS)
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert isinstance(app.screen, WizardScreen)
+        draft = app.session.draft  # type: ignore[union-attr]
+        assert draft.meta.person == "individual"
+        assert "个人对照检查材料" in draft.meta.title
+        assert len(draft.section("problem").points) == len(ticked)

@@ -95,7 +95,8 @@ class SkeletonDialog(ModalScreen[SkeletonRequest | None]):
 
     def on_mount(self) -> None:
         self._fill_matters()
-        self.query_one("#matters").focus()
+        # A kind with first-person materials asks whose it is first (单位、班子 or 个人).
+        self.query_one("#voice" if self.query("#voice") else "#matters").focus()
 
     @property
     def person(self) -> Person | None:
