@@ -35,10 +35,13 @@ def serve(host: str, port: int, open_browser: bool, banks: tuple[str, ...]) -> N
     bank_paths = [Path(b).expanduser().resolve() for b in banks]
     check_inputs(None, bank_paths)
     from drafter.core import locations
-    from drafter.web import WizardServer, is_local, wizard_command
-    from drafter.web.server import page_url
+    from drafter.web import is_local, listen, page_url, serve, wizard_command
 
-    url = page_url(host, port)
+    try:
+        sock = listen(host, port)
+    except OSError as exc:
+        fail(f"cannot listen on {host}:{port}: {_reason(exc)}")
+    url = page_url(host, sock.getsockname()[1])  # --port 0: the port the system chose
 
     def ready() -> None:
         if not is_local(host):
@@ -53,10 +56,7 @@ def serve(host: str, port: int, open_browser: bool, banks: tuple[str, ...]) -> N
             # A text-mode browser would block here: open it beside the server.
             threading.Thread(target=_open, args=(url,), daemon=True).start()
 
-    try:
-        WizardServer(wizard_command(bank_paths), host, port).run(ready)
-    except OSError as exc:
-        fail(f"cannot listen on {host}:{port}: {_reason(exc)}")
+    serve(sock, wizard_command(bank_paths), ready)
 
 
 def _reason(exc: OSError) -> str:
