@@ -30,7 +30,10 @@ def test_a_busy_port_is_one_line_and_exit_2() -> None:
         port = busy.getsockname()[1]
         result = serve("--port", str(port))
     assert result.returncode == 2
-    assert result.stderr == f"drafter: error: cannot listen on 127.0.0.1:{port}: address already in use\n"
+    assert (
+        result.stderr
+        == f"drafter: error: cannot listen on 127.0.0.1:{port}: address already in use\n"
+    )
 
 
 def test_an_address_this_machine_does_not_have_is_one_line_and_exit_2() -> None:
@@ -67,7 +70,10 @@ def test_any_other_address_warns_that_there_are_no_accounts(tmp_path: Path) -> N
         out = server.wait_ready()
     finally:
         server.stop()
-    assert "warning: listening on 0.0.0.0: anyone who can reach this address can read and write your drafts" in out
+    assert (
+        "warning: listening on 0.0.0.0: anyone who can reach this address can read and write your drafts"
+        in out
+    )
     assert "no accounts" in out
 
 
