@@ -57,7 +57,7 @@ _NOTICE = re.compile(
     r"(?:省略|未完|全文共|完整阅读|阅读全文|剩余|会员|试读|登录后)"
     r"[^（）()\n]{0,200}?(?:[）)]|$)\s{0,4}[…\.]{0,6}"
 )
-# Noise that needs ASCII (tags, URLs, e-mail, phone numbers): skipped for all-Chinese lines.
+# Noise that needs ASCII (tags, URLs, e-mail, phone numbers): skipped for lines without it.
 _ASCII_NOISE = (
     (re.compile(r"<[^<>\n]{1,200}>"), ""),
     (re.compile(r"&(?:nbsp|ensp|emsp|amp|lt|gt|quot);"), " "),
@@ -78,7 +78,8 @@ _ASCII_NOISE = (
         "",
     ),
 )
-_HAS_ASCII = re.compile(r"[A-Za-z0-9<&@]")
+# What any of them needs: a letter, <, &, @, a phone keyword or seven digits in a row.
+_HAS_ASCII = re.compile(r"[A-Za-z<&@]|\d{7}|电话|手机|热线|传真|微信")
 _COPY_GUARD = re.compile(r"原创\s*[:：]")
 # A full stop dropped between two characters by copy protection (但不是 一.存在的问题).
 _STRAY_DOT = re.compile(rf"(?<=[{_CJK}])(?<![一二三四五六七八九十])\.(?=[{_CJK}])")

@@ -32,17 +32,20 @@ _WHOLE_END = re.compile(r"(?:[。！？：]|[。！？][”’」』）)])$")
 _FRAGMENT_START = tuple("，、；：。！？）》”,.;:)")
 _PAIRS = (("“", "”"), ("（", "）"), ("《", "》"), ("【", "】"), ("‘", "’"))
 _ABOUT_ARTICLE = re.compile(r"本文|笔者|本课题|小编|如下图|见表|见图|附件|范文|篇\d|摘要|参考文献")
+# (pattern, replacement, what the text must hold for the pattern to match at all)
 _SLOTS = (
-    (re.compile(r"(?<![\d{])(?:19|20)(?:\d{2}|_{1,4}|\*{1,4}|[xX×]{2})(?=\s*年)"), "{年度}"),
-    (re.compile(r"[十二]?[十一二三四五六七八九]届[一二三四五六七八九]中全会"), "{会议}"),
-    (re.compile(r"第[十二]?[十一二三四五六七八九]次(?:全国)?代表大会"), "{会议}"),
-    (re.compile(r"(?<=党的)[十二][十一二三四五六七八九]?大(?![学师])"), "{会议}"),
+    (re.compile(r"(?<![\d{])(?:19|20)(?:\d{2}|_{1,4}|\*{1,4}|[xX×]{2})(?=\s*年)"), "{年度}",
+     ("年",)),
+    (re.compile(r"[十二]?[十一二三四五六七八九]届[一二三四五六七八九]中全会"), "{会议}", ("届",)),
+    (re.compile(r"第[十二]?[十一二三四五六七八九]次(?:全国)?代表大会"), "{会议}", ("代表大会",)),
+    (re.compile(r"(?<=党的)[十二][十一二三四五六七八九]?大(?![学师])"), "{会议}", ("大",)),
     (re.compile(r"[十二][十一二三四五六七八九]?大(?=精神|报告|以来|召开|提出|强调|指出|作出|胜利)"),
-     "{会议}"),
+     "{会议}", ("大",)),
     # 迎十八大, 学习“十六大、新党章”: a congress numbered 11 to 29 in any other context
     (re.compile(r"(?<![第一二三四五六七八九十])(?:十[一二三四五六七八九]|二十[一二三四五六七八九]?)大"
-                r"(?![学师院厦夫队项])"), "{会议}"),
-    (re.compile(r"(?:XX|ＸＸ|××|xx|\*{2,}|＊{2,})(?=[\u4e00-\u9fff])"), "某"),
+                r"(?![学师院厦夫队项])"), "{会议}", ("大",)),
+    (re.compile(r"(?:XX|ＸＸ|××|xx|\*{2,}|＊{2,})(?=[\u4e00-\u9fff])"), "某",
+     ("XX", "ＸＸ", "××", "xx", "**", "＊＊")),
 )  # fmt: skip
 _MAY_SLOT = re.compile(r"[\d届大次Xx×*＊Ｘ]")
 _BROKEN = re.compile(r"[_*＊]|XX|××")
@@ -98,8 +101,9 @@ def slot_dates(text: str) -> str:
     """Years, congresses and XX blanks into slots and 某 (no dated anchors in a bank)."""
     if not _MAY_SLOT.search(text):
         return text
-    for pattern, repl in _SLOTS:
-        text = pattern.sub(repl, text)
+    for pattern, repl, needs in _SLOTS:
+        if any(need in text for need in needs):
+            text = pattern.sub(repl, text)
     return text
 
 
