@@ -1,4 +1,5 @@
-"""Harvest throughput: megabytes of source text per second (target ≥ 1 MB/s).
+"""Harvest throughput: megabytes of source text per second (targets: ≥ 1.5 MB/s on the
+varied archive, ≥ 1 MB/s on the templated worst case, on two cores).
 
 Three archives, each timed with `harvest()` (imports warmed up first):
 - varied: copies of ../shared/corpus with one character in ten replaced at random, so each
@@ -33,6 +34,8 @@ from drafter.core.bank import Bank
 from drafter.core.harvest import harvest
 
 RUNS = 3
+TARGETS = {"varied": 1.5, "templated": 1.0}
+"""MB/s a harvest must reach on two cores (issue 19)."""
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 # Word lists written for this benchmark; combined at random into report-like sentences.
@@ -234,7 +237,7 @@ def main() -> None:
         f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (others' work slows "
         f"this); reference loop {reference_loop():.2f} s (lower is a faster machine)"
     )
-    rates: list[float] = []
+    rates: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         for name in ("varied", "repeated", "templated"):
@@ -253,8 +256,11 @@ def main() -> None:
                 size = sum(p.stat().st_size for p in archive.iterdir())
             first = sorted(archive.iterdir())[0]
             harvest([first], root / f"warm-{name}", existing=Bank())  # imports, not timed
-            rates.append(timed([archive], root / f"bank-{name}", size, f"{name} archive"))
-    print(f"target ≥ 1 MB/s: {'met' if rates[0] >= 1 else 'NOT met'} on the first archive")
+            rates[name] = timed([archive], root / f"bank-{name}", size, f"{name} archive")
+    for name, target in TARGETS.items():
+        if name in rates:
+            met = "met" if rates[name] >= target else "NOT met"
+            print(f"target ≥ {target} MB/s on the {name} archive: {met}")
 
 
 if __name__ == "__main__":
