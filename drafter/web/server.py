@@ -52,6 +52,11 @@ class WizardServer(Server):
         self.templates_path = TEMPLATES
         self.sock = sock
         self.warm = warm
+        self.tabs: set[TabService] = set()
+        """The tabs' wizards now running."""
+
+    async def on_startup(self, app: web.Application) -> None:
+        """Say nothing: `drafter serve` has printed the address already."""
 
     def _service(self, websocket: web.WebSocketResponse, warm: Process | None) -> TabService:
         return TabService(
@@ -74,6 +79,7 @@ class WizardServer(Server):
             await websocket.prepare(request)
             warm, self.warm = self.warm, None
             service = self._service(websocket, warm)
+            self.tabs.add(service)
             await service.start(width, height)
             await self._process_messages(websocket, service)
         except asyncio.CancelledError:
@@ -82,6 +88,7 @@ class WizardServer(Server):
             log.exception(error)
         finally:
             if service is not None:
+                self.tabs.discard(service)
                 await service.stop()
         return websocket
 
@@ -95,8 +102,16 @@ class WizardServer(Server):
             await web.SockSite(runner, self.sock).start()
             await stop.wait()
         finally:
-            await self._stop_warm()
+            await asyncio.gather(self._quit_tabs(), self._stop_warm())
             await runner.cleanup()
+
+    async def _quit_tabs(self) -> None:
+        """Ask every tab's wizard to save and quit, and wait (a while) until they have."""
+        await asyncio.gather(*(tab.send_meta({"type": "quit"}) for tab in self.tabs))
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + SHUTDOWN_SECONDS
+        while self.tabs and loop.time() < deadline:
+            await asyncio.sleep(0.05)
 
     async def _stop_warm(self) -> None:
         warm, self.warm = self.warm, None
