@@ -23,6 +23,8 @@ MIN_GAP = 60
 """Characters between two chunk numbers at least: a page holds more than a clause."""
 MAX_STEP = 2
 """A run may skip one number (a page that broke at a sentence end, or a lost number)."""
+POINT_MAX = 30
+"""Characters a numbered point's heading takes at most before the next number."""
 
 _NUMBER = re.compile(r"(?<![\d．.％%第])(\d{1,2})[、．.](?=[\u4e00-\u9fff“《（])")
 _MID = re.compile(r"[\u4e00-\u9fff，、“《（—]$")
@@ -98,8 +100,15 @@ def _stops_mid_sentence(before: str, value: int, *, whole_line: bool) -> bool:
         return False
     ends = list(_CLAUSE_END.finditer(before))
     clause = before[ends[-1].end() :] if ends else before
+    points = list(_NUMBER.finditer(clause))
+    if (
+        points
+        and value == int(points[-1].group(1)) + 1
+        and len(clause) - points[-1].end() <= POINT_MAX
+    ):
+        return False  # "1、加强学习提高认识2、完善制度": the next point of a run-on list
     marker = marker_at_start(clause)
-    if marker is not None and len(clause) <= 30:
+    if marker is not None and len(clause) <= POINT_MAX:
         # "（一）思想认识不到位" then "1、", or "1、认识不到位" then "2、": a heading and its
         # point, or the next point; any other number inside a heading is a page's
         return not (value == 1 or (marker.level == 3 and value == marker.number + 1))
