@@ -27,6 +27,8 @@ from drafter.core.harvest.source import Paragraph
         ("党员（ㄉㄤˇ ㄩㄢˊ）队伍", "党员队伍", 1),  # bopomofo
         ("认识偏差（音：piān chā）较大", "认识偏差较大", 1),  # labelled reading
         ("考核（拼音：kǎo hé）结果", "考核结果", 1),
+        ("党建（Dǎng Jiàn）引领", "党建引领", 1),  # capitalised
+        ("安(Ān)全生产", "安全生产", 1),
     ],
 )
 def test_every_kind_of_reading_is_removed(annotated: str, plain: str, count: int) -> None:

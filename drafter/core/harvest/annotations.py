@@ -14,7 +14,7 @@ import unicodedata
 from functools import cache
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙǕǗǙǛ"
 # A bracket after a Chinese character holding Latin letters (with tone marks or digits) or
 # bopomofo; the reading is checked before anything is removed.
 _CANDIDATE = re.compile(
