@@ -85,6 +85,7 @@ def test_a_report_written_in_the_browser_downloads_as_the_built_docx(tmp_path: P
                 context.close()
     finally:
         output = server.stop()
+        print(output)  # shown when the test fails: a wizard's traceback lands here
     assert "Traceback" not in output, output
 
     # The download is the Word file, and so is the copy in the drafts folder.
