@@ -172,21 +172,27 @@ class Masks:
             name: {} for name in FILTER_NAMES
         }
         values["review"] = {"reviewed": bytearray(n), "pending": bytearray(n)}
+        # entries grouped by what the filters read: few groups, so few Python steps each
+        groups: dict[tuple[str, tuple[str, ...], tuple[str, ...], str, str, bool], list[int]] = {}
         for i, e in enumerate(entries):
+            group = (e.section, e.topics, e.scenes, e.kind, e.bank, e.review == "pending")
+            groups.setdefault(group, []).append(i)
+        for (section, topics, scenes, kind, bank, pending), members in groups.items():
             for name, keys in (
-                ("section", (e.section,)),
-                ("topic", e.topics),
-                ("scene", e.scenes),
-                ("kind", (e.kind,)),
-                ("bank", (e.bank,)),
-                ("review", ("pending" if e.review == "pending" else "reviewed",)),
+                ("section", (section,)),
+                ("topic", topics),
+                ("scene", scenes),
+                ("kind", (kind,)),
+                ("bank", (bank,)),
+                ("review", ("pending" if pending else "reviewed",)),
             ):
                 table = values[name]
                 for key in keys:
                     mask = table.get(key)
-                    if mask is None:
+                    if not isinstance(mask, bytearray):
                         mask = table[key] = bytearray(n)
-                    mask[i] = 1  # type: ignore[index]
+                    for i in members:
+                        mask[i] = 1
         return cls(n, values, windows)
 
     def combine(self, filters: SearchFilters) -> bytes | None:
