@@ -25,7 +25,15 @@ _FOLD = _FoldTable()
 
 def fold(text: str) -> str:
     """Text as the index sees it: letters, digits and CJK only, half-width, lower case."""
+    if _SIMPLE_RE.fullmatch(text):  # the usual text: dropping and lower-casing is all
+        return _DROPPED_RE.sub("", text).lower()
     return text.translate(_FOLD)
+
+
+# Text made only of these folds by dropping what is not a letter, digit or CJK character
+# and lower-casing ASCII (NFKC leaves each of them as it is; tests check every one).
+_SIMPLE_RE = re.compile(r"[\u0020-\u007e\u3000-\u3037\u303b-\u303f\u4e00-\u9fff“”‘’—…·]*")
+_DROPPED_RE = re.compile(r"[\W_]+")
 
 
 # Text made only of these folds one character to at most one: ASCII, CJK, CJK and full-width

@@ -49,3 +49,14 @@ def test_index_keeps_each_text_apart_and_finds_initials_under_either_reading() -
     assert [i for i, _ in index.find_initials("zy", 10)] == [1]  # 重 read zhong
     assert dict(index.find_initials("dyjy", 10)) == {1: 0}
     assert "形式" in SearchIndex(["形式主义"]).homophones("形", "势")
+
+
+def test_the_quick_fold_agrees_with_nfkc_on_every_character_it_takes() -> None:
+    from drafter.core.searchfold import _SIMPLE_RE
+
+    ranges = [(0x20, 0x7E), (0x3000, 0x303F), (0x4E00, 0x9FFF)]
+    chars = [chr(c) for lo, hi in ranges for c in range(lo, hi + 1)] + list("“”‘’—…·")
+    taken = [c for c in chars if _SIMPLE_RE.fullmatch(c)]
+    assert len(taken) > 20_000
+    assert [fold(c) for c in taken] == [fold_with_positions(c)[0] for c in taken]
+    assert fold("〸Ａ") == "十a"  # outside the quick path: NFKC still applies
