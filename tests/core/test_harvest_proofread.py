@@ -7,7 +7,7 @@ from pathlib import Path
 from drafter.core.bank import Bank, load_bank
 from drafter.core.harvest import harvest
 from drafter.core.harvest.phrases import Phrase
-from drafter.core.harvest.proofread import NOTE_PREFIX, proofread
+from drafter.core.harvest.proofread import NOTE_PREFIX, with_findings
 
 REPORT = """关于机关党支部学习制度落实情况的调研报告
 一、存在的问题
@@ -30,7 +30,7 @@ def test_a_typo_of_the_source_is_named_in_the_entry_note(tmp_path: Path) -> None
 
 
 def test_findings_join_a_note_already_there_and_headings_are_checked() -> None:
-    checked = proofread(
+    checked = with_findings(
         [
             Phrase("problem", "heading", "学习制度落实不够", 1, ""),
             Phrase("problem", "sentence", "其它支部学习不够主动。", 2, "", note="疑似伪原创改写"),

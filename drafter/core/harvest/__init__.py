@@ -28,7 +28,7 @@ from drafter.core.harvest.clean import clean_paragraphs
 from drafter.core.harvest.lock import harvest_lock
 from drafter.core.harvest.output import Tagged, build_entries, unique_slug, write_bank_file
 from drafter.core.harvest.phrases import Phrase, fragments, to_phrases
-from drafter.core.harvest.proofread import proofread
+from drafter.core.harvest.proofread import with_findings
 from drafter.core.harvest.readers import collect_files, read_source
 from drafter.core.harvest.report import FileReport, HarvestReport
 from drafter.core.harvest.rewording import reviewed
@@ -260,7 +260,7 @@ class _Settings:
 
     def emit(self, job: _Job) -> _Emitted:
         """Tag, check and write one source's phrases: (sections, left out, bank file)."""
-        phrases = proofread(job.phrases)  # only what is kept: duplicates cost nothing
+        phrases = with_findings(job.phrases)  # only what is kept: duplicates cost nothing
         topics = self.tagger.tag_all([(p.text, p.context, p.paragraph) for p in phrases])
         tagged = [
             Tagged(p.section, p.kind, p.text, tuple(t), p.move, p.paragraph, p.note)

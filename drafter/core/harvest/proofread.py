@@ -41,7 +41,7 @@ NOTE_PREFIX = "校对："
 _DIGIT = re.compile(r"[0-9０-９]")
 
 
-def proofread(phrases: Sequence[Phrase]) -> list[Phrase]:
+def with_findings(phrases: Sequence[Phrase]) -> list[Phrase]:
     """The phrases, each with the findings of the text checks added to its note."""
     kind = _kind()
     if not phrases or kind is None:
