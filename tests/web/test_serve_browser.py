@@ -75,6 +75,9 @@ def test_a_report_written_in_the_browser_downloads_as_the_built_docx(tmp_path: P
                 timeout=WAIT * 1000,
                 viewport={"width": 1280, "height": 760},
                 accept_downloads=True,
+                # Playwright turns the pop-up blocker off; a colleague's browser has it on,
+                # and the download is a window textual-serve opens from a websocket message.
+                ignore_default_args=["--disable-popup-blocking"],
             )
             try:
                 context.set_default_timeout(WAIT * 1000)
@@ -130,15 +133,11 @@ def write_and_export(page: Page, url: str, tmp_path: Path) -> Path:
     screen.wait_for("下一步")
     # Each key waits for the last one's effect to be drawn, as a user's eyes would.
     next_step(page, screen)  # 基本情况: a paragraph typed into the text box, clicked
-    screen.click(BODY_PLACEHOLDER)
-    compose(page, SITUATION)
-    screen.wait_for(SITUATION[:8])
+    type_body(page, screen, SITUATION, SITUATION[:8])
 
     next_step(page, screen)  # 存在的问题: a point, its text, a phrase found by initials
     add_point(page, screen, HEADING)
-    screen.click(BODY_PLACEHOLDER)
-    compose(page, BODY)
-    screen.wait_for("· 1段")
+    type_body(page, screen, BODY, "· 1段")
     page.keyboard.press("Control+f")
     page.wait_for_timeout(300)
     screen.checkpoint()
@@ -183,6 +182,16 @@ def next_step(page: Page, screen: TerminalLog) -> None:
     screen.checkpoint()
     page.keyboard.press("Control+n")
     screen.wait_for(BODY_PLACEHOLDER)
+    page.wait_for_timeout(500)  # the step settles its focus after it is drawn
+
+
+def type_body(page: Page, screen: TerminalLog, text: str, shown: str) -> None:
+    """Click into the point's text box and type a paragraph through the input method."""
+    screen.click(BODY_PLACEHOLDER)
+    page.wait_for_timeout(300)
+    screen.checkpoint()
+    compose(page, text)
+    screen.wait_for(shown)
 
 
 def add_point(page: Page, screen: TerminalLog, heading: str) -> None:
