@@ -20,8 +20,19 @@ from drafter.cli.wizard import check_inputs
 
 
 @click.command()
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; any other than this machine's lets others in (no accounts).",
+)
+@click.option(
+    "--port",
+    default=8765,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port to listen on (0: a free one).",
+)
 @click.option("--open", "open_browser", is_flag=True, help="Open the wizard in the browser.")
 @click.option(
     "--bank",
@@ -30,9 +41,14 @@ from drafter.cli.wizard import check_inputs
     type=click.Path(path_type=str),
     help="Extra phrasebank folder or file (repeatable).",
 )
-def serve(host: str, port: int, open_browser: bool, banks: tuple[str, ...]) -> None:
+@click.pass_context
+def serve(
+    ctx: click.Context, host: str, port: int, open_browser: bool, banks: tuple[str, ...]
+) -> None:
     """Serve the wizard to a web browser: each tab is a wizard on your drafts (ctrl+c stops)."""
-    bank_paths = [Path(b).expanduser().resolve() for b in banks]
+    # `drafter --bank B serve` too: the wizard's --bank, given before the command.
+    outer = ctx.parent.params.get("banks", ()) if ctx.parent else ()
+    bank_paths = [Path(b).expanduser().resolve() for b in (*outer, *banks)]
     check_inputs(None, bank_paths)
     from drafter.core import locations
     from drafter.web import is_local, listen, page_url, serve, wizard_command
