@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from drafter.core import project
+from drafter import services
 from drafter.core.model import Draft, Meta, Point, Section
 
 # About 30 pages: 22 lines × 28 characters ≈ 600 characters a page.
@@ -47,11 +47,11 @@ def main() -> None:
     chars = sum(len(SENTENCE) * n for n in (20, 20 * 7, 16 * 7, 20 * 7, 2))
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "bench.docx"
-        project.build(draft, out)  # warm-up: imports, template compile
+        services.build(draft, out)  # warm-up: imports, template compile
         times = []
         for _ in range(7):
             start = time.perf_counter()
-            project.build(draft, out)
+            services.build(draft, out)
             times.append(time.perf_counter() - start)
         size = out.stat().st_size
     print(

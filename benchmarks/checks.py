@@ -18,7 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from drafter.core import draftfile, project
+from drafter import services
+from drafter.core import draftfile
 from drafter.core.bank import load_banks
 from drafter.core.checks import run_checks
 from drafter.core.checks.document import read_report
@@ -126,7 +127,7 @@ def main() -> None:
         median = statistics.median(runs) * 1000
         print(f"drafter lint as a process (start-up, loading, checks): median {median:.0f} ms")
         word = Path(tmp) / "bench.docx"
-        project.build(draft, word)
+        services.build(draft, word)
         lint_word(word)
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from drafter import services
 from drafter.cli.options import templates_option
 from drafter.core import draftfile, project
 from drafter.core.errors import DrafterError, DraftFileError
@@ -55,7 +56,7 @@ def build(
     project.check_output(draft_path, out)
     options = RenderOptions(keep_punctuation=keep_punctuation, strict=strict)
     try:
-        result = project.build(
+        result = services.build(
             draft,
             out,
             fmt=fmt,

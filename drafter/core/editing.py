@@ -1,23 +1,20 @@
 """Outline edits the wizard applies to a draft: points, paragraphs and inserted phrases.
 
 Pure functions on the model, so the TUI stays a thin layer of messages and the rules (where
-a heading phrase goes, which problems are still unanswered) are tested without a terminal.
+a heading phrase goes, which slots are missing) are tested without a terminal. Which problems
+are still unanswered is drafter.core.stepinfo's.
 A point index of None means the section's own unnumbered paragraphs.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from drafter.core.bank import Bank, Entry
-from drafter.core.kinds import ReportKind
-from drafter.core.model import Draft, Paragraph, Point, Section, iter_points, paragraph_text
+from drafter.core.bank import Entry
+from drafter.core.model import Draft, Paragraph, Point, Section, paragraph_text
 from drafter.core.slots import known_values, slot_names
 from drafter.core.vocab import SCENES
-
-ANSWERING_ROLES = ("cause", "countermeasure")
-"""Sections whose points answer the problems."""
 
 
 def body_text(body: list[Paragraph]) -> str:
@@ -133,49 +130,3 @@ def missing_slots(draft: Draft, text: str) -> list[str]:
 def store_slots(draft: Draft, values: dict[str, str]) -> None:
     """Keep the non-empty values the user gave; empty ones stay 【待补】."""
     draft.slots.update({k: v.strip() for k, v in values.items() if v.strip()})
-
-
-def sections_with_role(draft: Draft, kind: ReportKind, role: str) -> list[Section]:
-    return [draft.section(spec.id) for spec in kind.sections if spec.bank_section == role]
-
-
-def linked_suggestions(bank: Bank, point: Point) -> dict[str, list[Entry]]:
-    """Causes and countermeasures linked to the phrases a (problem) point uses."""
-    return {role: bank.linked_from(point.phrases, role) for role in ANSWERING_ROLES}
-
-
-@dataclass
-class Unanswered:
-    """A problem point no point of the answering section takes up yet."""
-
-    section_id: str
-    index: int
-    heading: str
-    suggestions: list[Entry] = field(default_factory=list)
-    """Linked entries of the answering section that would answer it."""
-
-
-def unanswered(draft: Draft, kind: ReportKind, bank: Bank, role: str) -> list[Unanswered]:
-    """Problems whose linked `role` entries (cause or countermeasure) are none of them used.
-
-    Problems that use no linked phrase cannot be judged this way and are left out.
-    """
-    used = {
-        phrase
-        for section in sections_with_role(draft, kind, role)
-        for point in iter_points(section.points)
-        for phrase in point.phrases
-    }
-    out: list[Unanswered] = []
-    for section in sections_with_role(draft, kind, "problem"):
-        for i, point in enumerate(section.points):
-            ids = [p for sub in iter_points([point]) for p in sub.phrases]
-            linked = bank.linked_from(ids, role)
-            if role == "countermeasure":
-                causes = bank.linked_from(ids, "cause")
-                linked += [
-                    e for e in bank.linked_from([c.id for c in causes], role) if e not in linked
-                ]
-            if linked and not any(e.id in used for e in linked):
-                out.append(Unanswered(section.id, i, point.heading or "（无标题）", linked))
-    return out

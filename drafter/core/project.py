@@ -1,18 +1,16 @@
-"""Use cases shared by the CLI and the wizard: start a draft, build it, name its outputs."""
+"""Use cases shared by the CLI and the wizard: start a draft and name its outputs (building
+one is drafter.services.build, above the writers)."""
 
 from __future__ import annotations
 
 import datetime as _dt
 import os
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter.core import locations
 from drafter.core.errors import OutputError
-from drafter.core.kinds import ReportKind, get_kind
+from drafter.core.kinds import ReportKind
 from drafter.core.model import Draft, Meta, Section
-from drafter.core.render import RenderOptions, render_draft
 from drafter.core.slots import fill
 from drafter.core.vocab import GENERAL_SCENE
 
@@ -65,41 +63,3 @@ def check_output(draft_path: Path, out: Path) -> None:
         raise OutputError("is the draft itself: choose another output file", out)
     if out.name.endswith(DRAFT_SUFFIX):
         raise OutputError(f"a report is not written to a {DRAFT_SUFFIX} file", out)
-
-
-@dataclass
-class BuildResult:
-    path: Path
-    warnings: list[str] = field(default_factory=list)
-    data: bytes | None = None
-    """The report itself when it goes to standard output (nothing was written)."""
-
-
-def build(
-    draft: Draft,
-    out: Path,
-    *,
-    fmt: str | None = None,
-    options: RenderOptions | None = None,
-    fonts: str = "gb2312",
-    h3_bold: bool = True,
-    templates: Iterable[Path] = (),
-) -> BuildResult:
-    """Render a draft with its kind and write it (atomically) to `out`."""
-    from drafter import writers
-    from drafter.writers.fonts import load_profile
-
-    profile = load_profile(fonts)
-    kind = get_kind(draft.kind, templates)
-    if out == STDOUT:
-        fmt = fmt or "txt"
-        if fmt == "docx":
-            raise OutputError("a Word file cannot go to standard output: give -o FILE.docx", out)
-    else:
-        fmt = writers.format_for(out, fmt)
-    rendered = render_draft(draft, kind, options)
-    if out == STDOUT:
-        data = writers.render_bytes(rendered.blocks, fmt, fonts=profile, h3_bold=h3_bold)
-        return BuildResult(out, rendered.warnings, data)
-    writers.export(rendered.blocks, out, fmt, fonts=profile, h3_bold=h3_bold)
-    return BuildResult(out, rendered.warnings)

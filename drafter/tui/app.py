@@ -22,7 +22,7 @@ from drafter.core.recent import recent_drafts
 from drafter.tui import library as phrase_library
 from drafter.tui.commands import WizardCommands
 from drafter.tui.display import tilde
-from drafter.tui.library import EngineFactory, Library
+from drafter.tui.library import EngineFactory, Library, LibraryLoaded, PhraseSearch
 from drafter.tui.save_flow import SaveFlow
 from drafter.tui.screens.start import KindChoice, StartScreen
 from drafter.tui.start_flow import StartFlow
@@ -124,22 +124,21 @@ class DrafterApp(App[None]):
             if isinstance(screen, StartScreen):
                 screen.set_kinds(choices)
 
-    def _library_ready(self, bank: Bank, engine: object) -> None:
+    def _library_ready(self, bank: Bank, engine: PhraseSearch) -> None:
         self.library.bank = bank
-        self.library.engine = engine  # type: ignore[assignment]
-        self._tell_wizards()
+        self.library.engine = engine
+        self._tell_screens()
         self.starts.library_ready()
 
-    def _tell_wizards(self) -> None:
+    def _tell_screens(self) -> None:
+        """Tell every open screen the library is loaded (or failed): a wizard searches."""
         for screen in self.screen_stack:
-            ready = getattr(screen, "library_ready", None)
-            if callable(ready):
-                ready()
+            screen.post_message(LibraryLoaded())
 
     def _library_failed(self, message: str) -> None:
         self.library.error = message
         self.notify(message, title="短语库载入失败", severity="error", timeout=15)
-        self._tell_wizards()
+        self._tell_screens()
 
     # -- drafts ---------------------------------------------------------------------------
 

@@ -1,33 +1,39 @@
-"""The phrasebank and its search engine, which the app loads off the UI thread at start-up."""
+"""The phrasebank and its search engine, which the app loads off the UI thread at start-up.
+
+The app posts LibraryLoaded to its screens once the bank and engine are ready (or failed),
+so a screen learns it by a message rather than the app reaching into it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from drafter.core.bank import Bank, Entry
+from textual.message import Message
 
+from drafter.core.bank import Bank
 
-class SearchHit(Protocol):
-    """What the wizard reads from a search hit (drafter.core.search.Hit)."""
-
-    entry: Entry
-    spans: tuple[tuple[int, int], ...]
+if TYPE_CHECKING:  # the engine's module loads the index code: imported when first searched
+    from drafter.core.search import Hit, SearchFilters
 
 
 class PhraseSearch(Protocol):
     """The part of drafter.core.search.SearchEngine the wizard uses."""
 
+    @property
+    def has_pending(self) -> bool:
+        """Whether the bank holds harvested entries still waiting for review."""
+        ...
+
     def search(
         self,
         query: str,
-        *,
-        filters: Any = None,
+        filters: SearchFilters | None = None,
         prefer_section: str | None = None,
         prefer_scene: str | None = None,
         limit: int = 20,
-    ) -> list[Any]: ...
+    ) -> list[Hit]: ...
 
 
 EngineFactory = Callable[[Bank], PhraseSearch]
@@ -42,7 +48,7 @@ def default_engine(bank: Bank) -> PhraseSearch:
 
 def make_filters(
     section: str, topic: str, scene: str, kind: str, review: str = "", date: str = ""
-) -> Any:
+) -> SearchFilters:
     """The engine's SearchFilters ('' = any); `date` keeps entries valid on that day."""
     from drafter.core.search import SearchFilters
 
@@ -67,3 +73,12 @@ class Library:
     @property
     def ready(self) -> bool:
         return self.engine is not None
+
+    @property
+    def has_pending(self) -> bool:
+        """Whether the loaded bank holds harvested entries still pending review."""
+        return self.engine is not None and self.engine.has_pending
+
+
+class LibraryLoaded(Message):
+    """The app loaded the bank and its engine, or failed to (see Library.error)."""

@@ -1,4 +1,4 @@
-"""Outline edits the wizard applies: points, paragraphs, inserted phrases, unanswered problems."""
+"""Outline edits the wizard applies: points, paragraphs, inserted phrases, slot values."""
 
 from __future__ import annotations
 
@@ -10,18 +10,15 @@ from drafter.core.editing import (
     body_text,
     delete_point,
     insert_phrase,
-    linked_suggestions,
     missing_slots,
     move_point,
     set_body,
     set_heading,
     set_meta,
     store_slots,
-    unanswered,
 )
 from drafter.core.kinds import get_kind
 from drafter.core.model import Draft, Enumeration, Meta, Point, Section
-from drafter.core.project import new_draft
 from drafter.core.render import RenderOptions, render_draft
 
 BANK = Bank(
@@ -132,34 +129,6 @@ def test_only_slots_the_draft_does_not_know_are_asked_and_empty_answers_stay_pen
     draft.section("situation").body.append(text)
     rendered = render_draft(draft, get_kind("survey"), RenderOptions(allow_incomplete=True))
     assert "全某镇党委共有党员320名。" in [b.text for b in rendered.blocks]
-
-
-def test_a_problem_point_shows_the_causes_and_countermeasures_its_phrases_link_to() -> None:
-    point = Point(heading="谈心谈话开展不经常", phrases=["t.problem.01", "t.problem.02"])
-    links = linked_suggestions(BANK, point)
-    assert [e.id for e in links["cause"]] == ["t.cause.01", "t.cause.02"]
-    assert [e.id for e in links["countermeasure"]] == ["t.countermeasure.01"]
-
-
-def test_a_problem_is_unanswered_until_a_linked_phrase_is_used_in_the_answering_section() -> None:
-    kind = get_kind("survey")
-    draft = new_draft(kind, title="题")
-    draft.section("problem").points = [
-        Point(heading="谈心谈话开展不经常", phrases=["t.problem.01"]),
-        Point(heading="手写的问题"),  # no phrase: cannot be judged, not listed
-    ]
-    open_causes = unanswered(draft, kind, BANK, "cause")
-    assert [(u.index, u.heading) for u in open_causes] == [(0, "谈心谈话开展不经常")]
-    assert [e.id for e in open_causes[0].suggestions] == ["t.cause.01"]
-    # countermeasures answer a problem directly or through its causes
-    assert {e.id for e in unanswered(draft, kind, BANK, "countermeasure")[0].suggestions} == {
-        "t.countermeasure.01",
-        "t.countermeasure.02",
-    }
-    draft.section("cause").points = [Point(heading="x", phrases=["t.cause.01"])]
-    assert unanswered(draft, kind, BANK, "cause") == []
-    draft.section("countermeasure").points = [Point(heading="y", phrases=["t.countermeasure.02"])]
-    assert unanswered(draft, kind, BANK, "countermeasure") == []
 
 
 def test_report_information_is_edited_and_a_bad_date_changes_nothing() -> None:

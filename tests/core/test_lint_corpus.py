@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from drafter.core import draftfile, project
+from drafter import services
+from drafter.core import draftfile
 from drafter.core.checks import Finding, run_checks
 from drafter.core.checks.document import ReportDocument, read_report
 from drafter.core.kinds import discover
@@ -74,7 +75,7 @@ def test_an_example_built_to_a_file_reads_back_without_error(
     example: Path, suffix: str, tmp_path: Path
 ) -> None:
     out = tmp_path / (example.name.removesuffix(".draft.yaml") + suffix)
-    project.build(draftfile.load(example), out)
+    services.build(draftfile.load(example), out)
     report, findings = lint(out)
     assert [f.code for f in findings if f.severity == "error"] == []
     assert {"problem", "countermeasure"} <= {s.id for s in report.draft.sections} or {

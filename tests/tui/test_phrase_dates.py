@@ -8,7 +8,7 @@ from dataclasses import replace
 from drafter.core.bank import Entry
 from drafter.core.model import Draft, Meta
 from drafter.tui.library import make_filters
-from drafter.tui.screens.wizard_phrases import draft_day, entry_tags
+from drafter.tui.screens.phrase_search import draft_day, entry_tags
 
 
 def test_the_draft_date_decides_which_dated_phrases_are_offered() -> None:

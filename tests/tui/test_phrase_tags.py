@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from drafter.core.bank import Entry
-from drafter.tui.screens.wizard_phrases import ANY_SECTION_TAG, entry_tags
+from drafter.tui.screens.phrase_search import ANY_SECTION_TAG, entry_tags
 
 
 def test_a_sectionless_phrase_is_marked_and_a_sectioned_one_is_not() -> None:

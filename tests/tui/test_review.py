@@ -108,3 +108,38 @@ async def test_proofreading_findings_are_listed_and_config_can_turn_one_off(
     async with make(again).run_test(size=(120, 40)) as pilot:
         wizard = await open_review(pilot)
         assert not [f for f in wizard.findings if f.code == "W001"]
+
+
+async def test_a_kind_from_a_templates_folder_is_exported_as_it_was_previewed(
+    make: Callable[..., DrafterApp], tmp_path: Path
+) -> None:
+    import shutil
+
+    from drafter.core import draftfile
+    from drafter.core.kinds import get_kind
+    from drafter.core.project import new_draft
+
+    folder = tmp_path / "kinds" / "visit"
+    shutil.copytree(Path(__file__).parents[2] / "templates" / "survey", folder)
+    spec = (folder / "kind.yaml").read_text(encoding="utf-8")
+    spec = spec.replace("id: survey", "id: visit").replace("问题与对策调研报告", "走访报告")
+    (folder / "kind.yaml").write_text(spec, encoding="utf-8")
+    kind = get_kind("visit", [tmp_path / "kinds"])
+    draft = new_draft(kind, title="关于走访六个社区的报告", unit="某街道党工委")
+    draft.section("situation").body = ["六个社区都建有党群服务中心。"]
+    path = tmp_path / "走访.draft.yaml"
+    draftfile.save(draft, path, backup=False)
+    app = make(path, templates=[tmp_path / "kinds"])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(pilot)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        await pilot.press("enter")
+        await settle(pilot)
+        if isinstance(app.screen, ConfirmDialog):  # the report is incomplete: export anyway
+            await pilot.press("enter")
+            await settle(pilot)
+        out = tmp_path / "走访.docx"
+        assert out.is_file()
+        assert "导出失败" not in [n.title for n in app._notifications]

@@ -136,6 +136,7 @@ async def test_a_slow_search_neither_blocks_typing_nor_overwrites_newer_results(
         def __init__(self, bank) -> None:  # type: ignore[no-untyped-def]
             self.engine = SearchEngine.for_bank(bank)
             self.hung = False
+            self.has_pending = False
 
         def search(self, query: str, **kwargs):  # type: ignore[no-untyped-def]
             if query == "zhendi" and not self.hung:

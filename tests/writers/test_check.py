@@ -19,8 +19,9 @@ from click.testing import CliRunner
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
+from drafter import services
 from drafter.cli import main
-from drafter.core import draftfile, project
+from drafter.core import draftfile
 from drafter.core.blocks import Block
 from drafter.writers.check import check_files
 from drafter.writers.check.render import TEXT_BOTTOM, measure, render_pdfs
@@ -73,7 +74,7 @@ def test_examples_and_every_ending_position_pass_rendered(tmp_path: Path) -> Non
     files = []
     for example in EXAMPLES:
         out = tmp_path / f"{example.stem}.docx"
-        project.build(draftfile.load(example), out)
+        services.build(draftfile.load(example), out)
         files.append(out)
     sweep = [(n, date_line) for n in range(1, 6) for date_line in range(20, 25)]
     for n, date_line in sweep:
@@ -206,7 +207,7 @@ def test_a_draft_with_every_element_renders_to_the_standard_layout(tmp_path: Pat
     draft_path = tmp_path / "all.draft.yaml"
     draft_path.write_text(ALL_ELEMENTS, encoding="utf-8")
     out = tmp_path / "all.docx"
-    result = project.build(draftfile.load(draft_path), out)
+    result = services.build(draftfile.load(draft_path), out)
     assert result.warnings == []
     report = check_files([out])[0]
     assert report.faults() == []

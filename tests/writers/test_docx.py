@@ -9,7 +9,8 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from drafter.core import draftfile, project
+from drafter import services
+from drafter.core import draftfile
 from drafter.core.blocks import Block
 from drafter.writers.check import check_docx
 from drafter.writers.docx import write_docx
@@ -96,7 +97,7 @@ def test_custom_font_profile_file(tmp_path: Path) -> None:
 def test_examples_pass_the_static_check(tmp_path: Path) -> None:
     for example in EXAMPLES:
         out = tmp_path / f"{example.stem}.docx"
-        result = project.build(draftfile.load(example), out)
+        result = services.build(draftfile.load(example), out)
         assert result.warnings == []
         report = check_docx(out)
         assert report.faults() == [], example.name

@@ -4,8 +4,8 @@
 code, a severity, its place (section, point path, paragraph), a message and a fix hint.
 """
 
-from drafter.core.checks.answering import Answer, AnswerMatrix, PointRef, answer_matrix
 from drafter.core.checks.base import SEVERITIES, Check, Finding, Limits, Severity, place_label
+from drafter.core.checks.matrix import Answer, AnswerMatrix, PointRef, answer_matrix
 from drafter.core.checks.registry import BY_CODE, CHECKS, run_checks, yaml_path
 
 __all__ = [

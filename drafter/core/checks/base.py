@@ -16,7 +16,7 @@ from drafter.core.slots import fill, known_values
 
 if TYPE_CHECKING:
     from drafter.core.bank import Bank
-    from drafter.core.checks.answering import AnswerMatrix
+    from drafter.core.checks.matrix import AnswerMatrix
     from drafter.core.kinds import ReportKind
 
 Severity = Literal["error", "warning", "info"]
@@ -205,7 +205,7 @@ class Context:
 
     @cached_property
     def matrix(self) -> AnswerMatrix:
-        from drafter.core.checks.answering import answer_matrix
+        from drafter.core.checks.matrix import answer_matrix
 
         return answer_matrix(self.draft, self.kind, self.bank)
 

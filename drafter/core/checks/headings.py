@@ -12,25 +12,12 @@ from collections import Counter
 from collections.abc import Iterator
 
 from drafter.core.checks.base import Context, Hit
+from drafter.core.checks.subjects import EXISTENCE_RE, HAN, JUDGEMENT_RE
 from drafter.core.model import Point
 from drafter.core.slots import SLOT_RE
 
-_HAN = r"[\u4e00-\u9fff]"
-# A judgement ending (X不够Y, X不强, X流于形式 …): strip it and the subject remains.
-JUDGEMENT_RE = re.compile(
-    rf"(不够{_HAN}{{1,4}}|不相适应|不相匹配|不相衔接|不{_HAN}{{1,2}}|流于形式"
-    rf"|有待{_HAN}{{2}}|亟待{_HAN}{{2}}|仍需{_HAN}{{2}}"
-    r"|偏[弱低少高多慢]|较[弱低少差]|薄弱|滞后|老化|僵化|缺失|缺位|乏力|淡化|弱化|虚化|泛化|失衡|欠缺"
-    r"|短缺|单一|落后|错位|空转|虚设|走样|变形|脱节|两张皮)$"
-)
-EXISTENCE_RE = re.compile(rf"(?<![国所拥具没持享占含])(有|存在){_HAN}{{1,3}}$")
-# What a judgement measures (质量 of 组织生活质量不高): not part of the subject.
-ATTRIBUTE_RE = re.compile(
-    r"(?:的)?(质量|水平|能力|作用|效果|成效|实效|深度|力度|程度|结构|意识|吸引力|针对性|实效性"
-    r"|积极性|主动性|覆盖面|凝聚力|战斗力|组织力|影响力)$"
-)
 PROGRESS_RE = re.compile(
-    rf"(逐步|不断|持续|稳步|明显|有效|显著|日益|更加|日趋|全面|进一步){_HAN}{{1,2}}$"
+    rf"(逐步|不断|持续|稳步|明显|有效|显著|日益|更加|日趋|全面|进一步){HAN}{{1,2}}$"
 )
 # Verbs a 公文 countermeasure heading opens with (强化X、以X为抓手 …).
 VERBS: tuple[str, ...] = (
@@ -54,18 +41,6 @@ SHAPE_LABELS = {
 MIN_LIST = 3  # fewer headings than this do not make a pattern
 MAJORITY = 0.75  # share of a list that must agree before the rest count as outliers
 _PUNCT_RE = re.compile(r"[\s，。、；：？！“”‘’（）《》【】,.;:?!()\"']")
-
-
-def subject_of(heading: str) -> str:
-    """What a judgement heading is about: 组织生活质量不高 → 组织生活 (judgement and the
-    measured attribute dropped, so a remedy that names only 组织生活 still matches)."""
-    core = SLOT_RE.sub("某", heading).strip().rstrip("。；，")
-    stripped = JUDGEMENT_RE.sub("", core)
-    stripped = EXISTENCE_RE.sub("", stripped) if stripped == core else stripped
-    if len(stripped) < 2:
-        return core
-    bare = ATTRIBUTE_RE.sub("", stripped)
-    return bare if len(bare) >= 4 else stripped
 
 
 def shape(heading: str) -> str:

@@ -1,39 +1,45 @@
 """The wizard: one step per section of the report kind, then review and export.
 
-Widgets post what the user did; this screen applies it to the Draft through
-drafter.core.editing and tells the session, which autosaves. The phrase search and the
-insertion of phrases live in PhraseSteps, the review step in ReviewActions.
+The screen mediates between self-contained steps: each SectionStep edits its own section
+and posts Changed; the ReviewStep renders, checks and exports. The screen moves between
+steps, autosaves through the session and carries out what spans sections (a problem with
+its linked cause and countermeasure, the report information, every 【待补】 at once).
 """
 
 from __future__ import annotations
 
-import asyncio
 from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.widgets import ContentSwitcher, Footer, Header, Static
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, Header
 
 from drafter.core import editing
+from drafter.core.checks.base import Finding
 from drafter.core.kinds import ReportKind, SectionSpec
+from drafter.core.model import Draft
 from drafter.core.session import Session
 from drafter.core.skeleton import Placed
+from drafter.core.slots import pending_by_section
 from drafter.core.vocab import SCENES
-from drafter.tui.library import Library
-from drafter.tui.screens.dialogs import ConfirmDialog, MetaDialog
+from drafter.tui.library import Library, LibraryLoaded
+from drafter.tui.screens.dialogs import ConfirmDialog, MetaDialog, SlotValuesDialog
+from drafter.tui.screens.phrase_search import filter_choices
 from drafter.tui.screens.review import ReviewStep
-from drafter.tui.screens.review_actions import ReviewActions
-from drafter.tui.screens.wizard_base import REVIEW_LABEL, outline_rows
-from drafter.tui.screens.wizard_phrases import PhraseSteps, filter_choices, initial_filters
+from drafter.tui.screens.section_step import SectionStep
+from drafter.tui.screens.wizard_state import WizardState
 from drafter.tui.widgets.outline_editor import OutlineEditor
 from drafter.tui.widgets.phrase_panel import PhrasePanel
 from drafter.tui.widgets.step_indicator import StepIndicator
 
+REVIEW_LABEL = "审阅导出"
 
-class WizardScreen(PhraseSteps, ReviewActions):
-    """Steps over the sections of a draft, with an outline editor and a phrase panel each."""
+
+class WizardScreen(Screen[None]):
+    """Steps over the sections of a draft, then the review step."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "next", "下一步", priority=True),
@@ -45,17 +51,62 @@ class WizardScreen(PhraseSteps, ReviewActions):
         Binding("ctrl+r", "review", "审阅导出", priority=True, show=False),
     ]
 
+    step: reactive[int] = reactive(0, bindings=True, init=False)
+
     def __init__(self, session: Session, kind: ReportKind, library: Library) -> None:
-        super().__init__(session, kind, library)
-        self.choices = filter_choices()
+        super().__init__()
+        self.state = WizardState(session, kind, library)
+        self.specs: list[SectionSpec] = list(kind.sections)
+        self.ready = False
+        """Set once mounted: steps are built from then on."""
+
+    @property
+    def session(self) -> Session:
+        return self.state.session
+
+    @property
+    def kind(self) -> ReportKind:
+        return self.state.kind
+
+    @property
+    def library(self) -> Library:
+        return self.state.library
+
+    @property
+    def draft(self) -> Draft:
+        return self.state.draft
+
+    @property
+    def last_step(self) -> int:
+        return len(self.specs)
+
+    @property
+    def spec(self) -> SectionSpec | None:
+        return self.specs[self.step] if self.step < len(self.specs) else None
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self.query_one(ReviewStep).findings
+
+    def section_step(self, key: str) -> SectionStep:
+        return self.query_one(f"#step-{key}", SectionStep)
+
+    def editor(self, key: str) -> OutlineEditor:
+        return self.section_step(key).editor
+
+    def panel(self, key: str) -> PhrasePanel:
+        return self.section_step(key).panel
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield StepIndicator([s.label for s in self.specs] + [REVIEW_LABEL], id="steps-bar")
+        choices = filter_choices()
         with ContentSwitcher(initial=f"step-{self.specs[0].id}", id="steps"):
             for spec in self.specs:
-                yield Horizontal(id=f"step-{spec.id}", classes="section-step")
-            yield ReviewStep(id="step-review")
+                section = self.draft.section(spec.id)
+                point = 0 if section.points and spec.title else None
+                yield SectionStep(spec, self.state, choices, point)
+            yield ReviewStep(self.state, id="step-review")
         yield Footer(compact=True)
 
     async def on_mount(self) -> None:
@@ -65,47 +116,33 @@ class WizardScreen(PhraseSteps, ReviewActions):
         self.ready = True
         await self.watch_step(self.step)
 
-    async def build_step(self, spec: SectionSpec) -> None:
-        """Mount a step's editor and phrase panel when it is first shown (fast start-up)."""
-        if spec.id in self.built:
-            await self.built[spec.id].wait()
-            return
-        done = self.built[spec.id] = asyncio.Event()
-        editor = OutlineEditor(spec.id, id=f"outline-{spec.id}")
-        column = Vertical(Static(spec.hint, classes="step-hint"), editor, classes="editor-column")
-        filters = initial_filters(spec, self.draft)
-        panel = PhrasePanel(spec.id, self.choices, filters, id=f"phrases-{spec.id}")
-        await self.query_one(f"#step-{spec.id}").mount_all([column, panel])
-        editor.show(outline_rows(self.draft.section(spec.id)), self.selected[spec.id])
-        editor.set_read_only(self.session.read_only)
-        panel.show_review_filter(self.has_pending())
-        done.set()
-
-    # -- steps ----------------------------------------------------------------------------
-
-    async def watch_step(self, step: int) -> None:
-        if not self.ready:
-            return
+    async def show_step(
+        self, step: int, point: int | None = None, focus: str | None = None
+    ) -> None:
+        """Show a step (building it first), at `point` with the focus on `focus`."""
         self.query_one(StepIndicator).current = step
-        spec = self.spec
+        spec = self.specs[step] if step < len(self.specs) else None
         if spec is not None:
-            await self.build_step(spec)
+            await self.section_step(spec.id).build()
             if self.step != step:
                 return  # the user moved on while the step was being built
-        switcher = self.query_one("#steps", ContentSwitcher)
-        switcher.current = f"step-{spec.id}" if spec else "step-review"
+        self.query_one("#steps", ContentSwitcher).current = f"step-{spec.id if spec else 'review'}"
         if spec is None:
-            self.refresh_review()
-            return
-        editor = self.editor(spec.id)
-        focus = self.jump_focus.pop(spec.id, None)
-        if focus is not None:
-            editor.show(
-                outline_rows(self.draft.section(spec.id)), self.selected[spec.id], focus=focus
-            )
+            self.query_one(ReviewStep).refresh_review()
         else:
-            editor.query_one("#points").focus()
-        self.step_entered(spec)
+            self.section_step(spec.id).enter(point, focus)
+
+    async def watch_step(self, step: int) -> None:
+        if self.ready:
+            await self.show_step(step)
+
+    def mark_done(self) -> None:
+        done = {
+            i
+            for i, spec in enumerate(self.specs)
+            if (s := self.draft.find_section(spec.id)) and (s.body or s.points)
+        }
+        self.query_one(StepIndicator).mark_done(done)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "next" and self.step >= self.last_step:
@@ -117,6 +154,68 @@ class WizardScreen(PhraseSteps, ReviewActions):
         if action == "add_thread":  # only the problem step has whole threads to add
             return self.spec is not None and self.spec.bank_section == "problem"
         return True
+
+    # -- what the steps and the app report ------------------------------------------------
+
+    @on(SectionStep.Changed)
+    def _step_changed(self, message: SectionStep.Changed) -> None:
+        self.session.changed()
+        self.mark_done()
+        if message.phrases:  # the ✓ and ↳ marks of the other steps are out of date
+            for step in self.query(SectionStep):
+                step.fresh = step.fresh and step is message.step
+
+    @on(SectionStep.ThreadOrphaned)
+    def _orphaned(self, message: SectionStep.ThreadOrphaned) -> None:
+        from drafter.core.skeleton import remove
+
+        orphans = message.orphans
+        names = "；".join(f"{self.state.label(p.section)}“{p.heading}”" for p in orphans)
+
+        def answer(confirmed: bool | None) -> None:
+            if confirmed:
+                remove(self.draft, orphans)
+                self.refresh_sections(orphans, current=message.step.key)
+
+        question = f"这些条目只对应刚删去的问题：{names}。一并删除？"
+        self.app.push_screen(ConfirmDialog(question, "一并删除"), answer)
+
+    @on(ReviewStep.FindingChosen)
+    async def _finding_chosen(self, message: ReviewStep.FindingChosen) -> None:
+        """Go to the step and point a finding names."""
+        index = next((i for i, s in enumerate(self.specs) if s.id == message.section), None)
+        if index is None:
+            return
+        point = message.point
+        if point is not None and point >= len(self.draft.section(message.section).points):
+            point = None
+        focus = "heading" if point is not None and message.part == "heading" else "body"
+        self.set_reactive(WizardScreen.step, index)  # show_step puts the focus, not watch_step
+        self.refresh_bindings()
+        await self.show_step(index, point, focus)
+
+    @on(LibraryLoaded)
+    def _library_loaded(self) -> None:
+        for step in self.query(SectionStep):
+            step.library_loaded(current=step.spec is self.spec)
+
+    @on(StepIndicator.StepClicked)
+    def _step_clicked(self, message: StepIndicator.StepClicked) -> None:
+        self.step = message.index
+
+    def refresh_sections(self, placed: list[Placed], current: str) -> None:
+        """After points were added to or removed from several sections at once."""
+        self.session.changed()
+        self.mark_done()
+        for key in dict.fromkeys([*(p.section for p in placed), current]):
+            step = self.section_step(key)
+            step.fresh = False
+            if step.is_built:  # (a step built later shows the outline as it is then)
+                here = next((p.index for p in placed if p.section == key == current), None)
+                step.reload(here if here is not None else step.editor.point)
+        self.section_step(current).start_search()
+
+    # -- actions --------------------------------------------------------------------------
 
     def action_next(self) -> None:
         self.step = min(self.step + 1, self.last_step)
@@ -130,17 +229,23 @@ class WizardScreen(PhraseSteps, ReviewActions):
     def action_goto(self, index: int) -> None:
         self.step = max(0, min(index, self.last_step))
 
+    def action_find(self) -> None:
+        if self.spec is not None:
+            self.panel(self.spec.id).focus_query()
+
+    def action_add_point(self) -> None:
+        if self.spec is not None:
+            self.section_step(self.spec.id).add_point()
+
+    def action_export(self) -> None:
+        self.query_one(ReviewStep).action_export()
+
     def action_edit_meta(self) -> None:
-        if not self.editable():
+        if not self.state.editable(self):
             return
         meta = self.draft.meta
-        values = {
-            "title": meta.title,
-            "unit": meta.unit,
-            "signature": meta.signature,
-            "date": meta.date,
-            "scene": meta.scene,
-        }
+        names = ("title", "unit", "signature", "date", "scene")
+        values = {name: getattr(meta, name) for name in names}
         self.app.push_screen(MetaDialog(values, SCENES), self.apply_meta)
 
     def apply_meta(self, values: dict[str, str] | None) -> None:
@@ -156,51 +261,47 @@ class WizardScreen(PhraseSteps, ReviewActions):
         self.session.changed()
         self.notify("报告信息已更新", timeout=3)
 
-    def action_find(self) -> None:
-        if self.spec is not None:
-            self.panel(self.spec.id).focus_query()
-
-    def action_add_point(self) -> None:
-        if self.spec is not None:
-            self._add_point(self.spec.id, self.editor(self.spec.id).point)
-
     def action_add_thread(self) -> None:
         """Add the highlighted bank problem with a linked cause and countermeasure."""
         from drafter.core.skeleton import add_thread
 
         spec, bank = self.spec, self.library.bank
-        if spec is None or bank is None or not self.editable():
+        if spec is None or bank is None or not self.state.editable(self):
             return
         entry = bank.get(self.panel(spec.id).highlighted_entry or "")
         if entry is None or entry.section != "problem" or entry.kind != "heading":
             self.notify("先在右边选中一个问题标题，再按 ctrl+t", severity="warning")
             return
+        after = self.editor(spec.id).point
         try:
-            placed = add_thread(
-                self.draft, self.kind, bank, entry, after=self.editor(spec.id).point
-            )
+            placed = add_thread(self.draft, self.kind, bank, entry, after=after)
         except ValueError as exc:
             self.notify(str(exc), severity="warning")
             return
         self.refresh_sections(placed, current=spec.id)
-        labels = {s.id: s.label for s in self.specs}
-        added = "、".join(labels[p.section] for p in placed[1:])
+        added = "、".join(self.state.label(p.section) for p in placed[1:])
         self.notify(f"已加入“{entry.text}”" + (f"，并在{added}加入对应条目" if added else ""))
 
-    def refresh_sections(self, placed: list[Placed], current: str) -> None:
-        """After points were added to or removed from several sections at once."""
-        here = next((p.index for p in placed if p.section == current), None)
-        for section in dict.fromkeys(p.section for p in placed):
-            if section == current:
-                self.changed(section, reload=here)
-            elif self.is_built(section):  # other steps show it when they are entered
-                self.changed(section, reload=self.selected.get(section))
-        if current not in {p.section for p in placed}:
-            self.changed(current, reload=self.selected.get(current))
+    def action_fill_slots(self) -> None:
+        """Ask for every 【待补】 value at once; what is left empty stays to fill."""
+        names = list(dict.fromkeys(n for v in pending_by_section(self.draft).values() for n in v))
+        if not names:
+            self.notify("没有待补项了", timeout=3)
+            return
+        if not self.state.editable(self):
+            return
 
-    @on(StepIndicator.StepClicked)
-    def _step_clicked(self, message: StepIndicator.StepClicked) -> None:
-        self.step = message.index
+        def done(values: dict[str, str] | None) -> None:
+            if values:
+                editing.store_slots(self.draft, values)
+                self.session.changed()
+                if self.spec is None:
+                    self.query_one(ReviewStep).refresh_review()
+                left = sum(map(len, pending_by_section(self.draft).values()))
+                self.notify(f"还有 {left} 处待补" if left else "待补项都已填好", timeout=4)
+
+        title = f"填写待补项（共{len(names)}项，留空的以后再补）："
+        self.app.push_screen(SlotValuesDialog(names, "", title=title, ok="填好"), done)
 
     def palette_commands(self) -> list[tuple[str, str, str]]:
         """The wizard's actions for the command palette: (title, action, help)."""
@@ -217,95 +318,3 @@ class WizardScreen(PhraseSteps, ReviewActions):
             ("填写待补项", "fill_slots", "ctrl+l"),
             ("导出报告", "export", "docx / md / txt"),
         ]
-
-    # -- outline edits --------------------------------------------------------------------
-
-    def _add_point(self, key: str, after: int | None) -> None:
-        if self.editable():
-            index = editing.add_point(self.draft.section(key), after)
-            self.changed(key, reload=index, focus="heading")
-
-    @on(OutlineEditor.RowSelected)
-    def _row_selected(self, message: OutlineEditor.RowSelected) -> None:
-        self.selected[message.editor.key] = message.index
-        self.refresh_info()
-
-    @on(OutlineEditor.PointAdded)
-    def _point_added(self, message: OutlineEditor.PointAdded) -> None:
-        self._add_point(message.editor.key, message.after)
-
-    @on(OutlineEditor.PointDeleted)
-    def _point_deleted(self, message: OutlineEditor.PointDeleted) -> None:
-        if not self.editable():
-            return
-        key, index = message.editor.key, message.index
-        point = self.draft.section(key).points[index]
-
-        def delete(confirmed: bool | None = True) -> None:
-            if confirmed:
-                orphans = self.orphans_of(key, index)
-                after = editing.delete_point(self.draft.section(key), index)
-                self.changed(key, reload=after, focus="points")
-                if orphans:
-                    self.offer_removal(orphans, key)
-
-        if point.heading.strip() or point.body or point.points:
-            name = point.heading or "（无标题）"
-            question = f"删除要点“{name}”及其 {len(point.body)} 段正文？"
-            self.app.push_screen(ConfirmDialog(question, "删除"), delete)
-        else:
-            delete()
-
-    def orphans_of(self, key: str, index: int) -> list[Placed]:
-        """Causes and countermeasures only this problem needed (none for other steps)."""
-        from drafter.core.skeleton import dependents
-
-        spec = next((s for s in self.specs if s.id == key), None)
-        bank = self.library.bank
-        if spec is None or spec.bank_section != "problem" or bank is None:
-            return []
-        return dependents(self.draft, self.kind, bank, index)
-
-    def offer_removal(self, orphans: list[Placed], current: str) -> None:
-        from drafter.core.skeleton import remove
-
-        labels = {s.id: s.label for s in self.specs}
-        names = "；".join(f"{labels[p.section]}“{p.heading}”" for p in orphans)
-
-        def answer(confirmed: bool | None) -> None:
-            if confirmed:
-                remove(self.draft, orphans)
-                self.refresh_sections(orphans, current=current)
-
-        question = f"这些条目只对应刚删去的问题：{names}。一并删除？"
-        self.app.push_screen(ConfirmDialog(question, "一并删除"), answer)
-
-    @on(OutlineEditor.PointMoved)
-    def _point_moved(self, message: OutlineEditor.PointMoved) -> None:
-        if self.editable():
-            key = message.editor.key
-            index = editing.move_point(self.draft.section(key), message.index, message.offset)
-            self.changed(key, reload=index, focus="points")
-
-    @on(OutlineEditor.HeadingEdited)
-    def _heading_edited(self, message: OutlineEditor.HeadingEdited) -> None:
-        section = self.draft.section(message.editor.key)
-        if (
-            message.index < len(section.points)
-            and not self.session.read_only
-            and section.points[message.index].heading != message.heading.strip()
-        ):
-            editing.set_heading(section, message.index, message.heading)
-            self.changed(message.editor.key)
-
-    @on(OutlineEditor.BodyEdited)
-    def _body_edited(self, message: OutlineEditor.BodyEdited) -> None:
-        section = self.draft.section(message.editor.key)
-        if self.session.read_only or (
-            message.index is not None and message.index >= len(section.points)
-        ):
-            return
-        body = section.body if message.index is None else section.points[message.index].body
-        if editing.body_text(body) != message.text:
-            editing.set_body(section, message.index, message.text)
-            self.changed(message.editor.key)

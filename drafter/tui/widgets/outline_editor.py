@@ -17,6 +17,8 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Input, OptionList, TextArea
 
+from drafter.tui.widgets.body_area import BodyArea
+
 
 @dataclass(frozen=True)
 class OutlineRow:
@@ -114,7 +116,7 @@ class OutlineEditor(Vertical):
             yield Button("↑", id="up", compact=True, tooltip="上移 (alt+↑)")
             yield Button("↓", id="down", compact=True, tooltip="下移 (alt+↓)")
         yield Input(placeholder="要点标题（小标题，不写序号）", id="heading")
-        yield TextArea(
+        yield BodyArea(
             id="body",
             soft_wrap=True,
             placeholder="正文：一段一行。可在右侧搜索短语，回车插入。",
@@ -144,6 +146,10 @@ class OutlineEditor(Vertical):
             target.focus()
             if focus == "body":
                 self.body.move_cursor(self.body.document.end)
+
+    def focus_body(self) -> None:
+        """Back to writing: the body, with the cursor where it was."""
+        self.body.focus()
 
     def update_row(self, point: int | None, row: OutlineRow) -> None:
         """Refresh one row's label after an edit (the fields are left alone)."""

@@ -81,6 +81,7 @@ class PhrasePanel(Vertical):
         Binding("up", "cursor(-1)", show=False),
         Binding("pagedown", "cursor(8)", show=False),
         Binding("pageup", "cursor(-8)", show=False),
+        Binding("tab", "leave_query", show=False),
     ]
 
     @dataclass
@@ -90,6 +91,12 @@ class PhrasePanel(Vertical):
         panel: PhrasePanel
         query: str
         filters: Filters
+
+    @dataclass
+    class QueryLeft(Message):
+        """Tab in the search box: the user goes back to writing."""
+
+        panel: PhrasePanel
 
     @dataclass
     class PhraseChosen(Message):
@@ -151,7 +158,17 @@ class PhrasePanel(Vertical):
         self.query_one("#review-row").display = show
 
     def focus_query(self) -> None:
-        self.query_one("#query", Input).focus()
+        """Focus the search box with its old query selected, so typing replaces it."""
+        query = self.query_one("#query", Input)
+        query.focus()
+        query.select_all()
+
+    def action_leave_query(self) -> None:
+        """Tab from the search box goes back to the text; elsewhere in the panel it moves on."""
+        if self.query_one("#query", Input).has_focus:
+            self.post_message(self.QueryLeft(self))
+        else:
+            self.screen.focus_next()
 
     def show_results(self, rows: list[ResultRow], note: str = "", *, keep: bool = False) -> None:
         """Replace the results and highlight the first (or, with `keep`, the same one as before)."""
