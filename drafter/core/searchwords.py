@@ -11,7 +11,7 @@ from __future__ import annotations
 from drafter.core.pinyin import Pattern
 from drafter.core.searchindex import SearchIndex
 
-CROSSING = 0.7  # typed pinyin read across a word boundary (少数|支部 for shuzhi)
+CROSSING = 0.85  # typed pinyin read across a word boundary (少数|支部 for shuzhi)
 RARE_READING = 0.85  # typed pinyin read as a rare pair where a common one reads the same
 RARITY = 2  # … rare: the commonest pair read so is in this many times more texts
 
