@@ -11,6 +11,7 @@ joined again. A real numbered point follows a finished sentence or a heading, so
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -23,6 +24,8 @@ MIN_GAP = 60
 """Characters between two chunk numbers at least: a page holds more than a clause."""
 MAX_STEP = 2
 """A run may skip one number (a page that broke at a sentence end, or a lost number)."""
+WINDOW = 200
+"""Characters before a number that are looked at (enough for any clause that matters)."""
 POINT_MAX = 30
 """Characters a numbered point's heading takes at most before the next number."""
 
@@ -59,15 +62,25 @@ def rejoin_chunks(lines: list[Line], counts: Counter[str] | None = None) -> list
         by_line.setdefault(number.line, []).append(number)
     out: list[Line] = []
     for i, line in enumerate(lines):
-        text = line.text
         marks = by_line.get(i, [])
-        for number in sorted(marks, key=lambda n: n.start, reverse=True):
-            text = text[: number.start] + text[number.end :]
+        text = _without(line.text, marks)
         if marks and marks[0].start == 0 and marks[0].mid and out and not out[-1].new_document:
             out[-1] = replace(out[-1], text=out[-1].text + text)  # the page broke a sentence
             continue
         out.append(replace(line, text=text) if marks else line)
     return out
+
+
+def _without(text: str, marks: list[_Number]) -> str:
+    """`text` with the chunk numbers in `marks` (in order) cut out."""
+    if not marks:
+        return text
+    pieces, at = [], 0
+    for number in marks:
+        pieces.append(text[at : number.start])
+        at = number.end
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 def _numbers(lines: list[Line]) -> list[_Number]:
@@ -78,14 +91,15 @@ def _numbers(lines: list[Line]) -> list[_Number]:
         text = line.text
         if "、" in text or "." in text or "．" in text:
             for match in _NUMBER.finditer(text):
+                value = int(match.group(1))
                 if match.start() == 0:
                     prev = lines[i - 1] if i and not line.new_document else None
                     before = prev.text if prev is not None and not prev.new_document else ""
-                    value = int(match.group(1))
-                    mid = _stops_mid_sentence(before, value, whole_line=True)
+                    short = len(before) <= 20  # a heading or title line, unless it dangles
+                    mid = _stops_mid_sentence(before[-WINDOW:], value, short_line=short)
                 else:
-                    value = int(match.group(1))
-                    mid = _stops_mid_sentence(text[: match.start()], value, whole_line=False)
+                    before = text[max(0, match.start() - WINDOW) : match.start()]
+                    mid = _stops_mid_sentence(before, value, short_line=False)
                 out.append(
                     _Number(i, match.start(), match.end(), value, offset + match.start(), mid)
                 )
@@ -93,9 +107,9 @@ def _numbers(lines: list[Line]) -> list[_Number]:
     return out
 
 
-def _stops_mid_sentence(before: str, value: int, *, whole_line: bool) -> bool:
-    """Whether `before` ends in the middle of a sentence rather than after one or a heading
-    (`value` is the number that follows it)."""
+def _stops_mid_sentence(before: str, value: int, *, short_line: bool) -> bool:
+    """Whether `before` (the last WINDOW characters before a number) ends in the middle of
+    a sentence rather than after one or a heading (`value` is the number that follows)."""
     if not before or not _MID.search(before):
         return False
     ends = list(_CLAUSE_END.finditer(before))
@@ -114,23 +128,31 @@ def _stops_mid_sentence(before: str, value: int, *, whole_line: bool) -> bool:
         return not (value == 1 or (marker.level == 3 and value == marker.number + 1))
     if len(clause) <= 20 and (keyword_section(clause, anywhere=True) or is_title(clause)):
         return False
-    return not (whole_line and len(before) <= 20 and before[-1] not in "，、“《（的了和与及在")
+    return not (short_line and before[-1] not in "，、“《（的了和与及在")
 
 
 def _chunk_numbers(found: list[_Number]) -> list[_Number]:
     """The numbers that form runs counting up from text cut mid-sentence, gaps filled."""
     chains: list[list[_Number]] = []
+    open_by_last: dict[int, list[_Number]] = {}  # the latest chain ending in each value
     for number in (n for n in found if n.mid):
-        fits = [
-            chain
-            for chain in chains
-            if 1 <= number.value - chain[-1].value <= MAX_STEP
-            and number.offset - chain[-1].offset >= MIN_GAP
-        ]
-        if fits:
-            min(fits, key=lambda chain: number.value - chain[-1].value).append(number)
+        chain = None
+        for step in range(1, MAX_STEP + 1):
+            before = open_by_last.get(number.value - step)
+            if before is not None and number.offset - before[-1].offset >= MIN_GAP:
+                chain = before
+                break
+        if chain is None:
+            chain = [number]
+            chains.append(chain)
         else:
-            chains.append([number])
+            del open_by_last[chain[-1].value]
+            chain.append(number)
+        open_by_last[number.value] = chain
+    by_value: dict[int, list[_Number]] = {}
+    for number in found:
+        by_value.setdefault(number.value, []).append(number)
+    offsets = {value: [n.offset for n in numbers] for value, numbers in by_value.items()}
     accepted: list[_Number] = []
     for chain in chains:
         if len(chain) < 2:
@@ -138,9 +160,14 @@ def _chunk_numbers(found: list[_Number]) -> list[_Number]:
         accepted += chain
         for left, right in pairwise(chain):
             if right.value - left.value == 2:  # the page between broke at a sentence end
-                accepted += [
-                    n
-                    for n in found
-                    if n.value == left.value + 1 and left.offset < n.offset < right.offset
-                ][:1]
+                value = left.value + 1
+                accepted += _between(by_value.get(value, []), offsets.get(value, []), left, right)
     return sorted(set(accepted), key=lambda n: n.offset)
+
+
+def _between(
+    numbers: list[_Number], offsets: list[int], left: _Number, right: _Number
+) -> list[_Number]:
+    """The first of `numbers` (in document order, at `offsets`) between `left` and `right`."""
+    k = bisect_right(offsets, left.offset)
+    return [numbers[k]] if k < len(numbers) and numbers[k].offset < right.offset else []
