@@ -8,6 +8,7 @@ waits in the socket's queue until the server takes it.
 from __future__ import annotations
 
 import socket
+from urllib.parse import urlsplit
 
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
@@ -23,6 +24,21 @@ def page_url(host: str, port: int) -> str:
     if ":" in shown:
         shown = f"[{shown}]"
     return f"http://{shown}:{port}/"
+
+
+def trusted(bound: str, host: str, origin: str | None) -> bool:
+    """Whether a request may drive a wizard: it comes from drafter's own page.
+
+    A browser lets any web page open a websocket to 127.0.0.1, so a page's Origin must be
+    this server; and on a local address the Host must name this machine, so a site whose
+    name was pointed at 127.0.0.1 (DNS rebinding) is refused too. Programs that send no
+    Origin are let in: they are on this machine, or --host let them in.
+    """
+    host = host.lower()
+    name = host[1:].split("]")[0] if host.startswith("[") else host.rsplit(":", 1)[0]
+    if is_local(bound) and not is_local(name):
+        return False
+    return origin is None or urlsplit(origin.lower()).netloc == host
 
 
 def listen(host: str, port: int) -> socket.socket:

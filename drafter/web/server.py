@@ -18,6 +18,8 @@ from aiohttp import web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
+from drafter.web.address import trusted
+
 log = logging.getLogger("textual-serve")
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -70,7 +72,9 @@ class WizardServer(Server):
         )
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
-        """textual-serve's handler (1.1.3), with the tab's process from _service()."""
+        """textual-serve's handler (1.1.3), with the tab's process from _service(), for
+        drafter's own page only (another site's page must not drive a wizard)."""
+        self._refuse_other_sites(request)
         websocket = web.WebSocketResponse(heartbeat=15)
         width = to_int(request.query.get("width", "80"), 80)
         height = to_int(request.query.get("height", "24"), 24)
@@ -91,6 +95,14 @@ class WizardServer(Server):
                 self.tabs.discard(service)
                 await service.stop()
         return websocket
+
+    async def handle_download(self, request: web.Request) -> web.StreamResponse:
+        self._refuse_other_sites(request)
+        return await super().handle_download(request)
+
+    def _refuse_other_sites(self, request: web.Request) -> None:
+        if not trusted(self.host, request.host, request.headers.get("Origin")):
+            raise web.HTTPForbidden(text="drafter: only drafter's own page may use this\n")
 
     async def run_until(self, stop: asyncio.Event) -> None:
         """Serve until the event is set; then open tabs save and quit."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import shlex
 import socket
 import subprocess
@@ -9,6 +10,8 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+
+import aiohttp
 
 from tests.web.browser import WAIT, Server, free_port
 
@@ -89,3 +92,30 @@ def test_open_opens_the_address_in_the_browser(tmp_path: Path) -> None:
     finally:
         server.stop()
     assert opened.read_text() == server.url
+
+
+def test_another_sites_page_cannot_open_a_wizard(tmp_path: Path) -> None:
+    """Any page in the user's browser may open a websocket to 127.0.0.1: not to a wizard."""
+
+    async def handshake(headers: dict[str, str]) -> int:
+        timeout = aiohttp.ClientTimeout(total=WAIT)
+        async with aiohttp.ClientSession(timeout=timeout) as session:
+            try:
+                async with session.ws_connect(server.url + "ws", headers=headers):
+                    return 101
+            except aiohttp.WSServerHandshakeError as exc:
+                return exc.status
+
+    server = Server(tmp_path)
+    try:
+        server.wait_ready()
+        here = f"127.0.0.1:{server.port}"
+        assert asyncio.run(handshake({"Origin": "https://evil.example"})) == 403
+        rebound = {
+            "Host": f"evil.example:{server.port}",
+            "Origin": f"http://evil.example:{server.port}",
+        }
+        assert asyncio.run(handshake(rebound)) == 403
+        assert asyncio.run(handshake({"Origin": f"http://{here}"})) == 101
+    finally:
+        server.stop()
