@@ -107,6 +107,7 @@ def test_dates_and_blanks_go_into_slots(text: str, slotted: str) -> None:
     [
         ("二是督查督办机制。对支部工作的督查多集中在年底。", "督查督办机制"),
         ("2、从力气上，抓好两支队伍。一方面抓好支部书记队伍。", "从力气上，抓好两支队伍"),
+        ("一要强化思想教育。组织党员每月集中学习一次。", "强化思想教育"),
     ],
 )
 def test_a_point_label_becomes_a_heading(text: str, heading: str) -> None:

@@ -52,11 +52,11 @@ _BROKEN = re.compile(r"[_*＊]|XX|××")
 _HANZI_RE = re.compile(r"[\u4e00-\u9fff]")
 _SLOT_RE = re.compile(r"\{[^{}]*\}")
 _ENUMERATION = re.compile(r"一是.+二是")
-_ENUMERATION_WORD = re.compile(r"[一二三四五六七八九十]是")
+_ENUMERATION_WORD = re.compile(r"[一二三四五六七八九十][是要]")
 # A sentence that is only a point's label ("二是督查督办机制。", "2、从力气上，抓好两支队伍。"):
 # the label is the heading of what follows. A hand-typed number is no part of a bank sentence.
 _LABEL = re.compile(
-    r"^(?:[一二三四五六七八九十]是是?|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、．.]|"
+    r"^(?:[一二三四五六七八九十](?:是是?|要)|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、．.]|"
     r"[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|[①-⑳])"
 )
 _NUMBER_LABEL = re.compile(r"^(?:\d{1,2}[、．.]|[（(]\d{1,2}[）)]|[①-⑳])(?=[\u4e00-\u9fff“《])")
