@@ -20,6 +20,7 @@ from drafter.core.bank import Bank, load_banks
 from drafter.core.errors import DrafterError
 from drafter.core.recent import recent_drafts
 from drafter.tui import library as phrase_library
+from drafter.tui import widechars
 from drafter.tui.commands import WizardCommands
 from drafter.tui.display import tilde
 from drafter.tui.library import EngineFactory, Library, LibraryLoaded, PhraseSearch
@@ -81,6 +82,7 @@ class DrafterApp(App[None]):
         self.starts = StartFlow(self)
 
     def on_mount(self) -> None:
+        widechars.install()  # Chinese characters survive where widget edges cut a line
         self.theme = DARK
         # Kinds and the bank load after the first frame, so they do not delay the first paint.
         self.call_after_refresh(self.load_in_background)
