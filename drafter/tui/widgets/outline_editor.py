@@ -115,7 +115,8 @@ class OutlineEditor(Vertical):
             yield Button("删除", id="delete", compact=True, tooltip="删除要点 (delete)")
             yield Button("↑", id="up", compact=True, tooltip="上移 (alt+↑)")
             yield Button("↓", id="down", compact=True, tooltip="下移 (alt+↓)")
-        yield Input(placeholder="要点标题（小标题，不写序号）", id="heading")
+        # Not selected on focus: a key typed on arrival adds to the heading, never replaces it.
+        yield Input(placeholder="要点标题（小标题，不写序号）", id="heading", select_on_focus=False)
         yield BodyArea(
             id="body",
             soft_wrap=True,
