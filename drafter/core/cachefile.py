@@ -17,6 +17,7 @@ import contextlib
 import json
 import mmap
 import os
+import stat
 import struct
 import sys
 import tempfile
@@ -50,7 +51,13 @@ class CacheFile:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        with path.open("rb") as handle:
+        # never through a link, never a device or a pipe: only the file written here
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        fd = os.open(path, flags)  # (non-blocking: opening a planted pipe would wait)
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise CacheDamaged("not a regular file")
+        with os.fdopen(fd, "rb") as handle:
             head = handle.read(_HEAD.size)
             if len(head) < _HEAD.size:
                 raise CacheDamaged("shorter than its header")

@@ -61,3 +61,20 @@ def test_an_unwritable_cache_folder_is_not_an_error(drafter_home: Path) -> None:
     (drafter_home / "cache").write_text("a file where the folder should be")
     cachefile.write("demo", "aa11", {}, {"n": b"1"})
     assert cachefile.open_file("demo", "aa11") is None
+
+
+def test_a_link_or_device_under_a_cache_name_is_never_read(drafter_home: Path) -> None:
+    cachefile.write("demo", "aa11", {}, {"n": b"1"})
+    path = cachefile.path_of("demo", "aa11")
+    path.unlink()
+    path.symlink_to("/dev/zero")  # read to the end, it would never end
+    assert cachefile.open_file("demo", "aa11") is None
+    assert not path.is_symlink()
+
+
+def test_a_pipe_under_a_cache_name_does_not_hang_the_start(drafter_home: Path) -> None:
+    cachefile.write("demo", "aa11", {}, {"n": b"1"})
+    path = cachefile.path_of("demo", "aa11")
+    path.unlink()
+    os.mkfifo(path)
+    assert cachefile.open_file("demo", "aa11") is None
