@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 # when first needed, so the start screen paints before them.
 
 AUTOSAVE_TICK = 0.25
+PALETTE_PLACEHOLDER = "搜索命令：输入命令中的几个字…"
 DARK, LIGHT = "textual-dark", "textual-light"
 
 
@@ -44,7 +45,8 @@ class DrafterApp(App[None]):
 
     CSS_PATH = "drafter.tcss"
     TITLE = "drafter"
-    COMMANDS = App.COMMANDS | {WizardCommands}
+    # Textual's own commands are in English; ours cover what a writer needs of them.
+    COMMANDS = {WizardCommands}  # noqa: RUF012 (Textual's type)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012 (Textual's type)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "帮助"),
@@ -52,6 +54,7 @@ class DrafterApp(App[None]):
         Binding("f2", "toggle_theme", "主题", show=False),
         Binding("ctrl+s", "save", "保存", priority=True, show=False),
         Binding("ctrl+q", "quit", "退出", priority=True),
+        Binding("ctrl+p", "command_palette", "命令", show=False, priority=True),
     ]
 
     def __init__(
@@ -258,6 +261,14 @@ class DrafterApp(App[None]):
             self.notify(str(exc), title="保存失败", severity="error")
         else:
             self.notify(f"已保存 {tilde(self.session.path)}", timeout=3)
+
+    def action_command_palette(self) -> None:
+        """The command palette, asking in Chinese."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            palette = CommandPalette(placeholder=PALETTE_PLACEHOLDER, id="--command-palette")
+            self.push_screen(palette)
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.current_theme.dark else DARK

@@ -109,6 +109,23 @@ async def test_the_palette_offers_the_wizards_actions(
         assert isinstance(wizard, WizardScreen) and wizard.step == wizard.last_step
 
 
+async def test_the_palette_asks_and_lists_in_chinese(
+    make: Callable[..., DrafterApp], draft_file: Path
+) -> None:
+    from textual.command import CommandInput, CommandPalette
+
+    app = make(draft_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, CommandPalette)
+        assert app.screen.query_one(CommandInput).placeholder.startswith("搜索命令")
+        commands = app.screen.query_one("CommandList")
+        titles = [str(commands.get_option_at_index(i).prompt) for i in range(commands.option_count)]
+        assert titles and not [t for t in titles if t[:1].isascii()]  # no "Change theme"
+
+
 async def test_f2_switches_between_dark_and_light(
     make: Callable[..., DrafterApp], draft_file: Path
 ) -> None:
@@ -210,3 +227,24 @@ async def test_report_information_is_edited_from_the_palette(
         await pilot.press("ctrl+s")
     saved = draftfile.load(draft_file).meta
     assert (saved.title, saved.date) == ("关于某街道党建工作的调研报告", "2026-12-01")
+
+
+async def test_the_title_reads_as_printed_never_with_a_raw_slot(
+    make: Callable[..., DrafterApp], tmp_path: Path
+) -> None:
+    from drafter.core import draftfile
+    from drafter.core.kinds import get_kind
+    from drafter.core.project import new_draft
+
+    draft = new_draft(get_kind("survey"))  # no unit: the title keeps its {单位} slot
+    assert "{单位}" in draft.meta.title
+    path = tmp_path / "无单位.draft.yaml"
+    draftfile.save(draft, path, backup=False)
+    app = make(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        wizard = app.screen
+        assert isinstance(wizard, WizardScreen)
+        assert "{" not in wizard.title and "【待补：单位】" in wizard.title
+        wizard.apply_meta({"unit": "某镇党委"})
+        assert wizard.title.startswith("关于某镇党委")

@@ -23,7 +23,7 @@ from drafter.core.kinds import ReportKind, SectionSpec
 from drafter.core.model import Draft
 from drafter.core.session import Session
 from drafter.core.skeleton import Placed
-from drafter.core.slots import pending_by_section
+from drafter.core.slots import fill, known_values, pending_by_section
 from drafter.core.vocab import SCENES
 from drafter.tui.library import Library, LibraryLoaded
 from drafter.tui.screens.dialogs import ConfirmDialog, MetaDialog, SlotValuesDialog
@@ -110,7 +110,7 @@ class WizardScreen(Screen[None]):
         yield Footer(compact=True)
 
     async def on_mount(self) -> None:
-        self.title = self.draft.meta.title or "（无标题）"
+        self.show_title()
         self.sub_title = self.session.path.name + ("  [只读]" if self.session.read_only else "")
         self.mark_done()
         self.ready = True
@@ -135,6 +135,11 @@ class WizardScreen(Screen[None]):
     async def watch_step(self, step: int) -> None:
         if self.ready:
             await self.show_step(step)
+
+    def show_title(self) -> None:
+        """The title as the report will print it: slots filled, the rest 【待补：单位】."""
+        title, _ = fill(self.draft.meta.title, known_values(self.draft))
+        self.title = title or "（无标题）"
 
     def mark_done(self) -> None:
         done = {
@@ -257,7 +262,7 @@ class WizardScreen(Screen[None]):
         except ValueError as exc:
             self.notify(str(exc), title="报告信息没有改", severity="error")
             return
-        self.title = self.draft.meta.title or "（无标题）"
+        self.show_title()
         self.session.changed()
         self.notify("报告信息已更新", timeout=3)
 
