@@ -139,6 +139,15 @@ class TerminalLog:
             self.page.wait_for_timeout(100)
         raise AssertionError(f"not drawn within {timeout:.0f} s: {texts}\n{self.screen()}")
 
+    def wait_gone(self, text: str, timeout: float = WAIT) -> None:
+        """Wait until the text is no longer on the screen (a dialog has closed)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if text not in self.screen().replace("\n", ""):
+                return
+            self.page.wait_for_timeout(100)
+        raise AssertionError(f"still on the screen after {timeout:.0f} s: {text}")
+
     def where(self, text: str) -> tuple[int, int]:
         """(row, column) of the text on the screen now, the topmost if it is there twice."""
         for row, line in enumerate(self.grid()):
