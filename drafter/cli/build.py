@@ -12,6 +12,7 @@ from drafter.core import draftfile, project
 from drafter.core.errors import DrafterError, DraftFileError
 from drafter.core.kinds import discover
 from drafter.core.render import RenderOptions
+from drafter.writers import FORMATS
 
 
 @click.command()
@@ -26,7 +27,7 @@ from drafter.core.render import RenderOptions
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["docx", "md", "txt"]),
+    type=click.Choice(FORMATS),
     help="Output format (default: from the output's extension).",
 )
 @click.option(

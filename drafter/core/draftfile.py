@@ -6,6 +6,7 @@ same bytes for any file drafter wrote, and a crash mid-save never leaves half a 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,29 @@ def loads(text: str, path: Path | None = None) -> Draft:
             raise DraftFileError(f"section '{section.id}' appears twice", path, line)
         seen.add(section.id)
     return draft
+
+
+_QUOTED_RE = re.compile(r'"(?:\\.|[^"\\])*"|\'(?:\'\'|[^\'])*\'')
+_COMMENT_RE = re.compile(r"(?:^|\s)#")
+_BLOCK_RE = re.compile(r"[|>][-+0-9]*\s*$")
+
+
+def has_comments(text: str) -> bool:
+    """Whether draft text holds YAML comments (# …), which a save does not keep: drafter
+    writes its canonical form. Text inside quotes and block scalars is not a comment."""
+    block: int | None = None
+    for line in text.splitlines():
+        stripped = line.lstrip()
+        indent = len(line) - len(stripped)
+        if block is not None and (not stripped or indent > block):
+            continue  # inside a | or > block: text, whatever it holds
+        block = None
+        code = _QUOTED_RE.sub("", line)
+        if _COMMENT_RE.search(code):
+            return True
+        if _BLOCK_RE.search(code):
+            block = indent
+    return False
 
 
 def load(path: Path) -> Draft:

@@ -23,12 +23,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.core import draftfile, locations
-from drafter.core.errors import DrafterError
+from drafter.core.errors import DrafterError, DraftFileError
 from drafter.core.fsio import atomic_write_text, make_private_dir, read_text
 from drafter.core.model import Draft
 from drafter.core.recent import remember
 
 AUTOSAVE_DELAY = 0.5
+COMMENTS_SUFFIX = ".with-comments"
+"""Added to a draft's file name for the copy kept of a hand-edited draft with comments."""
 """Seconds a change may wait before it is written (the wizard ticks every 0.25 s)."""
 
 _UNSAFE_NAME = re.compile(r"[\\/:*?\"<>|\s\x00-\x1f]+")
@@ -183,6 +185,9 @@ class Session:
         self._disk = _stamp(self.path)
         self.file_read_only = False
         """Set when the file itself is read-only: this session does not write it."""
+        self.comments_copy: Path | None = None
+        """Where the draft as opened was copied because it held hand-written # comments,
+        which saving (drafter's canonical layout) does not keep."""
 
     @property
     def read_only(self) -> bool:
@@ -196,15 +201,20 @@ class Session:
     def open(cls, path: Path, *, clock: Callable[[], float] = time.monotonic) -> Session:
         """Load a draft and lock it; read-only when another editor has it."""
         path = Path(path)
-        draft = draftfile.load(path)
+        text = read_text(path, DraftFileError)
+        draft = draftfile.loads(text, path)
         if not _writable(path):
             session = cls(draft, path, clock=clock)
             session.file_read_only = True
             return session
         lock, holder = DraftLock.acquire(path)
+        session = cls(draft, path, lock=lock, holder=holder, clock=clock)
         if lock is not None:
             remember(path)
-        return cls(draft, path, lock=lock, holder=holder, clock=clock)
+            if draftfile.has_comments(text):  # a save drops them: keep the file as written
+                session.comments_copy = path.with_name(path.name + COMMENTS_SUFFIX)
+                atomic_write_text(session.comments_copy, text)
+        return session
 
     @classmethod
     def create(

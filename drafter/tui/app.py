@@ -168,6 +168,14 @@ class DrafterApp(App[None]):
         except DrafterError as exc:
             self.notify(str(exc), title="打不开草稿", severity="error", timeout=10)
             return
+        if session.comments_copy is not None:
+            self.notify(
+                f"草稿里有手写的注释（# …），drafter 保存时不保留注释；"
+                f"原文件已另存为 {tilde(session.comments_copy)}",
+                title="注释",
+                severity="warning",
+                timeout=15,
+            )
         if session.file_read_only:
             self.notify(
                 "文件是只读的：可以查看和导出，不能修改。", title="只读打开", severity="warning"

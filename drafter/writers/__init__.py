@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.core.blocks import Block
@@ -9,7 +11,47 @@ from drafter.core.errors import OutputError
 from drafter.core.fsio import atomic_write_bytes
 from drafter.writers.fonts import FontProfile
 
-FORMATS = ("docx", "md", "txt")
+
+@dataclass(frozen=True)
+class OutputFormat:
+    """One output format: its name (= file extension), how the export dialog names it, and
+    its writer (imported when first used: python-docx is slow to import)."""
+
+    name: str
+    label: str
+    write: Callable[[list[Block], FontProfile | None, bool], bytes]
+
+
+def _docx(blocks: list[Block], fonts: FontProfile | None, h3_bold: bool) -> bytes:
+    from drafter.writers.docx import write_docx
+
+    title = next((b.text for b in blocks if b.kind == "title"), "")
+    author = next((b.text for b in blocks if b.kind == "signature"), "")
+    return write_docx(blocks, fonts=fonts, h3_bold=h3_bold, title=title, author=author)
+
+
+def _markdown(blocks: list[Block], fonts: FontProfile | None, h3_bold: bool) -> bytes:
+    from drafter.writers.markdown import write_markdown
+
+    return write_markdown(blocks).encode("utf-8")
+
+
+def _text(blocks: list[Block], fonts: FontProfile | None, h3_bold: bool) -> bytes:
+    from drafter.writers.text import write_text
+
+    return write_text(blocks).encode("utf-8")
+
+
+WRITERS: dict[str, OutputFormat] = {
+    f.name: f
+    for f in (
+        OutputFormat("docx", "Word (.docx)", _docx),
+        OutputFormat("md", "Markdown (.md)", _markdown),
+        OutputFormat("txt", "纯文本 (.txt)", _text),
+    )
+}
+"""The one table of output formats: `build`, `--format` and the export dialog read it."""
+FORMATS = tuple(WRITERS)
 
 
 def format_for(path: Path, explicit: str | None = None) -> str:
@@ -37,19 +79,7 @@ def render_bytes(
     blocks: list[Block], fmt: str, *, fonts: FontProfile | None = None, h3_bold: bool = True
 ) -> bytes:
     """The output file's bytes in format `fmt`."""
-    if fmt == "docx":
-        from drafter.writers.docx import write_docx  # python-docx is slow to import
-
-        title = next((b.text for b in blocks if b.kind == "title"), "")
-        author = next((b.text for b in blocks if b.kind == "signature"), "")
-        return write_docx(blocks, fonts=fonts, h3_bold=h3_bold, title=title, author=author)
-    if fmt == "md":
-        from drafter.writers.markdown import write_markdown
-
-        return write_markdown(blocks).encode("utf-8")
-    from drafter.writers.text import write_text
-
-    return write_text(blocks).encode("utf-8")
+    return WRITERS[fmt].write(blocks, fonts, h3_bold)
 
 
 def export(
@@ -66,4 +96,4 @@ def export(
     return Path(path)
 
 
-__all__ = ["FORMATS", "export", "format_for", "render_bytes"]
+__all__ = ["FORMATS", "WRITERS", "OutputFormat", "export", "format_for", "render_bytes"]

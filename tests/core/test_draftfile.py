@@ -118,3 +118,13 @@ def test_any_text_survives_save_and_load(
     )
     again = draftfile.loads(draftfile.dumps(draft))
     assert again == draft
+
+
+def test_comments_are_told_apart_from_hashes_in_text() -> None:
+    from drafter.core.draftfile import has_comments
+
+    assert has_comments("kind: survey\n# 领导批注\n")
+    assert has_comments("kind: survey  # 调研报告\n")
+    assert not has_comments('title: "第#3号"\n')
+    assert not has_comments("body: |\n  # 这一行是正文\nkind: survey\n")
+    assert not has_comments("slots: {编号: A#1}\n")

@@ -248,3 +248,51 @@ async def test_the_title_reads_as_printed_never_with_a_raw_slot(
         assert "{" not in wizard.title and "【待补：单位】" in wizard.title
         wizard.apply_meta({"unit": "某镇党委"})
         assert wizard.title.startswith("关于某镇党委")
+
+
+async def test_a_reopened_draft_resumes_at_the_step_and_point_left(
+    make: Callable[..., DrafterApp], draft_file: Path
+) -> None:
+    from drafter.core import draftfile, resume
+
+    async with make(draft_file).run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        wizard = pilot.app.screen
+        assert isinstance(wizard, WizardScreen)
+        wizard.step = 2  # 存在的问题
+        await settle(pilot)
+        wizard.editor("problem").query_one("#points").highlighted = 2  # its second point
+        await pilot.pause()
+        assert wizard.editor("problem").point == 1
+    assert "positions" not in draftfile.dumps(draftfile.load(draft_file))  # not in the draft
+    assert resume.position(draft_file) == resume.Position("problem", 1)
+    async with make(draft_file).run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        wizard = pilot.app.screen
+        assert isinstance(wizard, WizardScreen)
+        assert wizard.spec is not None and wizard.spec.id == "problem"
+        assert wizard.editor("problem").point == 1
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+    async with make(draft_file).run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        wizard = pilot.app.screen
+        assert isinstance(wizard, WizardScreen) and wizard.step == wizard.last_step
+
+
+async def test_a_hand_commented_draft_is_copied_before_a_save_drops_its_comments(
+    make: Callable[..., DrafterApp], draft_file: Path
+) -> None:
+    text = draft_file.read_text(encoding="utf-8")
+    commented = "# 王主任：第二个问题再压一压\n" + text
+    draft_file.write_text(commented, encoding="utf-8")
+    app = make(draft_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert "注释" in [n.title for n in app._notifications]
+        assert app.session is not None
+        app.session.changed()
+        app.action_save()
+    copy = draft_file.with_name(draft_file.name + ".with-comments")
+    assert copy.read_text(encoding="utf-8") == commented
+    assert "王主任" not in draft_file.read_text(encoding="utf-8")  # saved canonical, as said

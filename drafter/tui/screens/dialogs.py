@@ -12,7 +12,8 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, Static
 
-FORMATS = {"docx": "Word (.docx)", "md": "Markdown (.md)", "txt": "纯文本 (.txt)"}
+from drafter.writers import WRITERS
+
 META_FIELDS = {"title": "标题", "unit": "单位", "signature": "署名", "date": "日期"}
 
 
@@ -123,8 +124,8 @@ class ExportDialog(ModalScreen[tuple[Path, str] | None]):
             yield Static("导出到：", classes="dialog-title")
             yield Input(str(self.default), id="path")
             with RadioSet(id="format"):
-                for fmt, label in FORMATS.items():
-                    yield RadioButton(label, value=fmt == self.fmt, name=fmt)
+                for fmt in WRITERS.values():
+                    yield RadioButton(fmt.label, value=fmt.name == self.fmt, name=fmt.name)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("导出", variant="primary", id="ok")
                 yield Button("取消", id="cancel")
@@ -137,7 +138,7 @@ class ExportDialog(ModalScreen[tuple[Path, str] | None]):
         self.fmt = event.pressed.name or "docx"
         path_input = self.query_one("#path", Input)
         path = Path(path_input.value.strip() or str(self.default))
-        if path.suffix.lstrip(".") in FORMATS:
+        if path.suffix.lstrip(".") in WRITERS:
             path_input.value = str(path.with_suffix(f".{self.fmt}"))
 
     @on(Input.Submitted, "#path")
@@ -158,7 +159,7 @@ class ExportDialog(ModalScreen[tuple[Path, str] | None]):
             self.notify("请填写导出路径", severity="warning")
             return
         path = Path(text).expanduser()
-        if path.suffix.lstrip(".") not in FORMATS:
+        if path.suffix.lstrip(".") not in WRITERS:
             path = path.with_name(f"{path.name}.{self.fmt}")
         self.dismiss((path, path.suffix.lstrip(".")))
 

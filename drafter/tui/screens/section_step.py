@@ -21,32 +21,17 @@ from textual.worker import get_current_worker
 from drafter.core import editing, stepinfo
 from drafter.core.bank import Entry
 from drafter.core.kinds import SectionSpec
-from drafter.core.model import Section, iter_points
-from drafter.core.numbering import heading_label
+from drafter.core.model import Section
 from drafter.core.skeleton import Placed
-from drafter.tui.screens.dialogs import ConfirmDialog, SlotValuesDialog
+from drafter.tui.screens.dialogs import SlotValuesDialog
 from drafter.tui.screens.phrase_search import draft_day, initial_filters, search_rows
+from drafter.tui.screens.step_edits import OutlineEdits, outline_rows
 from drafter.tui.screens.wizard_state import WizardState
-from drafter.tui.widgets.outline_editor import OutlineEditor, OutlineRow
+from drafter.tui.widgets.outline_editor import OutlineEditor
 from drafter.tui.widgets.phrase_panel import FilterChoices, Filters, PhrasePanel, ResultRow
 
 INFO_DELAY = 0.3
 """Seconds of quiet typing before the linked suggestions and unanswered problems update."""
-
-
-def outline_rows(section: Section) -> list[OutlineRow]:
-    """The rows the outline editor shows for a section."""
-    rows = [OutlineRow("", "", editing.body_text(section.body), is_point=False)]
-    for i, point in enumerate(section.points):
-        rows.append(
-            OutlineRow(
-                heading_label(2, i + 1),
-                point.heading,
-                editing.body_text(point.body),
-                subpoints=len(iter_points(point.points)),
-            )
-        )
-    return rows
 
 
 class SectionStep(Horizontal):
@@ -90,6 +75,7 @@ class SectionStep(Horizontal):
         """Whether the next results keep the highlighted phrase (a refresh after inserting)."""
         self.info_timer: Timer | None = None
         self._built: asyncio.Event | None = None
+        self.edits = OutlineEdits(self)
 
     @property
     def key(self) -> str:
@@ -153,7 +139,7 @@ class SectionStep(Horizontal):
             self.editor.show(outline_rows(self.section), point, focus=focus)
             self.refresh_info()
 
-    def _changed(self, *, reload: int | bool | None = False, focus: str | None = None) -> None:
+    def changed(self, *, reload: int | bool | None = False, focus: str | None = None) -> None:
         """After an edit: reload the outline (selecting `reload`) or just refresh a label."""
         editor = self.editor
         if reload is not False:
@@ -269,80 +255,17 @@ class SectionStep(Horizontal):
     # -- outline edits --------------------------------------------------------------------
 
     def add_point(self) -> None:
-        if self.state.editable(self):
-            index = editing.add_point(self.section, self.editor.point)
-            self._changed(reload=index, focus="heading")
+        self.edits.add_point(self.editor.point)
 
     @on(OutlineEditor.RowSelected)
-    def _row_selected(self, message: OutlineEditor.RowSelected) -> None:
-        message.stop()
-        self.refresh_info()
+    def _row_selected(self) -> None:
+        self.refresh_info()  # (the message goes on up: the screen notes the position)
 
     @on(OutlineEditor.PointAdded)
-    def _point_added(self, message: OutlineEditor.PointAdded) -> None:
-        message.stop()
-        self.add_point()
-
     @on(OutlineEditor.PointDeleted)
-    def _point_deleted(self, message: OutlineEditor.PointDeleted) -> None:
-        message.stop()
-        if not self.state.editable(self):
-            return
-        index = message.index
-        point = self.section.points[index]
-
-        def delete(confirmed: bool | None = True) -> None:
-            if confirmed:
-                orphans = self.orphans_of(index)
-                after = editing.delete_point(self.section, index)
-                self._changed(reload=after, focus="points")
-                if orphans:
-                    self.post_message(self.ThreadOrphaned(self, orphans))
-
-        if point.heading.strip() or point.body or point.points:
-            name = point.heading or "（无标题）"
-            question = f"删除要点“{name}”及其 {len(point.body)} 段正文？"
-            self.app.push_screen(ConfirmDialog(question, "删除"), delete)
-        else:
-            delete()
-
-    def orphans_of(self, index: int) -> list[Placed]:
-        """Causes and countermeasures only this problem needed (none for other steps)."""
-        from drafter.core.skeleton import dependents
-
-        bank = self.state.library.bank
-        if self.spec.bank_section != "problem" or bank is None:
-            return []
-        return dependents(self.state.draft, self.state.kind, bank, index)
-
     @on(OutlineEditor.PointMoved)
-    def _point_moved(self, message: OutlineEditor.PointMoved) -> None:
-        message.stop()
-        if self.state.editable(self):
-            index = editing.move_point(self.section, message.index, message.offset)
-            self._changed(reload=index, focus="points")
-
     @on(OutlineEditor.HeadingEdited)
-    def _heading_edited(self, message: OutlineEditor.HeadingEdited) -> None:
-        message.stop()
-        points = self.section.points
-        if (
-            message.index < len(points)
-            and not self.state.read_only
-            and points[message.index].heading != message.heading.strip()
-        ):
-            editing.set_heading(self.section, message.index, message.heading)
-            self._changed()
-
     @on(OutlineEditor.BodyEdited)
-    def _body_edited(self, message: OutlineEditor.BodyEdited) -> None:
+    def _outline_edited(self, message: Message) -> None:
         message.stop()
-        section = self.section
-        if self.state.read_only or (
-            message.index is not None and message.index >= len(section.points)
-        ):
-            return
-        body = section.body if message.index is None else section.points[message.index].body
-        if editing.body_text(body) != message.text:
-            editing.set_body(section, message.index, message.text)
-            self._changed()
+        self.edits.apply(message)

@@ -8,6 +8,7 @@ its linked cause and countermeasure, the report information, every 【待补】 
 
 from __future__ import annotations
 
+import contextlib
 from typing import ClassVar
 
 from textual import on
@@ -17,16 +18,16 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header
 
-from drafter.core import editing
+from drafter.core import resume
 from drafter.core.checks.base import Finding
+from drafter.core.errors import DrafterError
 from drafter.core.kinds import ReportKind, SectionSpec
 from drafter.core.model import Draft
 from drafter.core.session import Session
 from drafter.core.skeleton import Placed
-from drafter.core.slots import fill, known_values, pending_by_section
-from drafter.core.vocab import SCENES
+from drafter.core.slots import fill, known_values
 from drafter.tui.library import Library, LibraryLoaded
-from drafter.tui.screens.dialogs import ConfirmDialog, MetaDialog, SlotValuesDialog
+from drafter.tui.screens.draft_actions import REVIEW_LABEL, DraftActions, palette_commands
 from drafter.tui.screens.phrase_search import filter_choices
 from drafter.tui.screens.review import ReviewStep
 from drafter.tui.screens.section_step import SectionStep
@@ -34,8 +35,6 @@ from drafter.tui.screens.wizard_state import WizardState
 from drafter.tui.widgets.outline_editor import OutlineEditor
 from drafter.tui.widgets.phrase_panel import PhrasePanel
 from drafter.tui.widgets.step_indicator import StepIndicator
-
-REVIEW_LABEL = "审阅导出"
 
 
 class WizardScreen(Screen[None]):
@@ -59,6 +58,7 @@ class WizardScreen(Screen[None]):
         self.specs: list[SectionSpec] = list(kind.sections)
         self.ready = False
         """Set once mounted: steps are built from then on."""
+        self.actions = DraftActions(self)
 
     @property
     def session(self) -> Session:
@@ -101,15 +101,38 @@ class WizardScreen(Screen[None]):
         yield Header()
         yield StepIndicator([s.label for s in self.specs] + [REVIEW_LABEL], id="steps-bar")
         choices = filter_choices()
+        left = self.left_at()
         with ContentSwitcher(initial=f"step-{self.specs[0].id}", id="steps"):
             for spec in self.specs:
                 section = self.draft.section(spec.id)
                 point = 0 if section.points and spec.title else None
+                if left is not None and left.step == spec.id:
+                    point = left.point if left.point in range(len(section.points)) else point
                 yield SectionStep(spec, self.state, choices, point)
             yield ReviewStep(self.state, id="step-review")
         yield Footer(compact=True)
 
+    def left_at(self) -> resume.Position | None:
+        """Where the user left this draft last time (None: start at ①)."""
+        try:
+            return resume.position(self.session.path)
+        except OSError:
+            return None
+
+    def remember_position(self) -> None:
+        """Note the step and point, so the draft reopens here."""
+        spec = self.spec
+        point = self.editor(spec.id).point if spec is not None else None
+        where = resume.Position(spec.id if spec else resume.REVIEW, point)
+        with contextlib.suppress(DrafterError, OSError):  # only a convenience
+            resume.remember(self.session.path, where)
+
     async def on_mount(self) -> None:
+        left = self.left_at()
+        ids = [s.id for s in self.specs]
+        if left is not None and (left.step in ids or left.step == resume.REVIEW):
+            step = ids.index(left.step) if left.step in ids else self.last_step
+            self.set_reactive(WizardScreen.step, step)
         self.show_title()
         self.sub_title = self.session.path.name + ("  [只读]" if self.session.read_only else "")
         self.mark_done()
@@ -131,6 +154,7 @@ class WizardScreen(Screen[None]):
             self.query_one(ReviewStep).refresh_review()
         else:
             self.section_step(spec.id).enter(point, focus)
+        self.remember_position()
 
     async def watch_step(self, step: int) -> None:
         if self.ready:
@@ -170,20 +194,13 @@ class WizardScreen(Screen[None]):
             for step in self.query(SectionStep):
                 step.fresh = step.fresh and step is message.step
 
+    @on(OutlineEditor.RowSelected)
+    def _row_selected(self) -> None:
+        self.remember_position()
+
     @on(SectionStep.ThreadOrphaned)
     def _orphaned(self, message: SectionStep.ThreadOrphaned) -> None:
-        from drafter.core.skeleton import remove
-
-        orphans = message.orphans
-        names = "；".join(f"{self.state.label(p.section)}“{p.heading}”" for p in orphans)
-
-        def answer(confirmed: bool | None) -> None:
-            if confirmed:
-                remove(self.draft, orphans)
-                self.refresh_sections(orphans, current=message.step.key)
-
-        question = f"这些条目只对应刚删去的问题：{names}。一并删除？"
-        self.app.push_screen(ConfirmDialog(question, "一并删除"), answer)
+        self.actions.offer_removal(message.orphans, message.step.key)
 
     @on(ReviewStep.FindingChosen)
     async def _finding_chosen(self, message: ReviewStep.FindingChosen) -> None:
@@ -246,80 +263,17 @@ class WizardScreen(Screen[None]):
         self.query_one(ReviewStep).action_export()
 
     def action_edit_meta(self) -> None:
-        if not self.state.editable(self):
-            return
-        meta = self.draft.meta
-        names = ("title", "unit", "signature", "date", "scene")
-        values = {name: getattr(meta, name) for name in names}
-        self.app.push_screen(MetaDialog(values, SCENES), self.apply_meta)
+        self.actions.edit_meta()
 
     def apply_meta(self, values: dict[str, str] | None) -> None:
-        """Take the edited report information; a bad date is refused with a note."""
-        if values is None:
-            return
-        try:
-            editing.set_meta(self.draft, values)
-        except ValueError as exc:
-            self.notify(str(exc), title="报告信息没有改", severity="error")
-            return
-        self.show_title()
-        self.session.changed()
-        self.notify("报告信息已更新", timeout=3)
+        self.actions.apply_meta(values)
 
     def action_add_thread(self) -> None:
-        """Add the highlighted bank problem with a linked cause and countermeasure."""
-        from drafter.core.skeleton import add_thread
-
-        spec, bank = self.spec, self.library.bank
-        if spec is None or bank is None or not self.state.editable(self):
-            return
-        entry = bank.get(self.panel(spec.id).highlighted_entry or "")
-        if entry is None or entry.section != "problem" or entry.kind != "heading":
-            self.notify("先在右边选中一个问题标题，再按 ctrl+t", severity="warning")
-            return
-        after = self.editor(spec.id).point
-        try:
-            placed = add_thread(self.draft, self.kind, bank, entry, after=after)
-        except ValueError as exc:
-            self.notify(str(exc), severity="warning")
-            return
-        self.refresh_sections(placed, current=spec.id)
-        added = "、".join(self.state.label(p.section) for p in placed[1:])
-        self.notify(f"已加入“{entry.text}”" + (f"，并在{added}加入对应条目" if added else ""))
+        self.actions.add_thread()
 
     def action_fill_slots(self) -> None:
-        """Ask for every 【待补】 value at once; what is left empty stays to fill."""
-        names = list(dict.fromkeys(n for v in pending_by_section(self.draft).values() for n in v))
-        if not names:
-            self.notify("没有待补项了", timeout=3)
-            return
-        if not self.state.editable(self):
-            return
-
-        def done(values: dict[str, str] | None) -> None:
-            if values:
-                editing.store_slots(self.draft, values)
-                self.session.changed()
-                if self.spec is None:
-                    self.query_one(ReviewStep).refresh_review()
-                left = sum(map(len, pending_by_section(self.draft).values()))
-                self.notify(f"还有 {left} 处待补" if left else "待补项都已填好", timeout=4)
-
-        title = f"填写待补项（共{len(names)}项，留空的以后再补）："
-        self.app.push_screen(SlotValuesDialog(names, "", title=title, ok="填好"), done)
+        self.actions.fill_slots()
 
     def palette_commands(self) -> list[tuple[str, str, str]]:
         """The wizard's actions for the command palette: (title, action, help)."""
-        steps = [(f"转到：{s.label}", f"goto({i})", "") for i, s in enumerate(self.specs)]
-        return [
-            ("下一步", "next", "ctrl+n"),
-            ("上一步", "back", "ctrl+b"),
-            (f"转到：{REVIEW_LABEL}", "review", "ctrl+r"),
-            *steps,
-            ("搜索短语", "find", "ctrl+f"),
-            ("修改报告信息（标题、单位、日期、场景）", "edit_meta", ""),
-            ("新增要点", "add_point", "ctrl+o"),
-            ("加入选中的问题，连同关联原因和对策", "add_thread", "ctrl+t"),
-            ("填写待补项", "fill_slots", "ctrl+l"),
-            ("导出报告", "export", "docx / md / txt"),
-        ]
+        return palette_commands(self.specs)
