@@ -206,4 +206,9 @@ class ReviewStep(Vertical):
             self.notify(warning, severity="warning", timeout=8)
         if self.app.is_web:  # `drafter serve`: the browser downloads a copy as well
             self.app.deliver_binary(result.path, open_method="download")
-            self.notify(f"{result.path.name} 已交给浏览器下载", timeout=8)
+            # The download opens as a pop-up; a slow export can outlast the key press that
+            # lets a page open one, and the browser then holds it back.
+            self.notify(
+                f"{result.path.name} 已交给浏览器下载；浏览器若拦下了弹出窗口，请允许本页弹出。",
+                timeout=10,
+            )
