@@ -265,3 +265,16 @@ def test_pathological_lines_finish_and_leave_nothing_broken(tmp_path: Path, name
     assert report.failed == 0
     if (tmp_path / "bank").exists():
         assert check_paths([tmp_path / "bank"]) == []
+
+
+def test_a_formula_past_its_time_is_kept_with_a_note_not_dropped() -> None:
+    from collections import Counter
+
+    from drafter.core.harvest.output import Tagged, build_entries
+
+    text = "各支部结合党纪学习教育，组织党员逐章学习纪律处分条例并开展以案说纪。"
+    rejected: Counter[str] = Counter()
+    phrase = Tagged("practice", "sentence", text, ("discipline",), None, 3)
+    entries = build_entries("harvest-x", "x.txt", [phrase], ["通用"], rejected)
+    assert [e.text for e in entries] == [text], rejected
+    assert "until" in entries[0].note  # the reviewer sees the campaign is over

@@ -60,7 +60,8 @@ def unique_slug(name: str, out_dir: Path, taken: set[str]) -> str:
 def build_entries(
     stem: str, source: str, phrases: Iterable[Tagged], scenes: list[str], rejected: Counter[str]
 ) -> list[Entry]:
-    """Entries with ids `<stem>.<section>.<NNNN>`; those failing a bank check are counted out."""
+    """Entries with ids `<stem>.<section>.<NNNN>`; those failing a bank check are counted out,
+    and a check's warning (a formula past its time) goes into the entry's note."""
     drafts = [
         Entry(
             id=str(n),  # numbered by section once the entries that fail are left out
@@ -77,8 +78,12 @@ def build_entries(
         for n, phrase in enumerate(phrases)
     ]
     failed: dict[str | None, str] = {}
+    warned: dict[str | None, list[str]] = {}
     for finding in check_entries(drafts, near_duplicates=False):  # deduplicated already
-        failed.setdefault(finding.entry, finding.message)
+        if finding.severity == "warning":  # kept, with the warning for the reviewer
+            warned.setdefault(finding.entry, []).append(finding.message)
+        else:
+            failed.setdefault(finding.entry, finding.message)
     numbers: Counter[str] = Counter()
     out: list[Entry] = []
     for entry in drafts:
@@ -86,7 +91,9 @@ def build_entries(
             rejected[f"fails bank check ({failed[entry.id]})"] += 1
             continue
         numbers[entry.section] += 1
-        out.append(replace(entry, id=f"{stem}.{entry.section}.{numbers[entry.section]:04d}"))
+        note = "；".join([entry.note] * bool(entry.note) + warned.get(entry.id, []))
+        ident = f"{stem}.{entry.section}.{numbers[entry.section]:04d}"
+        out.append(replace(entry, id=ident, note=note))
     return out
 
 
