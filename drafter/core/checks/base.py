@@ -29,6 +29,7 @@ Standard = Literal[
     "党政机关公文处理工作条例",
     "现代汉语词典",
     "通用规范汉字表",
+    "规范表述",
     "体例",
 ]
 STANDARDS: dict[Standard, str] = {
@@ -38,6 +39,7 @@ STANDARDS: dict[Standard, str] = {
     "党政机关公文处理工作条例": "报告不得夹带请示事项",
     "现代汉语词典": "词语的规范用法（第7版）",
     "通用规范汉字表": "规范汉字（简化字）",
+    "规范表述": "党的理论和固定提法，以原文为准（phrasebank/tifa.yaml，每条注明出处）",
     "体例": "问题—原因—对策报告的写法与审稿惯例",
 }
 """What a check follows: a national standard, the 公文 regulation, the dictionary, or the

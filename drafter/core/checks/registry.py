@@ -343,6 +343,7 @@ CHECKS: tuple[Check, ...] = (
         "error",
         "按规范表述逐字改正",
         formulas.misquoted_formulas,
+        standard="规范表述",
     ),
     Check(
         "F002",
@@ -350,6 +351,7 @@ CHECKS: tuple[Check, ...] = (
         "error",
         "换成当前的提法，或核对成文日期",
         formulas.outdated_formulas,
+        standard="规范表述",
     ),
 )
 BY_CODE = {check.code: check for check in CHECKS}
