@@ -9,9 +9,12 @@ for Python and Textual.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
 import shlex
 import signal
 import socket
+import subprocess
 import sys
 from asyncio.subprocess import PIPE, Process
 from collections.abc import Callable, Sequence
@@ -26,7 +29,8 @@ def wizard_command(banks: Sequence[Path] = ()) -> str:
     args = [sys.executable, "-m", "drafter"]
     for bank in banks:
         args += ["--bank", str(bank)]
-    return shlex.join(args)
+    # textual-serve runs it through the shell: cmd.exe quotes differently from sh.
+    return subprocess.list2cmdline(args) if os.name == "nt" else shlex.join(args)
 
 
 async def _never(_: object = None) -> None:
@@ -51,14 +55,16 @@ async def start_wizard(command: str) -> Process:
 def serve(sock: socket.socket, command: str, ready: Callable[[], None]) -> None:
     """Serve the wizard on a listening socket until ctrl+c or SIGTERM; ready() is called
     once a wizard is starting, before the web server is loaded."""
-    asyncio.run(_serve(sock, command, ready))
+    with contextlib.suppress(KeyboardInterrupt):  # ctrl+c where signals cannot be caught
+        asyncio.run(_serve(sock, command, ready))
 
 
 async def _serve(sock: socket.socket, command: str, ready: Callable[[], None]) -> None:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signum, stop.set)
+        with contextlib.suppress(NotImplementedError):  # Windows: ctrl+c interrupts instead
+            loop.add_signal_handler(signum, stop.set)
     warm = await start_wizard(command)
     ready()
     from drafter.web.server import WizardServer  # aiohttp: the slow import, last

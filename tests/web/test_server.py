@@ -119,3 +119,11 @@ def test_another_sites_page_cannot_open_a_wizard(tmp_path: Path) -> None:
         assert asyncio.run(handshake({"Origin": f"http://{here}"})) == 101
     finally:
         server.stop()
+
+
+def test_each_tabs_wizard_gets_the_banks_whatever_their_names() -> None:
+    from drafter.web import wizard_command
+
+    bank = Path("/tmp/单位 banks/it's mine")
+    args = shlex.split(wizard_command([bank]))
+    assert args == [sys.executable, "-m", "drafter", "--bank", str(bank)]
