@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from pathlib import Path
+
+from textual.geometry import Region
 
 from drafter.core import draftfile
 from drafter.core.model import Imprint
@@ -41,3 +44,35 @@ async def test_the_preview_title_breaks_like_the_word_file_and_shows_the_element
         and "\u3000\u3000\u3000\u3000\u30002.座谈记录" in shown
     )
     assert shown[-3:] == ["抄送：镇纪委。", "镇党政办", "2026年11月23日印发"]
+
+
+async def test_preview_lines_follow_chinese_line_breaking(
+    make: Callable[..., DrafterApp], draft_file: Path
+) -> None:
+    from drafter.core import draftfile
+    from drafter.core.linebreak import NO_START
+
+    draft = draftfile.load(draft_file)
+    # every other character a comma: whatever the width, one of the two paragraphs would
+    # have a line start with "，" if the preview wrapped by cell count alone
+    texts = ["党，" * 30, "员" + "党，" * 30, "问卷" + "回收286份" * 14]
+    draft.section("situation").body = list(texts)
+    draftfile.save(draft, draft_file, backup=False)
+    async with make(draft_file).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        wizard = pilot.app.screen
+        assert isinstance(wizard, WizardScreen)
+        bodies = [w for w in wizard.query("#preview .pv-body") if str(w.text)[2:] in texts]
+        assert len(bodies) == 3
+        for body in bodies:
+            width, height = body.size
+            strips = body.render_lines(Region(0, 0, width, height))
+            lines = [strip.text.rstrip(" ") for strip in strips]  # as the screen shows them
+            assert len(lines) > 1 and "".join(lines) == str(body.text)
+            assert not [line for line in lines if line[:1] in NO_START]
+            split = [
+                a for a, b in itertools.pairwise(lines) if a[-1:].isdigit() and b[:1].isdigit()
+            ]
+            assert not split

@@ -25,7 +25,7 @@ async def test_the_preview_reads_like_the_report_with_numbers_and_connectives(
 ) -> None:
     async with make(draft_file).run_test(size=(120, 40)) as pilot:
         wizard = await open_review(pilot)
-        lines = [str(w.render()) for w in wizard.query("#preview Static")]
+        lines = [str(w.render()).replace("\n", "") for w in wizard.query("#preview Static")]
         assert lines[0] == "关于某街道社区党建工作的调研报告"
         assert "一、基本情况" in lines and "二、存在的问题" in lines
         assert lines.index("（一）谈心谈话开展不经常") < lines.index("（二）党员活动阵地利用率低")

@@ -93,7 +93,7 @@ async def test_from_a_blank_page_to_a_word_file(
         # review: the preview numbers the headings; export to a path the user typed
         await pilot.press("ctrl+r")
         await settle(pilot)
-        preview = [w.render().plain for w in wizard.query("#preview Static")]
+        preview = [w.render().plain.replace("\n", "") for w in wizard.query("#preview Static")]
         assert "（一）党员活动阵地利用率低" in preview
         await pilot.press("ctrl+e")
         await pilot.pause()

@@ -6,9 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.content import Content
+from textual.geometry import Size
 from textual.widgets import Static
 
 from drafter.core.blocks import Block
+from drafter.core.linebreak import break_lines
 from drafter.core.titlebreak import break_title
 from drafter.writers.labels import attachment_lines, labelled
 
@@ -41,13 +43,29 @@ def finding_prompt(row: FindingRow) -> Content:
     return out
 
 
+class ChineseText(Static):
+    """A paragraph broken into lines by Chinese rules (避头尾, numbers whole) at whatever
+    width it gets, rather than by Textual's wrapping, which starts lines with ，and 。."""
+
+    def __init__(self, text: str, *, classes: str | None = None) -> None:
+        super().__init__(text, classes=classes)
+        self.text = text
+
+    def render(self) -> Content:
+        width = self.content_size.width
+        return Content("\n".join(break_lines(self.text, width)) if width else self.text)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(break_lines(self.text, width))
+
+
 def block_widget(block: Block) -> Static:
     """One paragraph of the preview, laid out roughly as on paper: the title in the Word
     file's balanced lines, the 公文 elements with the words the layout adds."""
     if block.kind == "body":
-        return Static("\u3000\u3000" + block.text, classes="pv-body")
+        return ChineseText("\u3000\u3000" + block.text, classes="pv-body")
     if block.kind == "heading":
-        return Static(block.full_text, classes=f"pv-heading pv-h{block.level}")
+        return ChineseText(block.full_text, classes=f"pv-heading pv-h{block.level}")
     if block.kind == "title":
         return Static("\n".join(break_title(block.text)), classes="pv-title")
     return Static(labelled(block), classes=f"pv-{block.kind}")
@@ -57,7 +75,7 @@ def preview_widgets(blocks: list[Block]) -> list[Static]:
     """The whole preview; attachments numbered under one 附件： as in the Word file."""
     attachments = iter(attachment_lines([b.text for b in blocks if b.kind == "attachment"]))
     return [
-        Static("\u3000\u3000" + next(attachments), classes="pv-body")
+        ChineseText("\u3000\u3000" + next(attachments), classes="pv-body")
         if b.kind == "attachment"
         else block_widget(b)
         for b in blocks
