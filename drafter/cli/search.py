@@ -4,16 +4,28 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 from drafter.core.bank import load_banks
 from drafter.core.search import Hit, SearchEngine, SearchFilters
+from drafter.core.searchfilters import FILTERS
 from drafter.core.textnorm import for_terminal
 
 _BOLD, _RESET = "\x1b[1m", "\x1b[0m"
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def filter_options(command: F) -> F:
+    """One option per row of the filter table (searchfilters.FILTERS)."""
+    for spec in reversed(FILTERS):
+        kind = click.Choice(list(spec.choices())) if spec.closed and spec.choices else None
+        command = click.option(spec.option, spec.name, type=kind, help=spec.help)(command)
+    return command
 
 
 @click.command()
@@ -26,16 +38,7 @@ _BOLD, _RESET = "\x1b[1m", "\x1b[0m"
     help="Search only this phrasebank folder, YAML file or .txt file (one phrase a line); "
     "repeatable. Default: the built-in and user banks.",
 )
-@click.option("--section", help="Only this section (problem, cause, countermeasure …).")
-@click.option("--topic", help="Only this topic (org-life, members …).")
-@click.option("--scene", help="Only this scene (农村, 社区 …) and 通用 entries.")
-@click.option("--kind", help="Only headings, sentences or paragraphs.")
-@click.option("--from-bank", "source", help="Only entries of this bank (built-in, or a name).")
-@click.option(
-    "--review",
-    type=click.Choice(["reviewed", "pending"]),
-    help="Only reviewed entries (hides harvested ones pending review), or only pending.",
-)
+@filter_options
 @click.option(
     "--date",
     "day",
@@ -48,16 +51,11 @@ _BOLD, _RESET = "\x1b[1m", "\x1b[0m"
 def search(
     words: tuple[str, ...],
     banks: tuple[Path, ...],
-    section: str | None,
-    topic: str | None,
-    scene: str | None,
-    kind: str | None,
-    source: str | None,
-    review: str | None,
     day: str | None,
     all_dates: bool,
     limit: int,
     as_json: bool,
+    **chosen: str | None,
 ) -> None:
     """Search the phrasebank for WORDS: characters, pinyin (dangyuan) or initials (dyjy).
 
@@ -69,12 +67,7 @@ def search(
     bank = load_banks(banks, builtin=False, user=False) if banks else load_banks()
     engine = SearchEngine.for_bank(bank)
     filters = SearchFilters(
-        section=section,
-        topic=topic,
-        scene=scene,
-        kind=kind,
-        bank=source,
-        review=review,
+        **{spec.name: chosen.get(spec.name) for spec in FILTERS},
         date=None if all_dates else day or date.today().isoformat(),
     )
     hits = engine.search(query, filters=filters, limit=limit)

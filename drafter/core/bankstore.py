@@ -21,7 +21,8 @@ from typing import Any, overload
 from drafter.core import cachefile
 from drafter.core.bank import Bank, Entry, Provenance, bank_files, load_bank
 from drafter.core.pinyin import PinyinTable, pinyin_table
-from drafter.core.search import FILTER_NAMES, Masks, SearchEngine, build_index
+from drafter.core.search import Masks, SearchEngine, build_index
+from drafter.core.searchfilters import FILTER_NAMES
 from drafter.core.searchindex import FORMAT as INDEX_FORMAT
 from drafter.core.searchindex import PART_NAMES, SearchIndex
 

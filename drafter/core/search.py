@@ -17,14 +17,13 @@ from drafter.core.bank import Bank, Entry
 from drafter.core.errors import QueryError
 from drafter.core.pinyin import PinyinTable
 from drafter.core.searchcandidates import candidates
+from drafter.core.searchfilters import FILTER_NAMES, FILTERS
 from drafter.core.searchfold import folded_positions
 from drafter.core.searchindex import SearchIndex
 from drafter.core.searchquery import Match, parse_query
 from drafter.core.searchrank import Preference, rank
-from drafter.core.vocab import ENTRY_KINDS, GENERAL_SCENE, SCENES, SECTIONS, TOPICS
+from drafter.core.vocab import SECTIONS
 
-REVIEW_STATES = ("reviewed", "pending")
-FILTER_NAMES = ("section", "topic", "scene", "kind", "bank", "review")
 DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -171,22 +170,13 @@ class Masks:
         values: dict[str, dict[str, bytes | bytearray | memoryview]] = {
             name: {} for name in FILTER_NAMES
         }
-        values["review"] = {"reviewed": bytearray(n), "pending": bytearray(n)}
         # entries grouped by what the filters read: few groups, so few Python steps each
-        groups: dict[tuple[str, tuple[str, ...], tuple[str, ...], str, str, bool], list[int]] = {}
+        groups: dict[tuple[tuple[str, ...], ...], list[int]] = {}
         for i, e in enumerate(entries):
-            group = (e.section, e.topics, e.scenes, e.kind, e.bank, e.review == "pending")
-            groups.setdefault(group, []).append(i)
-        for (section, topics, scenes, kind, bank, pending), members in groups.items():
-            for name, keys in (
-                ("section", (section,)),
-                ("topic", topics),
-                ("scene", scenes),
-                ("kind", (kind,)),
-                ("bank", (bank,)),
-                ("review", ("pending" if pending else "reviewed",)),
-            ):
-                table = values[name]
+            groups.setdefault(tuple(spec.keys(e) for spec in FILTERS), []).append(i)
+        for group, members in groups.items():
+            for spec, keys in zip(FILTERS, group, strict=True):
+                table = values[spec.name]
                 for key in keys:
                     mask = table.get(key)
                     if not isinstance(mask, bytearray):
@@ -198,24 +188,18 @@ class Masks:
     def combine(self, filters: SearchFilters) -> bytes | None:
         """The mask of entries that pass every filter, or None when nothing is filtered."""
         result: int | None = None
-        for name, value, valid in (
-            ("section", filters.section, SECTIONS),
-            ("topic", filters.topic, TOPICS),
-            ("scene", filters.scene, SCENES),
-            ("kind", filters.kind, ENTRY_KINDS),
-            ("bank", filters.bank, self.values["bank"]),
-            ("review", filters.review, REVIEW_STATES),
-        ):
+        for spec in FILTERS:
+            value = getattr(filters, spec.name)
             if value is None:
                 continue
+            valid = spec.choices() if spec.choices is not None else self.values[spec.name]
             if value not in valid:
                 choices = ", ".join(valid) or "(none)"
-                raise QueryError(f"unknown {name} {value!r}; valid values: {choices}")
-            bits = self._bits(name, value)
-            if name == "scene" and value != GENERAL_SCENE:
-                bits |= self._bits(name, GENERAL_SCENE)
-            if name == "section":
-                bits |= self._bits(name, "")  # a plain-text bank's entries fit any step
+                raise QueryError(f"unknown {spec.name} {value!r}; valid values: {choices}")
+            bits = self._bits(spec.name, value)
+            for also in spec.keeps:
+                if also != value:
+                    bits |= self._bits(spec.name, also)
             result = bits if result is None else result & bits
         if filters.date is not None and self.windows:
             bits = self._dated(filters.date)

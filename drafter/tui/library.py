@@ -6,7 +6,7 @@ so a screen learns it by a message rather than the app reaching into it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -46,20 +46,12 @@ def default_engine(bank: Bank) -> PhraseSearch:
     return engine
 
 
-def make_filters(
-    section: str, topic: str, scene: str, kind: str, review: str = "", date: str = ""
-) -> SearchFilters:
-    """The engine's SearchFilters ('' = any); `date` keeps entries valid on that day."""
+def make_filters(values: Mapping[str, str], date: str = "") -> SearchFilters:
+    """The engine's SearchFilters from the panel's values by filter name ('' = any);
+    `date` keeps entries valid on that day."""
     from drafter.core.search import SearchFilters
 
-    return SearchFilters(
-        section=section or None,
-        topic=topic or None,
-        scene=scene or None,
-        kind=kind or None,
-        review=review or None,
-        date=date or None,
-    )
+    return SearchFilters(**{name: v or None for name, v in values.items()}, date=date or None)
 
 
 @dataclass

@@ -14,13 +14,13 @@ from drafter.tui.screens.phrase_search import draft_day, entry_tags
 def test_the_draft_date_decides_which_dated_phrases_are_offered() -> None:
     dated = Draft(kind="rectification", meta=Meta(title="对照检查材料", date="2024-3-5"))
     assert draft_day(dated) == "2024-03-05"
-    assert make_filters("problem", "", "", "", "", draft_day(dated)).date == "2024-03-05"
+    assert make_filters({"section": "problem"}, draft_day(dated)).date == "2024-03-05"
 
 
 def test_a_draft_without_a_date_is_offered_todays_phrases() -> None:
     undated = Draft(kind="rectification", meta=Meta(title="对照检查材料"))
     assert draft_day(undated) == _dt.date.today().isoformat()
-    assert make_filters("problem", "", "", "").date is None
+    assert make_filters({"section": "problem"}).date is None
 
 
 def test_a_dated_phrase_shows_the_years_it_is_for() -> None:

@@ -184,7 +184,7 @@ async def test_filters_start_at_the_step_and_scene_and_narrow_the_results(
         wizard.step = 2  # problem
         await settle(pilot)
         panel = wizard.panel("problem")
-        assert panel.filters.section == "problem" and panel.filters.scene == "社区"
+        assert panel.filters["section"] == "problem" and panel.filters["scene"] == "社区"
         ids = result_ids(panel)
         assert "tb.problem.04" not in ids  # a 农村 sentence is not offered in a 社区 report
         assert "tb.cause.01" not in ids
@@ -215,7 +215,7 @@ async def test_harvested_entries_pending_review_can_be_hidden(
         wizard.step = 2  # problem
         await settle(pilot)
         panel = wizard.panel("problem")
-        assert panel.query_one("#review-row").display
+        assert panel.query_one("#on-demand").display
         panel.query_one("#filter-kind").value = "sentence"
         panel.query_one("#filter-scene").value = ""
         await settle(pilot)
@@ -237,4 +237,4 @@ async def test_the_review_filter_stays_hidden_without_harvested_entries(
         wizard = app.screen
         wizard.step = 2
         await settle(pilot)
-        assert not wizard.panel("problem").query_one("#review-row").display
+        assert not wizard.panel("problem").query_one("#on-demand").display

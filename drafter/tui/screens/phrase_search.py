@@ -12,31 +12,35 @@ from drafter.core.bank import Entry
 from drafter.core.errors import DrafterError
 from drafter.core.kinds import SectionSpec
 from drafter.core.model import Draft
+from drafter.core.searchfilters import FILTERS
 from drafter.core.stepinfo import LINKED_MARK, mark
-from drafter.core.vocab import ENTRY_KINDS, GENERAL_SCENE, SCENES, SECTIONS, TOPICS
+from drafter.core.vocab import GENERAL_SCENE
 from drafter.tui.library import PhraseSearch, make_filters
-from drafter.tui.widgets.phrase_panel import ALL, FilterChoices, Filters, ResultRow
+from drafter.tui.widgets.phrase_panel import ALL, FilterChoice, Filters, ResultRow
 
 RESULT_LIMIT = 40
 ANY_SECTION_TAG = "各部分通用"
 """Tag of a phrase without a section (a .txt bank's), which every step offers."""
 
 
-def filter_choices() -> FilterChoices:
-    """Every filter offers 全部 and the vocabulary's labels."""
-    every = [("全部", ALL)]
-    return FilterChoices(
-        sections=every + [(label, key) for key, label in SECTIONS.items()],
-        topics=every + [(label.split("（")[0], key) for key, label in TOPICS.items()],
-        scenes=every + [(s, s) for s in SCENES],
-        kinds=every + [(label, key) for key, label in ENTRY_KINDS.items()],
-    )
+def filter_choices() -> list[FilterChoice]:
+    """The panel's selects, from the filter table: 全部 and each filter's labels."""
+    return [
+        FilterChoice(
+            spec.name,
+            spec.label,
+            [("全部", ALL), *((label, value) for value, label in spec.choices().items())],
+            on_demand=spec.on_demand,
+        )
+        for spec in FILTERS
+        if spec.choices is not None
+    ]
 
 
 def initial_filters(spec: SectionSpec, draft: Draft) -> Filters:
     """By default: the step's section and the draft's scene."""
     scene = draft.meta.scene if draft.meta.scene != GENERAL_SCENE else ALL
-    return Filters(section=spec.bank_section, scene=scene)
+    return Filters.of(section=spec.bank_section, scene=scene)
 
 
 def entry_tags(entry: Entry) -> str:
@@ -83,9 +87,7 @@ def search_rows(
     try:
         hits = engine.search(
             query,
-            filters=make_filters(
-                filters.section, filters.topic, filters.scene, filters.kind, filters.review, day
-            ),
+            filters=make_filters(dict(filters.values), day),
             prefer_section=section,
             prefer_scene=scene,
             limit=RESULT_LIMIT,

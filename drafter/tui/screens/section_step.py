@@ -28,7 +28,7 @@ from drafter.tui.screens.phrase_search import draft_day, initial_filters, search
 from drafter.tui.screens.step_edits import OutlineEdits, outline_rows
 from drafter.tui.screens.wizard_state import WizardState
 from drafter.tui.widgets.outline_editor import OutlineEditor
-from drafter.tui.widgets.phrase_panel import FilterChoices, Filters, PhrasePanel, ResultRow
+from drafter.tui.widgets.phrase_panel import FilterChoice, Filters, PhrasePanel, ResultRow
 
 INFO_DELAY = 0.3
 """Seconds of quiet typing before the linked suggestions and unanswered problems update."""
@@ -61,7 +61,7 @@ class SectionStep(Horizontal):
         note: str = ""
 
     def __init__(
-        self, spec: SectionSpec, state: WizardState, choices: FilterChoices, point: int | None
+        self, spec: SectionSpec, state: WizardState, choices: list[FilterChoice], point: int | None
     ) -> None:
         super().__init__(id=f"step-{spec.id}", classes="section-step")
         self.spec = spec
@@ -111,7 +111,7 @@ class SectionStep(Horizontal):
         await self.mount_all([column, panel])
         editor.show(outline_rows(self.section), self.start_point)
         editor.set_read_only(self.state.read_only)
-        panel.show_review_filter(self.state.library.has_pending)
+        panel.show_on_demand(self.state.library.has_pending)
         self._built.set()
 
     def enter(self, point: int | None = None, focus: str | None = None) -> None:
@@ -128,7 +128,7 @@ class SectionStep(Horizontal):
         """The bank is loaded: offer its filters; search now if this step is shown."""
         self.fresh = False
         if self.is_built:
-            self.panel.show_review_filter(self.state.library.has_pending)
+            self.panel.show_on_demand(self.state.library.has_pending)
             if current:
                 self.start_search()
                 self.refresh_info()

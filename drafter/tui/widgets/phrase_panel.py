@@ -40,26 +40,27 @@ class ResultRow:
 
 @dataclass(frozen=True)
 class Filters:
-    """The panel's filter values ('' = any)."""
+    """The panel's filter values by name ('' = any)."""
 
-    section: str = ALL
-    topic: str = ALL
-    scene: str = ALL
-    kind: str = ALL
-    review: str = ALL
+    values: tuple[tuple[str, str], ...] = ()
 
+    @classmethod
+    def of(cls, **values: str) -> Filters:
+        return cls(tuple(values.items()))
 
-REVIEW_CHOICES = [("全部", ALL), ("只看已审核", "reviewed"), ("只看待审核", "pending")]
+    def __getitem__(self, name: str) -> str:
+        return dict(self.values).get(name, ALL)
 
 
 @dataclass(frozen=True)
-class FilterChoices:
-    """The options each filter offers: (label, value) pairs."""
+class FilterChoice:
+    """A filter as the panel offers it: name, label and its (label, value) options."""
 
-    sections: list[tuple[str, str]] = field(default_factory=list)
-    topics: list[tuple[str, str]] = field(default_factory=list)
-    scenes: list[tuple[str, str]] = field(default_factory=list)
-    kinds: list[tuple[str, str]] = field(default_factory=list)
+    name: str
+    label: str
+    options: list[tuple[str, str]] = field(default_factory=list)
+    on_demand: bool = False
+    """Shown only once asked for (the 收录 filter, when the bank has harvested entries)."""
 
 
 def result_prompt(row: ResultRow) -> Content:
@@ -106,7 +107,7 @@ class PhrasePanel(Vertical):
         entry_id: str
 
     def __init__(
-        self, key: str, choices: FilterChoices, filters: Filters, *, id: str | None = None
+        self, key: str, choices: list[FilterChoice], filters: Filters, *, id: str | None = None
     ) -> None:
         super().__init__(classes="phrase-panel", id=id)
         self.key = key
@@ -116,26 +117,25 @@ class PhrasePanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="搜短语：汉字、拼音或首字母", id="query")
-        with Horizontal(classes="filters"):
-            yield self._select("section", "部分", self.choices.sections, self.initial.section)
-            yield self._select("scene", "场景", self.choices.scenes, self.initial.scene)
-        with Horizontal(classes="filters"):
-            yield self._select("topic", "主题", self.choices.topics, self.initial.topic)
-            yield self._select("kind", "类型", self.choices.kinds, self.initial.kind)
-        # Shown only once the bank turns out to hold harvested entries pending review.
-        with Horizontal(classes="filters", id="review-row"):
-            yield self._select("review", "收录", REVIEW_CHOICES, self.initial.review)
+        always = [c for c in self.choices if not c.on_demand]
+        for i in range(0, len(always), 2):  # two selects a row
+            with Horizontal(classes="filters"):
+                for choice in always[i : i + 2]:
+                    yield self._select(choice)
+        with Horizontal(classes="filters", id="on-demand"):
+            for choice in self.choices:
+                if choice.on_demand:
+                    yield self._select(choice)
         yield OptionList(id="results")
         yield Static("", id="info")
 
-    @staticmethod
-    def _select(name: str, label: str, options: list[tuple[str, str]], value: str) -> Select[str]:
+    def _select(self, choice: FilterChoice) -> Select[str]:
         select: Select[str] = Select(
-            [(f"{label}：{text}", v) for text, v in options],
-            value=value,
+            [(f"{choice.label}：{text}", v) for text, v in choice.options],
+            value=self.initial[choice.name],
             allow_blank=False,
             compact=True,
-            id=f"filter-{name}",
+            id=f"filter-{choice.name}",
         )
         return select
 
@@ -149,13 +149,11 @@ class PhrasePanel(Vertical):
             v = self.query_one(f"#filter-{name}", Select).value
             return v if isinstance(v, str) else ALL
 
-        return Filters(
-            value("section"), value("topic"), value("scene"), value("kind"), value("review")
-        )
+        return Filters(tuple((c.name, value(c.name)) for c in self.choices))
 
-    def show_review_filter(self, show: bool) -> None:
-        """Offer the 收录 filter (reviewed / pending) when the bank has harvested entries."""
-        self.query_one("#review-row").display = show
+    def show_on_demand(self, show: bool) -> None:
+        """Offer the filters shown on demand (收录: reviewed / pending)."""
+        self.query_one("#on-demand").display = show
 
     def focus_query(self) -> None:
         """Focus the search box with its old query selected, so typing replaces it."""
@@ -196,7 +194,7 @@ class PhrasePanel(Vertical):
 
     def on_mount(self) -> None:
         self.query_one("#info").display = False
-        self.query_one("#review-row").display = False
+        self.query_one("#on-demand").display = False
 
     def request_search(self) -> None:
         self.post_message(self.QueryChanged(self, self.query_text, self.filters))

@@ -1,0 +1,96 @@
+"""The search filters, one row each: the engine's masks, the phrase panel's selects and
+`drafter search`'s options all read this table, so a new filter is one row here (plus the
+SearchFilters field it fills).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from drafter.core.bank import Entry
+from drafter.core.vocab import ENTRY_KINDS, GENERAL_SCENE, SCENES, SECTIONS, TOPICS
+
+
+@dataclass(frozen=True)
+class FilterSpec:
+    """One filter: what it is called where, and which of its values an entry has."""
+
+    name: str
+    """The SearchFilters field and the engine's mask name."""
+    label: str
+    """How the phrase panel names it (部分, 场景 …)."""
+    option: str
+    """`drafter search`'s option."""
+    help: str
+    keys: Callable[[Entry], tuple[str, ...]]
+    """The values an entry is found under."""
+    choices: Callable[[], dict[str, str]] | None
+    """Value → label; None: whatever values the loaded bank holds (not in the panel)."""
+    keeps: tuple[str, ...] = ()
+    """Values any choice keeps as well: 通用 entries fit every scene, and a plain-text
+    bank's entries (no section) fit every step."""
+    closed: bool = False
+    """The CLI offers exactly the choices (others are refused by the engine with a note)."""
+    on_demand: bool = False
+    """The panel shows it only when the bank has such entries (harvested, pending review)."""
+
+
+REVIEW_LABELS = {"reviewed": "只看已审核", "pending": "只看待审核"}
+
+FILTERS: tuple[FilterSpec, ...] = (
+    FilterSpec(
+        "section",
+        "部分",
+        "--section",
+        "Only this section (problem, cause, countermeasure …).",
+        lambda e: (e.section,),
+        lambda: dict(SECTIONS),
+        keeps=("",),
+    ),
+    FilterSpec(
+        "scene",
+        "场景",
+        "--scene",
+        "Only this scene (农村, 社区 …) and 通用 entries.",
+        lambda e: e.scenes,
+        lambda: {s: s for s in SCENES},
+        keeps=(GENERAL_SCENE,),
+    ),
+    FilterSpec(
+        "topic",
+        "主题",
+        "--topic",
+        "Only this topic (org-life, members …).",
+        lambda e: e.topics,
+        lambda: {key: label.split("（")[0] for key, label in TOPICS.items()},
+    ),
+    FilterSpec(
+        "kind",
+        "类型",
+        "--kind",
+        "Only headings, sentences or paragraphs.",
+        lambda e: (e.kind,),
+        lambda: dict(ENTRY_KINDS),
+    ),
+    FilterSpec(
+        "bank",
+        "来源",
+        "--from-bank",
+        "Only entries of this bank (built-in, or a name).",
+        lambda e: (e.bank,),
+        None,
+    ),
+    FilterSpec(
+        "review",
+        "收录",
+        "--review",
+        "Only reviewed entries (hides harvested ones pending review), or only pending.",
+        lambda e: ("pending" if e.review == "pending" else "reviewed",),
+        lambda: dict(REVIEW_LABELS),
+        closed=True,
+        on_demand=True,
+    ),
+)
+"""Every filter, in the panel's order."""
+FILTER_NAMES = tuple(spec.name for spec in FILTERS)
