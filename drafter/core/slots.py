@@ -26,6 +26,12 @@ def slot_names(text: str) -> list[str]:
     return list(dict.fromkeys(SLOT_RE.findall(text)))
 
 
+def slot_summary(text: str, values: dict[str, str]) -> str:
+    """The slots of `text` with their values, as the editor shows them beside the raw
+    text: 村数＝12　支部数＝【待补】 ('' when the text has none)."""
+    return "　".join(f"{n}＝{values.get(n) or '【待补】'}" for n in slot_names(text))
+
+
 def known_values(draft: Draft) -> dict[str, str]:
     """Slot values the draft already knows: its slots, then its meta."""
     values = {name: getattr(draft.meta, attr) for name, attr in META_SLOTS.items()}

@@ -160,3 +160,20 @@ async def test_problem_points_show_their_links_and_later_steps_the_unanswered_pr
         await settle(pilot)
         assert wizard.draft.section("cause").points[-1].phrases == ["tb.cause.02"]
         assert not panel.query_one("#info").display  # every problem has an answer now
+
+
+async def test_filled_slots_show_their_values_beside_the_text(
+    make: Callable[..., DrafterApp], draft_file: Path
+) -> None:
+    draft = draftfile.load(draft_file)
+    draft.section("problem").points[0].body = ["全镇{村数}个村中，有{支部数}个支部谈心不经常。"]
+    draft.slots = {"村数": "12"}
+    draftfile.save(draft, draft_file, backup=False)
+    async with make(draft_file).run_test(size=(100, 30)) as pilot:
+        wizard = await open_at(pilot, "problem")
+        shown = wizard.editor("problem").query_one("#slot-values")
+        assert shown.display
+        assert "村数＝12" in str(shown.render()) and "支部数＝【待补】" in str(shown.render())
+        wizard.editor("problem").query_one("#points").highlighted = 2  # a point without slots
+        await pilot.pause()
+        assert not shown.display

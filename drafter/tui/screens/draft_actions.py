@@ -102,7 +102,9 @@ class DraftActions:
                 editing.store_slots(draft, values)
                 self.state.session.changed()
                 self.screen.show_title()
-                if self.screen.spec is None:
+                if (spec := self.screen.spec) is not None:  # the values beside the {slots}
+                    self.screen.section_step(spec.id).refresh_row()
+                else:
                     self.screen.query_one(ReviewStep).refresh_review()
                 left = sum(map(len, pending_by_section(draft).values()))
                 message = f"还有 {left} 处待补" if left else "待补项都已填好"

@@ -23,11 +23,12 @@ from drafter.core.bank import Entry
 from drafter.core.kinds import SectionSpec
 from drafter.core.model import Section
 from drafter.core.skeleton import Placed
+from drafter.core.slots import known_values
 from drafter.tui.screens.dialogs import SlotValuesDialog
 from drafter.tui.screens.phrase_search import draft_day, initial_filters, search_rows
 from drafter.tui.screens.step_edits import OutlineEdits, outline_rows
 from drafter.tui.screens.wizard_state import WizardState
-from drafter.tui.widgets.outline_editor import OutlineEditor
+from drafter.tui.widgets.outline_editor import OutlineEditor, OutlineRow
 from drafter.tui.widgets.phrase_panel import FilterChoice, Filters, PhrasePanel, ResultRow
 
 INFO_DELAY = 0.3
@@ -93,6 +94,9 @@ class SectionStep(Horizontal):
     def panel(self) -> PhrasePanel:
         return self.query_one(PhrasePanel)
 
+    def rows(self) -> list[OutlineRow]:
+        return outline_rows(self.section, known_values(self.state.draft))
+
     @property
     def is_built(self) -> bool:
         return self._built is not None and self._built.is_set()
@@ -109,7 +113,7 @@ class SectionStep(Horizontal):
         filters = initial_filters(self.spec, self.state.draft)
         panel = PhrasePanel(self.key, self.choices, filters, id=f"phrases-{self.key}")
         await self.mount_all([column, panel])
-        editor.show(outline_rows(self.section), self.start_point)
+        editor.show(self.rows(), self.start_point)
         editor.set_read_only(self.state.read_only)
         panel.show_on_demand(self.state.library.has_pending)
         self._built.set()
@@ -117,7 +121,7 @@ class SectionStep(Horizontal):
     def enter(self, point: int | None = None, focus: str | None = None) -> None:
         """The step is shown: put the focus (at `point` when a finding jumped here), search."""
         if focus is not None:
-            self.editor.show(outline_rows(self.section), point, focus=focus)
+            self.editor.show(self.rows(), point, focus=focus)
         else:
             self.editor.query_one("#points").focus()
         if not self.fresh:
@@ -136,18 +140,20 @@ class SectionStep(Horizontal):
     def reload(self, point: int | None, focus: str | None = None) -> None:
         """Show the section's outline anew, selecting `point`."""
         if self.is_built:
-            self.editor.show(outline_rows(self.section), point, focus=focus)
+            self.editor.show(self.rows(), point, focus=focus)
             self.refresh_info()
+
+    def refresh_row(self) -> None:
+        """Refresh the selected row's label and slot values (the fields are left alone)."""
+        point = self.editor.point
+        self.editor.update_row(point, self.rows()[0 if point is None else point + 1])
 
     def changed(self, *, reload: int | bool | None = False, focus: str | None = None) -> None:
         """After an edit: reload the outline (selecting `reload`) or just refresh a label."""
-        editor = self.editor
         if reload is not False:
             self.reload(None if isinstance(reload, bool) else reload, focus)
         else:
-            rows = outline_rows(self.section)
-            point = editor.point
-            editor.update_row(point, rows[0 if point is None else point + 1])
+            self.refresh_row()
             if self.info_timer is not None:  # typing: the notes can wait for a pause
                 self.info_timer.stop()
             self.info_timer = self.set_timer(INFO_DELAY, self.refresh_info)

@@ -16,6 +16,7 @@ from drafter.core import editing
 from drafter.core.model import Section, iter_points
 from drafter.core.numbering import heading_label
 from drafter.core.skeleton import Placed
+from drafter.core.slots import slot_summary
 from drafter.tui.screens.dialogs import ConfirmDialog
 from drafter.tui.widgets.outline_editor import OutlineEditor, OutlineRow
 
@@ -23,18 +24,19 @@ if TYPE_CHECKING:
     from drafter.tui.screens.section_step import SectionStep
 
 
-def outline_rows(section: Section) -> list[OutlineRow]:
-    """The rows the outline editor shows for a section."""
-    rows = [OutlineRow("", "", editing.body_text(section.body), is_point=False)]
+def outline_rows(section: Section, values: dict[str, str]) -> list[OutlineRow]:
+    """The rows the outline editor shows for a section; `values`: the draft's slot values,
+    shown beside the {slots} of each row."""
+
+    def row(label: str, heading: str, body: str, **more: Any) -> OutlineRow:
+        slots = slot_summary(f"{heading}\n{body}", values)
+        return OutlineRow(label, heading, body, slots=slots, **more)
+
+    rows = [row("", "", editing.body_text(section.body), is_point=False)]
     for i, point in enumerate(section.points):
-        rows.append(
-            OutlineRow(
-                heading_label(2, i + 1),
-                point.heading,
-                editing.body_text(point.body),
-                subpoints=len(iter_points(point.points)),
-            )
-        )
+        subpoints = len(iter_points(point.points))
+        body = editing.body_text(point.body)
+        rows.append(row(heading_label(2, i + 1), point.heading, body, subpoints=subpoints))
     return rows
 
 

@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Button, Input, OptionList, TextArea
+from textual.widgets import Button, Input, OptionList, Static, TextArea
 
 from drafter.tui.widgets.body_area import BodyArea
 
@@ -31,6 +31,8 @@ class OutlineRow:
     """Paragraphs, one a line."""
     is_point: bool = True
     subpoints: int = 0
+    slots: str = ""
+    """Its {slots} with their values (村数＝12), shown under the body."""
 
 
 def row_prompt(row: OutlineRow) -> Content:
@@ -122,6 +124,7 @@ class OutlineEditor(Vertical):
             soft_wrap=True,
             placeholder="正文：一段一行。可在右侧搜索短语，回车插入。",
         )
+        yield Static("", id="slot-values")
 
     @property
     def point(self) -> int | None:
@@ -156,6 +159,8 @@ class OutlineEditor(Vertical):
         """Refresh one row's label after an edit (the fields are left alone)."""
         index = 0 if point is None else point + 1
         old, self.rows[index] = self.rows[index], row
+        if index == self.row and row.slots != old.slots:
+            self._show_slots(row)
         prompt = row_prompt(row)
         if prompt.plain != row_prompt(old).plain:  # typing in the body rarely changes the label
             self.query_one("#points", OptionList).replace_option_prompt_at_index(index, prompt)
@@ -173,6 +178,13 @@ class OutlineEditor(Vertical):
             heading.value = row.heading
             heading.display = row.is_point
             self.body.load_text(row.body)
+        self._show_slots(row)
+
+    def _show_slots(self, row: OutlineRow) -> None:
+        """The filled values of the row's {slots} (the text keeps the slots themselves)."""
+        values = self.query_one("#slot-values", Static)
+        values.update(f"待补项：{row.slots}（ctrl+l 填写）" if row.slots else "")
+        values.display = bool(row.slots)
 
     @on(OptionList.OptionHighlighted, "#points")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
