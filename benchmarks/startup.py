@@ -34,7 +34,8 @@ def interactive(app):
     # the first screen is mounted (and, in the wizard, its first step built)
     screen = app.screen
     if type(screen).__name__ == "WizardScreen":
-        return screen.is_mounted and screen.is_built(screen.spec.id)
+        spec = screen.spec
+        return screen.is_mounted and (spec is None or screen.section_step(spec.id).is_built)
     return type(screen).__name__ == "StartScreen" and screen.is_mounted
 
 async def pilot(pilot):
