@@ -6,6 +6,7 @@ search off the UI thread and inserts the chosen phrase.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -18,10 +19,13 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from drafter.core.linebreak import break_lines
 from drafter.core.slots import SLOT_RE
 
 ALL = ""
 """Filter value meaning "any"."""
+OPTION_PADDING = 2
+"""Cells an OptionList option's padding takes (one each side)."""
 NOTHING_FOUND = "没有找到短语：可换拼音或首字母，或放宽上面的筛选"
 
 
@@ -61,6 +65,16 @@ class FilterChoice:
     options: list[tuple[str, str]] = field(default_factory=list)
     on_demand: bool = False
     """Shown only once asked for (the 收录 filter, when the bank has harvested entries)."""
+
+
+def broken(content: Content, width: int) -> Content:
+    """Content in lines of at most `width` cells by Chinese rules (no line opens with ，),
+    its styles kept: the list would otherwise wrap by cell count alone."""
+    lines = break_lines(content.plain, width)
+    if len(lines) < 2:
+        return content
+    offsets = list(itertools.accumulate(len(line) for line in lines))[:-1]
+    return Content("\n").join(content.divide(offsets))
 
 
 def result_prompt(row: ResultRow) -> Content:
@@ -112,6 +126,8 @@ class PhrasePanel(Vertical):
         super().__init__(classes="phrase-panel", id=id)
         self.key = key
         self.info = ""
+        self.rows: list[ResultRow] = []
+        self.note = ""
         self.choices = choices
         self.initial = filters
 
@@ -174,8 +190,12 @@ class PhrasePanel(Vertical):
         before = None
         if keep and results.highlighted is not None:
             before = results.get_option_at_index(results.highlighted).id
+        self.rows, self.note = rows, note
+        width = (
+            results.content_region.width - OPTION_PADDING - results.styles.scrollbar_size_vertical
+        )
         results.clear_options()
-        results.add_options([Option(result_prompt(r), id=r.entry_id) for r in rows])
+        results.add_options([Option(broken(result_prompt(r), width), id=r.entry_id) for r in rows])
         if rows:
             ids = [r.entry_id for r in rows]
             results.highlighted = ids.index(before) if before in ids else 0
@@ -191,6 +211,11 @@ class PhrasePanel(Vertical):
         self.info = str(info)
         self.query_one("#info", Static).update(info)
         self.query_one("#info").display = bool(self.info)
+
+    def on_resize(self) -> None:
+        """Break the results' lines anew for the new width."""
+        if self.rows:
+            self.show_results(self.rows, self.note, keep=True)
 
     def on_mount(self) -> None:
         self.query_one("#info").display = False
