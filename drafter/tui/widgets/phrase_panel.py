@@ -19,13 +19,11 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from drafter.core.linebreak import break_lines
+from drafter.core.linebreak import break_lines, cell_width
 from drafter.core.slots import SLOT_RE
 
 ALL = ""
 """Filter value meaning "any"."""
-OPTION_PADDING = 2
-"""Cells an OptionList option's padding takes (one each side)."""
 NOTHING_FOUND = "没有找到短语：可换拼音或首字母，或放宽上面的筛选"
 
 
@@ -77,15 +75,24 @@ def broken(content: Content, width: int) -> Content:
     return Content("\n").join(content.divide(offsets))
 
 
-def result_prompt(row: ResultRow) -> Content:
-    """The text with matched characters highlighted and slots set apart, then its tags."""
+def result_prompt(row: ResultRow, width: int = 0) -> Content:
+    """The text with matched characters highlighted and slots set apart, then its tags;
+    with a `width`, in lines broken by Chinese rules, the tags after the text if they fit
+    on its last line, else on a line of their own."""
     text = Content(row.text)
     for match in SLOT_RE.finditer(row.text):
         text = text.stylize("italic $text-secondary", match.start(), match.end())
     for start, end in row.spans:
         text = text.stylize("bold $text-accent underline", start, end)
     mark = Content.styled(row.mark, "$text-success") if row.mark else Content("")
-    return mark + text + Content.styled(f"  {row.tags}", "$text-muted")
+    tags = f"  {row.tags}"
+    if width <= 0:
+        return mark + text + Content.styled(tags, "$text-muted")
+    body = broken(mark + text, width)
+    last = body.plain.rsplit("\n", 1)[-1]
+    if sum(map(cell_width, last + tags)) <= width:
+        return body + Content.styled(tags, "$text-muted")
+    return body + Content("\n") + broken(Content.styled(row.tags, "$text-muted"), width)
 
 
 class PhrasePanel(Vertical):
@@ -191,11 +198,12 @@ class PhrasePanel(Vertical):
         if keep and results.highlighted is not None:
             before = results.get_option_at_index(results.highlighted).id
         self.rows, self.note = rows, note
-        width = (
-            results.content_region.width - OPTION_PADDING - results.styles.scrollbar_size_vertical
-        )
+        # the width the list lays options out in, less a scrollbar (many results show one)
+        padding = results.get_component_styles("option-list--option").padding.width
+        scrollbar = results.styles.scrollbar_size_vertical
+        width = results.scrollable_content_region.width - padding - scrollbar
         results.clear_options()
-        results.add_options([Option(broken(result_prompt(r), width), id=r.entry_id) for r in rows])
+        results.add_options([Option(result_prompt(r, width), id=r.entry_id) for r in rows])
         if rows:
             ids = [r.entry_id for r in rows]
             results.highlighted = ids.index(before) if before in ids else 0
