@@ -64,3 +64,26 @@ def _break(text: str, width: int) -> list[str]:
             cut = end  # no better place within reach: break where it fills
         lines.append(text[start:cut])
         start = cut
+
+
+def adjust_breaks(text: str, offsets: list[int], start: int = 0) -> list[int]:
+    """Break offsets (character indices where wrapped lines start, the first line starting
+    at `start`) moved back by the same rules, so that no line starts with closing
+    punctuation nor splits a number. The line before a moved break gets shorter; the one
+    after it longer, so the caller wraps the rest again from the moved break."""
+    out: list[int] = []
+    previous = start
+    for offset in offsets:
+        cut = offset
+        while (
+            cut - previous > 1
+            and offset - cut < MAX_PULL
+            and 0 < cut < len(text)
+            and _keeps_together(text[cut - 1], text[cut])
+        ):
+            cut -= 1
+        if 0 < cut < len(text) and _keeps_together(text[cut - 1], text[cut]):
+            cut = offset  # no better place within reach
+        out.append(cut)
+        previous = cut
+    return out

@@ -19,8 +19,8 @@ from drafter.core import locations
 from drafter.core.bank import Bank, load_banks
 from drafter.core.errors import DrafterError
 from drafter.core.recent import recent_drafts
+from drafter.tui import chinese_wrap, widechars
 from drafter.tui import library as phrase_library
-from drafter.tui import widechars
 from drafter.tui.commands import WizardCommands
 from drafter.tui.display import tilde
 from drafter.tui.library import EngineFactory, Library, LibraryLoaded, PhraseSearch
@@ -86,6 +86,7 @@ class DrafterApp(App[None]):
 
     def on_mount(self) -> None:
         widechars.install()  # Chinese characters survive where widget edges cut a line
+        chinese_wrap.install()  # and the body editor wraps them by 避头尾
         self.theme = DARK
         # Kinds and the bank load after the first frame, so they do not delay the first paint.
         self.call_after_refresh(self.load_in_background)

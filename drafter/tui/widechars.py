@@ -13,10 +13,14 @@ stretch and starts the right stretch one cell later: the line keeps its width an
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, cast
+from typing import TYPE_CHECKING, cast
 
 from rich.cells import get_character_cell_size
 from textual.strip import Strip
+
+if TYPE_CHECKING:
+    from textual._compositor import Compositor
+    from textual.geometry import Region
 
 _installed = False
 
@@ -38,7 +42,7 @@ def split_wide(strip: Strip, cuts: list[int]) -> set[int]:
 
 
 def render_chops(
-    self: Any, crop: Any, is_rendered_line: Callable[[int], bool]
+    self: Compositor, crop: Region, is_rendered_line: Callable[[int], bool]
 ) -> Sequence[Mapping[int, Strip]]:
     """Textual 8.2's Compositor._render_chops, mending the characters a cut splits."""
     cuts = self.cuts

@@ -37,3 +37,13 @@ def test_nothing_is_lost_and_no_line_is_too_wide(text: str, width: int) -> None:
     lines = break_lines(text, width)
     assert "".join(lines) == text
     assert all(width_of(line) <= width for line in lines)
+
+
+@given(st.text(CHARS, max_size=80), st.integers(min_value=4, max_value=40))
+def test_adjusted_breaks_move_back_and_keep_their_order(text: str, width: int) -> None:
+    from drafter.core.linebreak import adjust_breaks
+
+    offsets = list(range(width // 2, len(text), width // 2))
+    adjusted = adjust_breaks(text, offsets)
+    assert all(a <= o for a, o in zip(adjusted, offsets, strict=True))
+    assert adjusted == sorted(set(adjusted))

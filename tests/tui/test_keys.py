@@ -3,6 +3,7 @@ page that lists exactly those."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -87,3 +88,25 @@ async def test_ctrl_f_selects_the_old_query_and_tab_goes_back_to_the_body(
         await settle(pilot)
         ids = [o.id for o in panel.query_one("#results").options]
         assert ids[0] == "tb.problem.01"
+
+
+async def test_the_body_wraps_without_opening_a_line_with_a_comma(
+    make: Callable[..., DrafterApp], draft_file: Path
+) -> None:
+    from drafter.core.linebreak import NO_START, cell_width
+
+    texts = ["党，" * 40, "员" + "党，" * 40, "回收286份" * 12]  # both parities, numbers
+    async with make(draft_file).run_test(size=(80, 24)) as pilot:
+        wizard = await open_problem(pilot)
+        body = wizard.editor("problem").body
+        body.load_text("\n".join(texts))
+        await pilot.pause()
+        wrapped = body.wrapped_document
+        for row, text in enumerate(texts):
+            sections = wrapped.get_sections(row)
+            assert len(sections) > 1 and "".join(sections) == text
+            assert all(sum(map(cell_width, s)) <= body.wrap_width for s in sections)
+            assert not [s for s in sections[1:] if s[0] in NO_START]
+            assert not [
+                a for a, b in itertools.pairwise(sections) if a[-1].isdigit() and b[0].isdigit()
+            ]

@@ -28,15 +28,15 @@ def outline_rows(section: Section, values: dict[str, str]) -> list[OutlineRow]:
     """The rows the outline editor shows for a section; `values`: the draft's slot values,
     shown beside the {slots} of each row."""
 
-    def row(label: str, heading: str, body: str, **more: Any) -> OutlineRow:
+    def row(label: str, heading: str, body: str, *, point: bool = True, sub: int = 0) -> OutlineRow:
         slots = slot_summary(f"{heading}\n{body}", values)
-        return OutlineRow(label, heading, body, slots=slots, **more)
+        return OutlineRow(label, heading, body, is_point=point, subpoints=sub, slots=slots)
 
-    rows = [row("", "", editing.body_text(section.body), is_point=False)]
+    rows = [row("", "", editing.body_text(section.body), point=False)]
     for i, point in enumerate(section.points):
         subpoints = len(iter_points(point.points))
         body = editing.body_text(point.body)
-        rows.append(row(heading_label(2, i + 1), point.heading, body, subpoints=subpoints))
+        rows.append(row(heading_label(2, i + 1), point.heading, body, sub=subpoints))
     return rows
 
 
