@@ -169,28 +169,7 @@ class DrafterApp(App[None]):
         except DrafterError as exc:
             self.notify(str(exc), title="打不开草稿", severity="error", timeout=10)
             return
-        if session.comments_copy is not None:
-            self.notify(
-                f"草稿里有手写的注释（# …），drafter 保存时不保留注释；"
-                f"原文件已另存为 {tilde(session.comments_copy)}",
-                title="注释",
-                severity="warning",
-                timeout=15,
-            )
-        if session.file_read_only:
-            self.notify(
-                "文件是只读的：可以查看和导出，不能修改。", title="只读打开", severity="warning"
-            )
-        elif session.read_only and session.holder is not None:
-            holder = session.holder
-            since = holder.since.replace("T", " ")[:16]
-            self.notify(
-                f"另一个 drafter（进程 {holder.pid}，{since} 起）正在编辑这份草稿，"
-                "本窗口只读：可以查看和导出，不能修改。",
-                title="只读打开",
-                severity="warning",
-                timeout=15,
-            )
+        self.starts.tell_opened(session)
         self.show_wizard(session, kind)
 
     def _kind(self, kind_id: str) -> ReportKind:

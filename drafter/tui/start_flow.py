@@ -14,6 +14,7 @@ from drafter.tui.display import tilde
 
 if TYPE_CHECKING:
     from drafter.core.model import Draft
+    from drafter.core.session import Session
     from drafter.core.skeleton import SkeletonRequest
     from drafter.tui.app import DrafterApp
     from drafter.tui.screens.start import NewDraftForm
@@ -117,3 +118,29 @@ class StartFlow:
             return
         self.app.notify(f"草稿保存在 {tilde(session.path)}，之后每次改动自动保存。", timeout=6)
         self.app.show_wizard(session, self.app.kinds[draft.kind])
+
+    def tell_opened(self, session: Session) -> None:
+        """What the user must know about a draft just opened: read-only, or comments that a
+        save does not keep (a copy was made)."""
+        if session.comments_copy is not None:
+            self.app.notify(
+                f"草稿里有手写的注释（# …），drafter 保存时不保留注释；"
+                f"原文件已另存为 {tilde(session.comments_copy)}",
+                title="注释",
+                severity="warning",
+                timeout=15,
+            )
+        if session.file_read_only:
+            self.app.notify(
+                "文件是只读的：可以查看和导出，不能修改。", title="只读打开", severity="warning"
+            )
+        elif session.read_only and session.holder is not None:
+            holder = session.holder
+            since = holder.since.replace("T", " ")[:16]
+            self.app.notify(
+                f"另一个 drafter（进程 {holder.pid}，{since} 起）正在编辑这份草稿，"
+                "本窗口只读：可以查看和导出，不能修改。",
+                title="只读打开",
+                severity="warning",
+                timeout=15,
+            )
