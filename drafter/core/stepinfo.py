@@ -121,3 +121,24 @@ def step_note(
     if any(p.suggestions for p in problems):
         note += f"\n{LINKED_MARK}标出的短语可回应它们"
     return note
+
+
+def kind_cues(
+    kind: ReportKind, kinds: dict[str, ReportKind], role: str
+) -> tuple[set[str], set[str]]:
+    """(words that suit `kind`'s `role` section, words that suit only other kinds' one): a
+    survey's closing holds 调研, a rectification report's 整改 (kind.yaml skeleton.cues)."""
+    own = set(kind.spec.skeleton.cues.get(role, ()))
+    others = {
+        w for k in kinds.values() if k.id != kind.id for w in k.spec.skeleton.cues.get(role, ())
+    }
+    return own, others - own
+
+
+def kind_rank(text: str, cues: tuple[set[str], set[str]]) -> int:
+    """How well a phrase suits the draft's kind: 0 holds one of the kind's own cue words,
+    1 holds none of any kind's, 2 holds only another kind's (a survey's closing: 整改 …)."""
+    own, foreign = cues
+    if any(w in text for w in own):
+        return 0
+    return 2 if any(w in text for w in foreign) else 1

@@ -183,7 +183,7 @@ class DrafterApp(App[None]):
         from drafter.tui.screens.wizard import WizardScreen  # imported when first needed
 
         self.session = session
-        wizard = WizardScreen(session, kind, self.library)
+        wizard = WizardScreen(session, kind, self.library, self.kinds)
         if isinstance(self.screen, StartScreen):
             self.switch_screen(wizard)
         else:
@@ -229,7 +229,7 @@ class DrafterApp(App[None]):
 
         screen = self.screen
         if self.session is not None and isinstance(screen, WizardScreen):
-            self.switch_screen(WizardScreen(self.session, screen.kind, self.library))
+            self.switch_screen(WizardScreen(self.session, screen.kind, self.library, self.kinds))
 
     # -- actions --------------------------------------------------------------------------
 

@@ -108,3 +108,15 @@ def test_the_notes_name_links_in_the_problem_step_and_open_problems_later() -> N
     assert note.startswith("尚未回应的问题：（一）谈心谈话开展不经常；（二）流动人员登记不全")
     assert LINKED_MARK in note
     assert step_note(draft, kind, None, "cause", None, "cause") == ""
+
+
+def test_a_surveys_closing_prefers_survey_wording_over_rectification_wording() -> None:
+    from drafter.core.kinds import discover
+    from drafter.core.stepinfo import kind_cues, kind_rank
+
+    kinds = discover()
+    cues = kind_cues(kinds["survey"], kinds, "closing")
+    assert "整改" in cues[1] and "调研" in cues[0]
+    assert kind_rank("我们将以此次调研为契机，推动整改落实。", cues) == 0  # its own word wins
+    assert kind_rank("以上报告，请审阅。", cues) == 1  # neutral wording
+    assert kind_rank("我们将以此次整改为契机，坚持问题不解决不松劲。", cues) == 2

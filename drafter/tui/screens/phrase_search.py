@@ -13,7 +13,7 @@ from drafter.core.errors import DrafterError
 from drafter.core.kinds import SectionSpec
 from drafter.core.model import Draft
 from drafter.core.searchfilters import FILTERS
-from drafter.core.stepinfo import LINKED_MARK, mark
+from drafter.core.stepinfo import LINKED_MARK, kind_rank, mark
 from drafter.core.vocab import GENERAL_SCENE
 from drafter.tui.library import PhraseSearch, make_filters
 from drafter.tui.widgets.phrase_panel import ALL, FilterChoice, Filters, ResultRow
@@ -80,9 +80,11 @@ def search_rows(
     day: str,
     linked: list[Entry],
     used: set[str],
+    cues: tuple[set[str], set[str]] = (set(), set()),
 ) -> tuple[list[ResultRow], str]:
-    """The results to show and a note (why there are none). With an empty query the phrases
-    that answer an open problem (↳) come first."""
+    """The results to show and a note (why there are none). Phrases worded for the
+    draft's report kind come first, another kind's last (`cues`: stepinfo.kind_cues);
+    with an empty query the phrases that answer an open problem (↳) come before all."""
     note = ""
     try:
         hits = engine.search(
@@ -107,6 +109,8 @@ def search_rows(
         )
         for h in hits
     ]
+    if any(cues):  # the kind's own wording first, another kind's last (a stable sort)
+        rows.sort(key=lambda r: kind_rank(r.text, cues))
     if not query.strip() and linked:
         top = [ResultRow(e.id, e.text, (), entry_tags(e), LINKED_MARK) for e in linked]
         rows = top + [r for r in rows if r.entry_id not in linked_ids]

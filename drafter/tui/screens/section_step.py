@@ -77,6 +77,8 @@ class SectionStep(Horizontal):
         self.info_timer: Timer | None = None
         self._built: asyncio.Event | None = None
         self.edits = OutlineEdits(self)
+        self.cues = stepinfo.kind_cues(state.kind, state.kinds, spec.bank_section)
+        """Words that mark this step's phrases as suiting the draft's kind, or another's."""
 
     @property
     def key(self) -> str:
@@ -190,6 +192,7 @@ class SectionStep(Horizontal):
             day=draft_day(draft),
             linked=linked,
             used=used,
+            cues=self.cues,
         )
         if not get_current_worker().is_cancelled:
             self.post_message(self.SearchDone(query, filters, rows, note))

@@ -52,9 +52,15 @@ class WizardScreen(Screen[None]):
 
     step: reactive[int] = reactive(0, bindings=True, init=False)
 
-    def __init__(self, session: Session, kind: ReportKind, library: Library) -> None:
+    def __init__(
+        self,
+        session: Session,
+        kind: ReportKind,
+        library: Library,
+        kinds: dict[str, ReportKind] | None = None,
+    ) -> None:
         super().__init__()
-        self.state = WizardState(session, kind, library)
+        self.state = WizardState(session, kind, library, kinds or {kind.id: kind})
         self.specs: list[SectionSpec] = list(kind.sections)
         self.ready = False
         """Set once mounted: steps are built from then on."""

@@ -4,7 +4,7 @@ kind the app holds, and the phrase library. Parts get it passed in; none reaches
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from textual.widget import Widget
 
@@ -24,6 +24,8 @@ class WizardState:
     kind: ReportKind
     """The report kind the app resolved (a --templates kind included): export uses it too."""
     library: Library
+    kinds: dict[str, ReportKind] = field(default_factory=dict)
+    """Every report kind the app knows (the phrases that suit this kind are offered first)."""
 
     @property
     def draft(self) -> Draft:
