@@ -105,16 +105,17 @@ def _record(point: Point, entry: Entry) -> None:
 
 
 def set_meta(draft: Draft, values: dict[str, str]) -> None:
-    """Set title, unit, signature, date and scene; a bad date or scene raises ValueError."""
+    """Set title, unit, signature, date and scene; a bad date or scene raises ValueError
+    (its message, in Chinese, is shown as it is in the wizard)."""
     date = values.get("date", draft.meta.date).strip()
     if date:
         try:
             _dt.date.fromisoformat(date)
         except ValueError:
-            raise ValueError(f"date {date!r}: write it YYYY-MM-DD, e.g. 2026-11-22") from None
+            raise ValueError(f"日期“{date}”写成 年-月-日，如 2026-11-22") from None
     scene = values.get("scene", draft.meta.scene)
     if scene not in SCENES:
-        raise ValueError(f"unknown scene {scene!r}; use one of {'、'.join(SCENES)}")
+        raise ValueError(f"没有“{scene}”这个场景；可选：{'、'.join(SCENES)}")
     for name in ("title", "unit", "signature"):
         setattr(draft.meta, name, values.get(name, getattr(draft.meta, name)).strip())
     draft.meta.date = date

@@ -174,9 +174,8 @@ class DrafterApp(App[None]):
 
     def _kind(self, kind_id: str) -> ReportKind:
         if kind_id not in self.kinds:
-            raise DrafterError(
-                f"unknown report kind '{kind_id}'; known kinds: {', '.join(self.kinds)}"
-            )
+            known = "、".join(f"{k.name}（{k.id}）" for k in self.kinds.values())
+            raise DrafterError(f"不认识报告类型“{kind_id}”；可用的有：{known}")
         return self.kinds[kind_id]
 
     def show_wizard(self, session: Session, kind: ReportKind) -> None:

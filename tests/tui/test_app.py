@@ -296,3 +296,16 @@ async def test_a_hand_commented_draft_is_copied_before_a_save_drops_its_comments
     copy = draft_file.with_name(draft_file.name + ".with-comments")
     assert copy.read_text(encoding="utf-8") == commented
     assert "王主任" not in draft_file.read_text(encoding="utf-8")  # saved canonical, as said
+
+
+async def test_a_refused_date_is_explained_in_chinese(
+    make: Callable[..., DrafterApp], draft_file: Path
+) -> None:
+    app = make(draft_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        wizard = app.screen
+        assert isinstance(wizard, WizardScreen)
+        wizard.apply_meta({"date": "2026-13-01"})
+        [note] = [n for n in app._notifications if n.title == "报告信息没有改"]
+        assert "年-月-日" in note.message and not note.message.isascii()
