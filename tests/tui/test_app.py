@@ -302,10 +302,11 @@ async def test_a_refused_date_is_explained_in_chinese(
     make: Callable[..., DrafterApp], draft_file: Path
 ) -> None:
     app = make(draft_file)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await settle(pilot)
         wizard = app.screen
         assert isinstance(wizard, WizardScreen)
         wizard.apply_meta({"date": "2026-13-01"})
+        await pilot.pause()
         [note] = [n for n in app._notifications if n.title == "报告信息没有改"]
         assert "年-月-日" in note.message and not note.message.isascii()
