@@ -147,6 +147,8 @@ def _point_data(point: Point) -> dict[str, Any]:
         out["body"] = [_paragraph_data(p) for p in point.body]
     if point.phrases:
         out["phrases"] = list(point.phrases)
+    if point.answers:
+        out["answers"] = list(point.answers)
     if point.points:
         out["points"] = [_point_data(p) for p in point.points]
     return out

@@ -74,6 +74,9 @@ class Point:
     body: list[Paragraph] = Field(default_factory=list)
     phrases: list[str] = Field(default_factory=list)
     """Ids of phrasebank entries used in this point (for linked suggestions and checks)."""
+    answers: list[Text] = Field(default_factory=list)
+    """Headings of the problems this cause or countermeasure answers, as the user linked
+    them (a point in one's own words has no bank links to tell)."""
     points: list[Point] = Field(default_factory=list)
 
 

@@ -120,3 +120,27 @@ def test_a_surveys_closing_prefers_survey_wording_over_rectification_wording() -
     assert kind_rank("我们将以此次调研为契机，推动整改落实。", cues) == 0  # its own word wins
     assert kind_rank("以上报告，请审阅。", cues) == 1  # neutral wording
     assert kind_rank("我们将以此次整改为契机，坚持问题不解决不松劲。", cues) == 2
+
+
+def test_a_cause_in_ones_own_words_answers_the_problem_it_is_linked_to() -> None:
+    kind, draft = survey_draft()
+    draft.section("cause").points = [
+        Point(heading="思想上重视不够")
+    ]  # no bank link, no shared words
+    assert len(open_problems(draft, kind, BANK, "cause")) == 2
+    draft.section("cause").points[0].answers = ["流动人员登记不全"]
+    assert [p.ref.heading for p in open_problems(draft, kind, BANK, "cause")] == [
+        "谈心谈话开展不经常"
+    ]
+    matrix = answer_matrix(draft, kind, BANK)
+    assert matrix.cause_cells[0, 1].reason == "link"  # and the review check agrees
+
+
+def test_the_linked_problems_are_saved_with_the_draft() -> None:
+    from drafter.core import draftfile
+
+    _, draft = survey_draft()
+    draft.section("cause").points = [Point(heading="思想上重视不够", answers=["流动人员登记不全"])]
+    again = draftfile.loads(draftfile.dumps(draft))
+    assert again.section("cause").points[0].answers == ["流动人员登记不全"]
+    assert "answers" not in draftfile.dumps(survey_draft()[1])  # only when there are links

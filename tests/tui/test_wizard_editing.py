@@ -177,3 +177,32 @@ async def test_filled_slots_show_their_values_beside_the_text(
         wizard.editor("problem").query_one("#points").highlighted = 2  # a point without slots
         await pilot.pause()
         assert not shown.display
+
+
+async def test_a_cause_in_ones_own_words_is_linked_to_a_problem(
+    make: Callable[..., DrafterApp], draft_file: Path
+) -> None:
+    from textual.widgets import SelectionList
+
+    from drafter.core.model import Point
+    from drafter.tui.screens.dialogs import ProblemsDialog
+
+    draft = draftfile.load(draft_file)
+    draft.section("cause").points.append(Point(heading="活动经费保障跟不上"))  # own words
+    draftfile.save(draft, draft_file, backup=False)
+    async with make(draft_file).run_test(size=(100, 30)) as pilot:
+        wizard = await open_at(pilot, "cause")
+        info = wizard.panel("cause").query_one("#info")
+        assert "党员活动阵地利用率低" in str(info.render())  # not answered yet
+        wizard.editor("cause").query_one("#points").highlighted = 2  # the own-words cause
+        await pilot.pause()
+        wizard.action_link_problems()
+        await pilot.pause()
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ProblemsDialog)
+        dialog.query_one(SelectionList).select("党员活动阵地利用率低")
+        await pilot.click("#ok")
+        await settle(pilot)
+        assert wizard.draft.section("cause").points[1].answers == ["党员活动阵地利用率低"]
+        assert "党员活动阵地利用率低" not in str(info.render())
+    assert draftfile.load(draft_file).section("cause").points[1].answers == ["党员活动阵地利用率低"]

@@ -130,6 +130,8 @@ class _Side:
     text: str
     ids: set[str]
     topics: set[str]
+    answers: set[str]
+    """Headings of the problems the user linked this point to (Point.answers)."""
 
 
 def spec_for(kind: ReportKind, roles: tuple[str, ...]) -> SectionSpec | None:
@@ -155,7 +157,9 @@ def _sides(draft: Draft, spec: SectionSpec | None, bank: Bank | None) -> list[_S
         entries = [bank.get(pid) for pid in ids] if bank else []
         topics = {t for e in entries if e is not None for t in e.topics}
         subject = subject_of(point.heading) if point.heading.strip() else text[:12]
-        out.append(_Side(PointRef(section.id, (i,), point.heading), subject, text, ids, topics))
+        answers = {a.strip() for p in everything for a in p.answers if a.strip()}
+        ref = PointRef(section.id, (i,), point.heading)
+        out.append(_Side(ref, subject, text, ids, topics, answers))
     return out
 
 
@@ -194,7 +198,7 @@ def _linked(bank: Bank | None, problem: _Side, other: _Side, via_causes: bool) -
 
 
 def _relate(problem: _Side, other: _Side, bank: Bank | None, via_causes: bool) -> Answer | None:
-    if _linked(bank, problem, other, via_causes):
+    if problem.ref.heading.strip() in other.answers or _linked(bank, problem, other, via_causes):
         return Answer("link", 100)
     subject = problem.subject
     if not subject:

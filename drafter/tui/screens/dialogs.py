@@ -10,7 +10,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, Static
+from textual.widgets import (
+    Button,
+    Input,
+    Label,
+    RadioButton,
+    RadioSet,
+    Select,
+    SelectionList,
+    Static,
+)
 
 from drafter.writers import WRITERS
 
@@ -214,6 +223,45 @@ class MetaDialog(ModalScreen[dict[str, str] | None]):
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
         self.dismiss(self._values() if event.button.id == "ok" else None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ProblemsDialog(ModalScreen[list[str] | None]):
+    """Which problems a cause or countermeasure answers: the problems' headings, ticked
+    with space (or Enter); 确定 keeps the ticks, Escape changes nothing."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "取消")]
+
+    def __init__(self, point: str, problems: list[str], ticked: list[str]) -> None:
+        super().__init__(classes="dialog-screen")
+        self.point = point
+        self.problems = problems
+        self.ticked = ticked
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(f"“{self.point}”对应哪些问题（空格勾选）：", classes="dialog-title")
+            yield SelectionList[str](
+                *((h, h, h in self.ticked) for h in self.problems), id="problems"
+            )
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("确定", variant="primary", id="ok")
+                yield Button("取消", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#problems").focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "ok":
+            self.action_confirm()
+        else:
+            self.dismiss(None)
+
+    def action_confirm(self) -> None:
+        self.dismiss(list(self.query_one("#problems", SelectionList).selected))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

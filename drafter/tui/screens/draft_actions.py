@@ -14,8 +14,14 @@ from drafter.core import editing
 from drafter.core.kinds import SectionSpec
 from drafter.core.skeleton import Placed
 from drafter.core.slots import pending_by_section
+from drafter.core.stepinfo import ANSWERING_ROLES
 from drafter.core.vocab import SCENES
-from drafter.tui.screens.dialogs import ConfirmDialog, MetaDialog, SlotValuesDialog
+from drafter.tui.screens.dialogs import (
+    ConfirmDialog,
+    MetaDialog,
+    ProblemsDialog,
+    SlotValuesDialog,
+)
 from drafter.tui.screens.review import ReviewStep
 
 if TYPE_CHECKING:
@@ -73,6 +79,40 @@ class DraftActions:
         added = "、".join(self.state.label(p.section) for p in placed[1:])
         screen.notify(f"已加入“{entry.text}”" + (f"，并在{added}加入对应条目" if added else ""))
 
+    def link_problems(self) -> None:
+        """Tell which problems the selected cause or countermeasure answers (one written in
+        the user's own words has no bank links, and its wording may not name them)."""
+        screen, draft = self.screen, self.state.draft
+        spec = screen.spec
+        point = screen.editor(spec.id).point if spec is not None else None
+        if spec is None or spec.bank_section not in ANSWERING_ROLES or point is None:
+            screen.notify("先在原因或对策一步选中一个要点，再关联到问题", severity="warning")
+            return
+        problems = [
+            p.heading.strip()
+            for s in self.state.kind.sections
+            if s.bank_section == "problem"
+            for p in draft.section(s.id).points
+            if p.heading.strip()
+        ]
+        if not problems or not self.state.editable(screen):
+            if not problems:
+                screen.notify("存在的问题一步还没有带标题的问题", severity="warning")
+            return
+        target = draft.section(spec.id).points[point]
+
+        def done(ticked: list[str] | None) -> None:
+            if ticked is not None:
+                target.answers = ticked
+                self.state.session.changed()
+                step = screen.section_step(spec.id)
+                step.fresh = False
+                step.start_search()  # the ↳ marks and the note follow the new links
+                step.refresh_info()
+
+        name = target.heading or "（无标题）"
+        screen.app.push_screen(ProblemsDialog(name, problems, list(target.answers)), done)
+
     def offer_removal(self, orphans: list[Placed], current: str) -> None:
         """Offer to delete the causes and countermeasures only a deleted problem needed."""
         from drafter.core.skeleton import remove
@@ -126,6 +166,7 @@ def palette_commands(specs: list[SectionSpec]) -> list[tuple[str, str, str]]:
         ("修改报告信息（标题、单位、日期、场景）", "edit_meta", ""),
         ("新增要点", "add_point", "ctrl+o"),
         ("加入选中的问题，连同关联原因和对策", "add_thread", "ctrl+t"),
+        ("关联到问题：选中的原因或对策回应哪些问题", "link_problems", ""),
         ("填写待补项", "fill_slots", "ctrl+l"),
         ("导出报告", "export", "docx / md / txt"),
     ]

@@ -280,6 +280,9 @@ class WizardScreen(Screen[None]):
     def action_fill_slots(self) -> None:
         self.actions.fill_slots()
 
+    def action_link_problems(self) -> None:
+        self.actions.link_problems()
+
     def palette_commands(self) -> list[tuple[str, str, str]]:
         """The wizard's actions for the command palette: (title, action, help)."""
         return palette_commands(self.specs)
