@@ -95,9 +95,10 @@ class DraftActions:
             for p in draft.section(s.id).points
             if p.heading.strip()
         ]
-        if not problems or not self.state.editable(screen):
-            if not problems:
-                screen.notify("存在的问题一步还没有带标题的问题", severity="warning")
+        if not problems:
+            screen.notify("存在的问题一步还没有带标题的问题", severity="warning")
+            return
+        if not self.state.editable(screen):
             return
         target = draft.section(spec.id).points[point]
 
