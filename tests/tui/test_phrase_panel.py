@@ -34,3 +34,13 @@ async def test_results_never_start_a_line_with_closing_punctuation() -> None:
         assert not [line for line in shown if line[0] in NO_START]
         text = "".join(shown)
         assert text.count("党") == 40 and text.count("，") == 40  # nothing lost
+
+
+def test_tags_wrap_as_whole_tags_and_keep_every_character() -> None:
+    from drafter.tui.widgets.phrase_panel import tag_lines
+
+    tags = "标题·阵地、经费与信息化保障·通用"
+    assert tag_lines(tags, 30) == ["标题·阵地、经费与信息化保障·", "通用"]
+    assert tag_lines("句子·组织生活·通用", 40) == ["句子·组织生活·通用"]
+    long = "句子·" + "很长的主题" * 8
+    assert "".join(tag_lines(long, 20)) == long

@@ -92,7 +92,23 @@ def result_prompt(row: ResultRow, width: int = 0) -> Content:
     last = body.plain.rsplit("\n", 1)[-1]
     if sum(map(cell_width, last + tags)) <= width:
         return body + Content.styled(tags, "$text-muted")
-    return body + Content("\n") + broken(Content.styled(row.tags, "$text-muted"), width)
+    return (
+        body + Content("\n") + Content.styled("\n".join(tag_lines(row.tags, width)), "$text-muted")
+    )
+
+
+def tag_lines(tags: str, width: int) -> list[str]:
+    """Tags (标题·组织生活·通用) in lines of whole tags where they fit: a line never ends
+    in the middle of 通用."""
+    lines = [""]
+    for tag in tags.split("·"):
+        joined = f"{lines[-1]}·{tag}" if lines[-1] else tag
+        if lines[-1] and sum(map(cell_width, joined)) > width:
+            lines[-1] += "·"  # the separator ends the line, as punctuation does
+            lines.append(tag)
+        else:
+            lines[-1] = joined
+    return [part for line in lines for part in break_lines(line, width)]
 
 
 class PhrasePanel(Vertical):
@@ -200,10 +216,13 @@ class PhrasePanel(Vertical):
         self.rows, self.note = rows, note
         # the width the list lays options out in, less a scrollbar (many results show one)
         padding = results.get_component_styles("option-list--option").padding.width
-        scrollbar = results.styles.scrollbar_size_vertical
-        width = results.scrollable_content_region.width - padding - scrollbar
+        width = results.content_region.width - padding
+        prompts = [result_prompt(r, width) for r in rows]
+        if sum(p.plain.count("\n") + 1 for p in prompts) > results.content_region.height:
+            width -= results.styles.scrollbar_size_vertical  # the list will show a scrollbar
+            prompts = [result_prompt(r, width) for r in rows]
         results.clear_options()
-        results.add_options([Option(result_prompt(r, width), id=r.entry_id) for r in rows])
+        results.add_options([Option(p, id=r.entry_id) for p, r in zip(prompts, rows, strict=True)])
         if rows:
             ids = [r.entry_id for r in rows]
             results.highlighted = ids.index(before) if before in ids else 0
