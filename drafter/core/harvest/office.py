@@ -13,13 +13,12 @@ import contextlib
 import os
 import shutil
 import signal
-import stat
 import subprocess
 import tempfile
 from pathlib import Path
 
 from drafter.core.harvest.docxsafe import docx_paragraphs, is_encrypted_ole, is_ole
-from drafter.core.harvest.source import Paragraph, ReadError
+from drafter.core.harvest.source import Paragraph, ReadError, read_capped
 
 SOFFICE_TIMEOUT = 180
 """Seconds for one conversion."""
@@ -73,22 +72,6 @@ def _offline_env() -> dict[str, str]:
     return env
 
 
-def _copy_capped(path: Path, target: Path) -> None:
-    """Copy a regular file of at most MAX_OFFICE_BYTES (a FIFO or device is refused)."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-    fd = os.open(path, flags)
-    with os.fdopen(fd, "rb") as src:
-        info = os.fstat(src.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise ReadError("not a regular file")
-        if info.st_size > MAX_OFFICE_BYTES:
-            raise ReadError(f"too large for a report ({info.st_size // 2**20} MB; limit 64 MB)")
-        data = src.read(MAX_OFFICE_BYTES + 1)
-    if len(data) > MAX_OFFICE_BYTES:
-        raise ReadError("too large for a report (limit 64 MB)")
-    target.write_bytes(data)
-
-
 def convert_and_read(path: Path, *, timeout: float = SOFFICE_TIMEOUT) -> list[Paragraph]:
     """Convert a .doc/.wps to .docx with LibreOffice in a private, offline profile, then
     read it."""
@@ -103,7 +86,7 @@ def convert_and_read(path: Path, *, timeout: float = SOFFICE_TIMEOUT) -> list[Pa
     with tempfile.TemporaryDirectory(prefix="drafter-harvest-") as tmp:
         work = Path(tmp)
         source = work / f"source{path.suffix.lower()}"
-        _copy_capped(path, source)
+        source.write_bytes(read_capped(path, MAX_OFFICE_BYTES))
         user = work / "profile" / "user"
         user.mkdir(parents=True)
         (user / "registrymodifications.xcu").write_text(profile_xcu(), encoding="utf-8")

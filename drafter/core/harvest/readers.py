@@ -18,7 +18,7 @@ from charset_normalizer import from_bytes
 
 from drafter.core.harvest.docxsafe import docx_paragraphs
 from drafter.core.harvest.office import convert_and_read
-from drafter.core.harvest.source import Paragraph, ReadError
+from drafter.core.harvest.source import Paragraph, ReadError, read_capped
 
 TEXT_SUFFIXES = (".txt", ".md")
 SUFFIXES = (".txt", ".md", ".docx", ".doc", ".wps")
@@ -114,7 +114,9 @@ def read_source(path: Path) -> list[Paragraph]:
         if not stat.S_ISREG(path.stat().st_mode):
             raise ReadError("not a regular file (a pipe, device or socket)")
         if suffix in TEXT_SUFFIXES:
-            paragraphs = text_paragraphs(decode(_read_bytes(path)), markdown=suffix == ".md")
+            paragraphs = text_paragraphs(
+                decode(read_capped(path, MAX_TEXT_BYTES)), markdown=suffix == ".md"
+            )
         elif suffix == ".docx":
             paragraphs = docx_paragraphs(path)
         elif suffix in (".doc", ".wps"):
@@ -128,22 +130,6 @@ def read_source(path: Path) -> list[Paragraph]:
     if not any(p.text.strip() for p in paragraphs):
         raise ReadError("empty: no text in the file")
     return paragraphs
-
-
-def _read_bytes(path: Path) -> bytes:
-    """The file's bytes, never more than MAX_TEXT_BYTES (whatever its size claims), and
-    never waiting on a pipe."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-    with os.fdopen(os.open(path, flags), "rb") as fh:
-        info = os.fstat(fh.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise ReadError("not a regular file (a pipe, device or socket)")
-        if info.st_size > MAX_TEXT_BYTES:
-            raise ReadError(f"too large for a report ({info.st_size // 2**20} MB; limit 64 MB)")
-        data = fh.read(MAX_TEXT_BYTES + 1)
-    if len(data) > MAX_TEXT_BYTES:
-        raise ReadError("too large for a report (limit 64 MB)")
-    return data
 
 
 def decode(raw: bytes) -> str:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
+from pathlib import Path
 
 from drafter.core.errors import DrafterError
 
@@ -24,3 +27,20 @@ class Paragraph:
     text: str
     level: int | None = None
     """Heading level the source itself marks (Word heading style, Markdown #); 0 = title."""
+
+
+def read_capped(path: Path, limit: int) -> bytes:
+    """A regular file's bytes, never more than `limit` whatever its size claims, and never
+    waiting on a pipe: a FIFO, device or socket is refused."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    with os.fdopen(os.open(path, flags), "rb") as fh:
+        info = os.fstat(fh.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise ReadError("not a regular file (a pipe, device or socket)")
+        megabytes = f"limit {limit // 2**20} MB"
+        if info.st_size > limit:
+            raise ReadError(f"too large for a report ({info.st_size // 2**20} MB; {megabytes})")
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise ReadError(f"too large for a report ({megabytes})")
+    return data
