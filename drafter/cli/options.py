@@ -13,3 +13,12 @@ templates_option = click.option(
     type=click.Path(path_type=Path),
     help="Extra folder of report kinds (repeatable).",
 )
+
+wizard_banks_option = click.option(
+    "--bank",
+    "banks",
+    multiple=True,
+    type=click.Path(path_type=str),
+    help="Extra phrasebank folder or file (repeatable).",
+)
+"""Extra banks for the wizard (edit, serve): paths as given, resolved by the app."""

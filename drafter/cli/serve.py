@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 from drafter.cli import fail
+from drafter.cli.options import wizard_banks_option
 from drafter.cli.wizard import check_inputs
 
 
@@ -34,13 +35,7 @@ from drafter.cli.wizard import check_inputs
     help="Port to listen on (0: a free one).",
 )
 @click.option("--open", "open_browser", is_flag=True, help="Open the wizard in the browser.")
-@click.option(
-    "--bank",
-    "banks",
-    multiple=True,
-    type=click.Path(path_type=str),
-    help="Extra phrasebank folder or file (repeatable).",
-)
+@wizard_banks_option
 @click.pass_context
 def serve(
     ctx: click.Context, host: str, port: int, open_browser: bool, banks: tuple[str, ...]

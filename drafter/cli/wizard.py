@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from drafter.cli.options import wizard_banks_option
 from drafter.core.bank import bank_files
 from drafter.core.errors import BankError, DraftFileError, TemplateError
 
@@ -54,13 +55,7 @@ def run_wizard(draft_path: Path | None, banks: Sequence[str]) -> None:
 
 @click.command()
 @click.argument("draft_path", metavar="DRAFT", type=click.Path(path_type=Path))
-@click.option(
-    "--bank",
-    "banks",
-    multiple=True,
-    type=click.Path(path_type=str),
-    help="Extra phrasebank folder or file (repeatable).",
-)
+@wizard_banks_option
 def edit(draft_path: Path, banks: tuple[str, ...]) -> None:
     """Open DRAFT in the wizard (a new draft is started there if the file does not exist)."""
     run_wizard(draft_path, banks)
