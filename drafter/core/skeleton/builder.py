@@ -16,7 +16,7 @@ from drafter.core.bank import Bank, Entry
 from drafter.core.kinds import ReportKind
 from drafter.core.model import Draft, Paragraph, Point, Section
 from drafter.core.skeleton import parallel
-from drafter.core.skeleton.matters import resolve_matters
+from drafter.core.skeleton.matters import problem_options, resolve_matters
 from drafter.core.skeleton.pool import Matter, Pool
 from drafter.core.skeleton.request import SkeletonRequest
 
@@ -75,7 +75,7 @@ def _threads(kind: ReportKind, matters: list[Matter], pool: Pool, variant: int) 
     parallel-heading checks pass come first, and `variant` picks among them.
     """
     with_cause = "cause" in _roles(kind)
-    options = [_problem_options(m, pool, with_cause) for m in matters]
+    options = [problem_options(m, pool, with_cause=with_cause) for m in matters]
     fit = {e.id: pool.scene_fit(e) for group in options for e in group}
     tried = []
     for problems in parallel.ranked(options, fit, slack=3 * parallel.SLACK)[:PROBLEM_SETS]:
@@ -127,18 +127,6 @@ def _pick(
     for thread, entry in zip(threads, chosen, strict=True):
         if entry is not None:
             assign(thread, pool.take(entry))
-
-
-def _problem_options(matter: Matter, pool: Pool, with_cause: bool) -> list[Entry]:
-    """A matter's problem headings that link on to a countermeasure (and a cause)."""
-    out = []
-    for entry in pool.of("problem", matter, kind="heading"):
-        causes = pool.linked(entry, "cause")
-        remedies = pool.linked(entry, "countermeasure")
-        remedies += [r for c in causes for r in pool.linked(c, "countermeasure")]
-        if remedies and (causes or not with_cause):
-            out.append(entry)
-    return out
 
 
 def cause_options(thread: Thread, pool: Pool) -> list[Entry]:

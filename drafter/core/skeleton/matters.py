@@ -6,6 +6,7 @@ on to a countermeasure: without that the skeleton could not answer its own probl
 
 from __future__ import annotations
 
+from drafter.core.bank import Entry
 from drafter.core.errors import QueryError
 from drafter.core.skeleton.pool import Matter, Pool
 from drafter.core.skeleton.request import MAX_PROBLEMS, SkeletonRequest
@@ -48,16 +49,22 @@ def _known(key: str, table: dict[str, str], what: str, *, aspect: bool) -> Matte
     return Matter(key, aspect=aspect)
 
 
-def usable_problems(matter: Matter, pool: Pool) -> int:
-    """How many problem headings of a matter lead on to a countermeasure."""
-    count = 0
+def problem_options(matter: Matter, pool: Pool, *, with_cause: bool = False) -> list[Entry]:
+    """A matter's problem headings that link on to a countermeasure (directly or through a
+    cause) and, `with_cause`, to a cause as well."""
+    out = []
     for entry in pool.of("problem", matter, kind="heading"):
         causes = pool.linked(entry, "cause")
-        if pool.linked(entry, "countermeasure") or any(
-            pool.linked(c, "countermeasure") for c in causes
-        ):
-            count += 1
-    return count
+        remedies = pool.linked(entry, "countermeasure")
+        remedies += [r for c in causes for r in pool.linked(c, "countermeasure")]
+        if remedies and (causes or not with_cause):
+            out.append(entry)
+    return out
+
+
+def usable_problems(matter: Matter, pool: Pool) -> int:
+    """How many problem headings of a matter lead on to a countermeasure."""
+    return len(problem_options(matter, pool))
 
 
 def scene_weight(matter: Matter, pool: Pool) -> int:
