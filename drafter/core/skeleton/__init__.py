@@ -1,7 +1,12 @@
 """Report skeletons: the whole frame of a report from a few choices (see builder.py)."""
 
 from drafter.core.skeleton.builder import build_skeleton, remedy_role
-from drafter.core.skeleton.matters import scene_weight, usable_problems
+from drafter.core.skeleton.matters import (
+    offered_matters,
+    scene_weight,
+    suggested_matters,
+    usable_problems,
+)
 from drafter.core.skeleton.pool import MATTER_NAMES, Matter, Pool
 from drafter.core.skeleton.request import MAX_PROBLEMS, SkeletonRequest
 from drafter.core.skeleton.threads import Placed, add_thread, dependents, remove
@@ -16,8 +21,10 @@ __all__ = [
     "add_thread",
     "build_skeleton",
     "dependents",
+    "offered_matters",
     "remedy_role",
     "remove",
     "scene_weight",
+    "suggested_matters",
     "usable_problems",
 ]

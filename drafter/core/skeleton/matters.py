@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from drafter.core.bank import Entry
 from drafter.core.errors import QueryError
+from drafter.core.kinds import ReportKind
 from drafter.core.skeleton.pool import Matter, Pool
 from drafter.core.skeleton.request import MAX_PROBLEMS, SkeletonRequest
 from drafter.core.vocab import ASPECTS, GENERAL_SCENE, TOPICS
@@ -26,21 +27,32 @@ def resolve_matters(request: SkeletonRequest, pool: Pool) -> list[Matter]:
     count = request.problems
     if count is None or not 1 <= count <= MAX_PROBLEMS:
         raise QueryError(f"the number of problems must be 1 to {MAX_PROBLEMS}")
-    if request.person:
-        offered = request.kind.spec.skeleton.aspects or list(ASPECTS)
-        candidates = [Matter(a, aspect=True) for a in offered]
-    else:
-        candidates = [Matter(t) for t in TOPICS]
-    usable = [m for m in candidates if usable_problems(m, pool)]
+    usable = offered_matters(request.kind, pool)
     if len(usable) < count:
         raise QueryError(
             f"the bank has {len(usable)} matters with linked problems; asked for {count}"
         )
-    if request.person:  # the kind lists aspects in the order such a material takes them
+    return suggested_matters(usable, pool, count)
+
+
+def offered_matters(kind: ReportKind, pool: Pool) -> list[Matter]:
+    """The matters a skeleton can treat: the kind's aspects (all of them if it names none)
+    for a first-person material, else the topics; only those the bank can answer."""
+    if pool.person:
+        candidates = [Matter(a, aspect=True) for a in kind.spec.skeleton.aspects or ASPECTS]
+    else:
+        candidates = [Matter(t) for t in TOPICS]
+    return [m for m in candidates if usable_problems(m, pool)]
+
+
+def suggested_matters(usable: list[Matter], pool: Pool, count: int) -> list[Matter]:
+    """`count` of them: the first aspects, in the order such a material takes them, or the
+    topics with most entries written for the scene, in the vocabulary's order."""
+    if pool.person:
         return usable[:count]
     ranked = sorted(usable, key=lambda m: -scene_weight(m, pool))
     chosen = set(ranked[:count])
-    return [m for m in usable if m in chosen]  # in the vocabulary's order, as reports go
+    return [m for m in usable if m in chosen]
 
 
 def _known(key: str, table: dict[str, str], what: str, *, aspect: bool) -> Matter:

@@ -26,11 +26,13 @@ from drafter.core.skeleton import (
     Pool,
     SkeletonRequest,
     build_skeleton,
+    offered_matters,
     scene_weight,
+    suggested_matters,
     usable_problems,
 )
 from drafter.core.slots import pending_by_section
-from drafter.core.vocab import ASPECTS, PERSONS, TOPICS
+from drafter.core.vocab import PERSONS
 
 DEFAULT_PROBLEMS = 4
 UNIT_VOICE = "unit"
@@ -110,26 +112,15 @@ class SkeletonDialog(ModalScreen[SkeletonRequest | None]):
 
     def _fill_matters(self) -> None:
         """Offer the matters of the current voice; the ones the builder would pick are ticked."""
-        person = self.person
         pool = self._pool()
-        keys = self.request.kind.spec.skeleton.aspects or list(ASPECTS) if person else TOPICS
-        matters = [Matter(k, aspect=bool(person)) for k in keys]
-        matters = [m for m in matters if usable_problems(m, pool)]
-        chosen = self._auto_keys(matters, pool)
+        matters = offered_matters(self.request.kind, pool)
+        chosen = {m.key for m in suggested_matters(matters, pool, DEFAULT_PROBLEMS)}
         listing = self.query_one("#matters", SelectionList)
         listing.clear_options()
         listing.add_options(
             [Selection(matter_prompt(m, pool), m.key, m.key in chosen) for m in matters]
         )
         self._preview()
-
-    def _auto_keys(self, matters: list[Matter], pool: Pool) -> set[str]:
-        """What `drafter new --problems 4` would choose: the kind's first aspects, or the
-        topics with the most entries written for the scene."""
-        if self.person:
-            return {m.key for m in matters[:DEFAULT_PROBLEMS]}
-        ranked = sorted(matters, key=lambda m: -scene_weight(m, pool))
-        return {m.key for m in ranked[:DEFAULT_PROBLEMS]}
 
     def _request(self, **changes: object) -> SkeletonRequest:
         person = self.person
