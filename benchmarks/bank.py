@@ -12,7 +12,7 @@ import sys
 CODE = """
 import time
 t = time.perf_counter()
-from drafter.core.bank import load_banks
+from drafter.core.bank.loading import load_banks
 bank = load_banks(user=False)
 print(len(bank), time.perf_counter() - t)
 """

@@ -19,11 +19,10 @@ import time
 from pathlib import Path
 
 from drafter import services
-from drafter.core import draftfile
-from drafter.core.bank import load_banks
+from drafter.core.bank.loading import load_banks
 from drafter.core.checks import run_checks
 from drafter.core.checks.document import read_report
-from drafter.core.kinds import discover, get_kind
+from drafter.core.files import draftfile
 from drafter.core.model import (
     Draft,
     Enumeration,
@@ -33,6 +32,7 @@ from drafter.core.model import (
     iter_points,
     paragraph_text,
 )
+from drafter.core.report.kinds import discover, get_kind
 
 # Fragments combined at random into varied sentences (a report repeats itself far less
 # than one sentence pasted 30 pages long would).

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import docx
 
-from drafter.core.bank import Bank
+from drafter.core.bank.loading import Bank
 from drafter.core.harvest import harvest
 
 RUNS = 3

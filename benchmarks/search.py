@@ -44,8 +44,8 @@ def child(mode: str, *args: str) -> None:
     """Work done in a fresh process (whose memory and start-up are part of the figure)."""
     import resource
 
-    from drafter.core.bank import load_banks
-    from drafter.core.search import SearchEngine, SearchFilters
+    from drafter.core.bank.loading import load_banks
+    from drafter.core.search.engine import SearchEngine, SearchFilters
 
     out: dict[str, object] = {}
     if mode == "keystrokes":
@@ -82,9 +82,9 @@ def child(mode: str, *args: str) -> None:
         engine = default_engine(load_banks())
         assert engine.search("党员教育", filters=SearchFilters("problem"))
     elif mode == "build":
-        from drafter.core import bankstore
-        from drafter.core.bank import Bank, load_bank
-        from drafter.core.pinyin import pinyin_table
+        from drafter.core.bank import store as bankstore
+        from drafter.core.bank.loading import Bank, load_bank
+        from drafter.core.search.pinyin import pinyin_table
 
         table = pinyin_table()
         t = time.perf_counter()
@@ -196,8 +196,8 @@ def bench_size(size: int, n_queries: int, folder: Path) -> None:
     row("  of which: banks + engine + first search", f"{wall:.2f} s (fresh process)")
 
     print("  in one process, same queries (warm):  p50 / p95 per query, recall@5, MRR")
-    from drafter.core.bank import load_banks
-    from drafter.core.search import SearchEngine
+    from drafter.core.bank.loading import load_banks
+    from drafter.core.search.engine import SearchEngine
 
     os.environ["DRAFTER_HOME"] = str(fresh)
     engine = SearchEngine.for_bank(load_banks([bank], builtin=False, user=False))

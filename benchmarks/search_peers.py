@@ -23,7 +23,7 @@ Search = Callable[[str], list[int]]
 
 def clauses() -> list[str]:
     """Clauses of the built-in phrasebank's sentences (text written in this repository)."""
-    from drafter.core.bank import load_banks
+    from drafter.core.bank.loading import load_banks
 
     texts = [e.text for e in load_banks(user=False) if "{" not in e.text]
     parts = {p.strip() for t in texts for p in CLAUSE_SPLIT.split(t)}
@@ -46,7 +46,7 @@ class _Maker:
         import opencc
         from pypinyin import lazy_pinyin
 
-        from drafter.core.pinyin import pinyin_table
+        from drafter.core.search.pinyin import pinyin_table
 
         self.py = lazy_pinyin
         self.s2t = opencc.OpenCC("s2t")
@@ -185,7 +185,7 @@ def previous_engine(phrases: list[str], commit: str, folder: Path) -> Search:
     from previous_engine.search import SearchEngine  # type: ignore[import-not-found]
     from previous_engine.searchindex import SearchIndex  # type: ignore[import-not-found]
 
-    from drafter.core.bank import Entry
+    from drafter.core.bank.loading import Entry
 
     entries = [Entry(id=str(i), section="", kind="sentence", text=p) for i, p in enumerate(phrases)]
     engine = SearchEngine(entries, SearchIndex(phrases))

@@ -18,8 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from drafter.core.bank import load_banks
-from drafter.core.kinds import get_kind
+from drafter.core.bank.loading import load_banks
+from drafter.core.report.kinds import get_kind
 from drafter.core.skeleton import SkeletonRequest, build_skeleton
 from drafter.core.vocab import SCENES
 

@@ -134,9 +134,9 @@ def main() -> None:
     os.environ["DRAFTER_HOME"] = home
     env = dict(os.environ)
 
-    from drafter.core import draftfile
-    from drafter.core.kinds import get_kind
+    from drafter.core.files import draftfile
     from drafter.core.project import new_draft
+    from drafter.core.report.kinds import get_kind
 
     draft = Path(home) / "bench.draft.yaml"
     draftfile.save(new_draft(get_kind("survey"), title="关于基层党建工作的调研报告"), draft)

@@ -2,9 +2,9 @@
 
 Starts from real inputs (the example drafts, the phrasebank files, search queries), mutates
 them at the byte and the structure level, and feeds them to:
-  draft   drafter.core.draftfile.loads, then render + all three writers when it loads
-  bank    the YAML bank loader (drafter.core.bankschema)
-  query   the search engine (when drafter.core.search exists)
+  draft   drafter.core.files.draftfile.loads, then render + all three writers when it loads
+  bank    the YAML bank loader (drafter.core.bank.schema)
+  query   the search engine (when drafter.core.search.engine exists)
   name    harvest of a report under a mutated file name (control characters, U+2028 …):
           the bank it writes must load and the summary must hold no terminal control
 Structure-level mutations include YAML anchors and aliases (up to an alias bomb) and
@@ -153,9 +153,9 @@ def mutate(data: str, rng: random.Random) -> str:
 
 def target_draft(text: str) -> None:
     from drafter import writers
-    from drafter.core import draftfile
-    from drafter.core.kinds import get_kind
-    from drafter.core.render import RenderOptions, render_draft
+    from drafter.core.files import draftfile
+    from drafter.core.report.kinds import get_kind
+    from drafter.core.report.render import RenderOptions, render_draft
 
     draft = draftfile.loads(text)
     draftfile.loads(draftfile.dumps(draft))
@@ -167,8 +167,8 @@ def target_draft(text: str) -> None:
 def target_bank(text: str) -> None:
     import tempfile
 
-    from drafter.core.bankcheck import check_entries
-    from drafter.core.bankschema import load_yaml_bank_file
+    from drafter.core.bank.check import check_entries
+    from drafter.core.bank.schema import load_yaml_bank_file
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "fuzz.yaml"
@@ -204,9 +204,9 @@ _REPORT = "一、存在的问题\n（一）学习教育针对性不强。部分�
 
 def target_name(text: str) -> None:
     """Harvest one report saved under a name made from `text`."""
-    from drafter.core.bank import load_bank
+    from drafter.core.bank.loading import load_bank
     from drafter.core.harvest import harvest
-    from drafter.core.textnorm import TERMINAL_CONTROL_RE, for_terminal
+    from drafter.core.text.norm import TERMINAL_CONTROL_RE, for_terminal
 
     name = text.replace("/", "／").replace("\x00", "")[:100].encode("utf-8", "replace")
     with tempfile.TemporaryDirectory() as tmp:
@@ -227,8 +227,8 @@ _ENGINE: list[object] = []
 
 
 def target_query(text: str) -> None:
-    from drafter.core.bank import load_banks
-    from drafter.core.search import SearchEngine
+    from drafter.core.bank.loading import load_banks
+    from drafter.core.search.engine import SearchEngine
 
     if not _ENGINE:
         _ENGINE.append(SearchEngine.for_bank(load_banks(user=False)))

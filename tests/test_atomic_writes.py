@@ -8,13 +8,13 @@ import sys
 import time
 from pathlib import Path
 
-from drafter.core import draftfile
+from drafter.core.files import draftfile
 from drafter.core.model import Draft, Meta, Point, Section
 
 WRITER = """
 import sys
 from pathlib import Path
-from drafter.core import draftfile
+from drafter.core.files import draftfile
 from drafter.core.model import Draft, Meta, Point, Section
 path = Path(sys.argv[1])
 n = 0
@@ -57,8 +57,8 @@ def test_sigkill_during_saves_never_leaves_a_broken_draft(tmp_path: Path) -> Non
 def test_new_files_follow_the_umask_and_rewrites_keep_their_mode(tmp_path: Path) -> None:
     import os
 
-    from drafter.core import fsio
-    from drafter.core.fsio import atomic_write_text
+    from drafter.core.files import fsio
+    from drafter.core.files.fsio import atomic_write_text
 
     old = os.umask(0o022)
     fsio._umask.cache_clear()

@@ -7,9 +7,9 @@ from dataclasses import fields
 from click.testing import CliRunner
 
 from drafter.cli import main
-from drafter.core.bank import Entry
-from drafter.core.search import SearchEngine, SearchFilters
-from drafter.core.searchfilters import FILTERS
+from drafter.core.bank.loading import Entry
+from drafter.core.search.engine import SearchEngine, SearchFilters
+from drafter.core.search.filters import FILTERS
 from drafter.tui.screens.phrase_search import filter_choices
 
 

@@ -9,13 +9,13 @@ import docx
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from drafter.core import draftfile
-from drafter.core.kinds import get_kind
+from drafter.core.files import draftfile
 from drafter.core.model import Draft, Enumeration, Meta, Point, Section
-from drafter.core.numbering import ITEM_END
-from drafter.core.render import RenderOptions, render_draft
-from drafter.core.slots import SLOT_RE
-from drafter.core.textnorm import strip_controls
+from drafter.core.report.kinds import get_kind
+from drafter.core.report.render import RenderOptions, render_draft
+from drafter.core.text.norm import strip_controls
+from drafter.core.text.numbering import ITEM_END
+from drafter.core.text.slots import SLOT_RE
 from drafter.writers import render_bytes
 
 # Any text a user can enter: Chinese, emoji, combining marks, RTL, template and XML syntax.

@@ -63,8 +63,8 @@ def test_installed_wheel_builds_from_another_folder(wheel: Path, tmp_path: Path)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     code = (
-        "from drafter.core.resources import data_dir; from drafter.core.bank import load_banks;"
-        "from drafter.core.kinds import discover;"
+        "from drafter.core.files.resources import data_dir; from drafter.core.bank.loading import load_banks;"
+        "from drafter.core.report.kinds import discover;"
         "print(data_dir('phrasebank')); print(len(load_banks())); print(sorted(discover()))"
     )
     env = {**os.environ, "PYTHONPATH": str(target)}

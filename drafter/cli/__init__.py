@@ -33,7 +33,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 def fail(message: str, code: int = 2) -> None:
     """Print one error line and exit (a file name's control characters shown escaped)."""
-    from drafter.core.textnorm import for_terminal
+    from drafter.core.text.norm import for_terminal
 
     shown = for_terminal(message).replace("\n", "\\n")
     click.echo(f"drafter: error: {shown}", err=True)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import click
 
-from drafter.core.bank import load_banks
-from drafter.core.bankcheck import check_paths, stats
-from drafter.core.resources import builtin_bank_dir
+from drafter.core.bank.check import check_paths, stats
+from drafter.core.bank.loading import load_banks
+from drafter.core.files.resources import builtin_bank_dir
 from drafter.core.vocab import ASPECTS, PERSONS, SECTIONS, TOPICS
 
 

@@ -8,10 +8,11 @@ import click
 
 from drafter import services
 from drafter.cli.options import templates_option
-from drafter.core import draftfile, project
+from drafter.core import project
 from drafter.core.errors import DrafterError, DraftFileError
-from drafter.core.kinds import discover
-from drafter.core.render import RenderOptions
+from drafter.core.files import draftfile
+from drafter.core.report.kinds import discover
+from drafter.core.report.render import RenderOptions
 from drafter.writers import FORMATS
 
 

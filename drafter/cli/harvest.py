@@ -8,9 +8,9 @@ from pathlib import Path
 
 import click
 
-from drafter.core import locations
+from drafter.core.files import locations
 from drafter.core.harvest import harvest as run_harvest
-from drafter.core.textnorm import for_terminal
+from drafter.core.text.norm import for_terminal
 from drafter.core.vocab import SCENES
 
 
@@ -50,7 +50,7 @@ def harvest(
     """
     report = run_harvest(list(paths), out_dir, scene=scene, keywords=keywords, restore=restore)
     if report.phrases:
-        from drafter.core.bankstore import prepare
+        from drafter.core.bank.store import prepare
 
         prepare()  # the bank store is written now, not on the next start
     if as_json:

@@ -20,8 +20,7 @@ from typing import Any
 import click
 
 from drafter.cli.options import templates_option
-from drafter.core import draftfile
-from drafter.core.bank import load_banks
+from drafter.core.bank.loading import load_banks
 from drafter.core.checks import (
     SEVERITIES,
     AnswerMatrix,
@@ -34,11 +33,12 @@ from drafter.core.checks import (
 from drafter.core.checks.document import SUFFIXES, ReportDocument, read_report
 from drafter.core.config import load_config
 from drafter.core.errors import DraftFileError
-from drafter.core.fsio import read_text
-from drafter.core.kinds import ReportKind, discover
-from drafter.core.locations import DRAFT_SUFFIX
+from drafter.core.files import draftfile
+from drafter.core.files.fsio import read_text
+from drafter.core.files.locations import DRAFT_SUFFIX
+from drafter.core.files.yamlio import LineMap, load_yaml
 from drafter.core.model import Draft
-from drafter.core.yamlio import LineMap, load_yaml
+from drafter.core.report.kinds import ReportKind, discover
 
 MARKS = {"link": "L", "text": "T", "topic": "t"}
 LEGEND = "L 短语库关联 · T 文字相近 · t 同一主题且文字相近 · . 无"

@@ -9,11 +9,12 @@ from pathlib import Path
 import click
 
 from drafter.cli.options import templates_option
-from drafter.core import draftfile, project
+from drafter.core import project
 from drafter.core.errors import OutputError, QueryError
-from drafter.core.kinds import get_kind
+from drafter.core.files import draftfile
 from drafter.core.model import Person
-from drafter.core.slots import pending_by_section
+from drafter.core.report.kinds import get_kind
+from drafter.core.text.slots import pending_by_section
 from drafter.core.vocab import SCENES
 
 # What a user may type for --person: the keys, or their Chinese labels.
@@ -113,7 +114,7 @@ def new(
         draftfile.save(draft, out, backup=False)
         click.echo(f"wrote {out} ({kind.name}); next: drafter edit {out}")
         return
-    from drafter.core.bank import load_banks
+    from drafter.core.bank.loading import load_banks
     from drafter.core.skeleton import SkeletonRequest, build_skeleton
 
     request = SkeletonRequest(

@@ -11,10 +11,10 @@ from typing import Any, TypeVar
 
 import click
 
-from drafter.core.bank import load_banks
-from drafter.core.search import Hit, SearchEngine, SearchFilters
-from drafter.core.searchfilters import FILTERS
-from drafter.core.textnorm import for_terminal
+from drafter.core.bank.loading import load_banks
+from drafter.core.search.engine import Hit, SearchEngine, SearchFilters
+from drafter.core.search.filters import FILTERS
+from drafter.core.text.norm import for_terminal
 
 _BOLD, _RESET = "\x1b[1m", "\x1b[0m"
 F = TypeVar("F", bound=Callable[..., Any])

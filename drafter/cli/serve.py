@@ -45,7 +45,7 @@ def serve(
     outer = ctx.parent.params.get("banks", ()) if ctx.parent else ()
     bank_paths = [Path(b).expanduser().resolve() for b in (*outer, *banks)]
     check_inputs(None, bank_paths)
-    from drafter.core import locations
+    from drafter.core.files import locations
     from drafter.web import is_local, listen, page_url, serve, wizard_command
 
     try:

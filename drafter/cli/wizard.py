@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 import click
 
 from drafter.cli.options import wizard_banks_option
-from drafter.core.bank import bank_files
+from drafter.core.bank.loading import bank_files
 from drafter.core.errors import BankError, DraftFileError, TemplateError
 
 if TYPE_CHECKING:
-    from drafter.core.kinds import ReportKind
+    from drafter.core.report.kinds import ReportKind
 
 
 def check_inputs(draft_path: Path | None, banks: Sequence[Path]) -> dict[str, ReportKind] | None:
@@ -30,8 +30,8 @@ def check_inputs(draft_path: Path | None, banks: Sequence[Path]) -> dict[str, Re
     if draft_path is not None and draft_path.exists():
         if draft_path.is_dir():
             raise DraftFileError("is a folder, not a draft file", draft_path)
-        from drafter.core import draftfile
-        from drafter.core.kinds import discover
+        from drafter.core.files import draftfile
+        from drafter.core.report.kinds import discover
 
         kind = draftfile.load(draft_path).kind
         kinds = discover()

@@ -13,11 +13,11 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafter.core import locations
 from drafter.core.checks.settings import CheckSettings, parse_settings
 from drafter.core.errors import DrafterError
-from drafter.core.fsio import read_text
-from drafter.core.yamlio import LineMap, load_yaml
+from drafter.core.files import locations
+from drafter.core.files.fsio import read_text
+from drafter.core.files.yamlio import LineMap, load_yaml
 
 
 class ConfigError(DrafterError):

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 
-from drafter.core.bank import Entry
+from drafter.core.bank.loading import Entry
 from drafter.core.model import Draft, Paragraph, Point, Section, paragraph_text
-from drafter.core.slots import known_values, slot_names
+from drafter.core.text.slots import known_values, slot_names
 from drafter.core.vocab import SCENES
 
 

@@ -184,7 +184,7 @@ def paragraph_text(paragraph: Paragraph) -> str:
     """A paragraph as one string, enumerations spelled out with 一是、二是 …."""
     if isinstance(paragraph, str):
         return paragraph
-    from drafter.core.numbering import enumerate_items
+    from drafter.core.text.numbering import enumerate_items
 
     return paragraph.lead + enumerate_items(paragraph.enum)
 

@@ -7,11 +7,11 @@ import datetime as _dt
 import os
 from pathlib import Path
 
-from drafter.core import locations
 from drafter.core.errors import OutputError
-from drafter.core.kinds import ReportKind
+from drafter.core.files import locations
 from drafter.core.model import Draft, Meta, Section
-from drafter.core.slots import fill
+from drafter.core.report.kinds import ReportKind
+from drafter.core.text.slots import fill
 from drafter.core.vocab import GENERAL_SCENE
 
 DRAFT_SUFFIX = locations.DRAFT_SUFFIX

@@ -22,11 +22,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.core import draftfile, locations
 from drafter.core.errors import DrafterError, DraftFileError
-from drafter.core.fsio import atomic_write_text, make_private_dir, read_text
+from drafter.core.files import draftfile, locations
+from drafter.core.files.fsio import atomic_write_text, make_private_dir, read_text
+from drafter.core.files.recent import remember
 from drafter.core.model import Draft
-from drafter.core.recent import remember
 
 AUTOSAVE_DELAY = 0.5
 COMMENTS_SUFFIX = ".with-comments"

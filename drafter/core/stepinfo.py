@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from drafter.core.bank import Bank, Entry
+from drafter.core.bank.loading import Bank, Entry
 from drafter.core.checks.matrix import PointRef, answer_matrix
-from drafter.core.kinds import ReportKind
 from drafter.core.model import Draft, Point, iter_points
+from drafter.core.report.kinds import ReportKind
 from drafter.core.vocab import GENERAL_SCENE
 
 ANSWERING_ROLES = ("cause", "countermeasure", "plan")

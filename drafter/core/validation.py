@@ -10,7 +10,7 @@ from typing import Annotated, Any, TypeVar
 from pydantic import BeforeValidator, TypeAdapter, ValidationError
 
 from drafter.core.errors import DrafterError
-from drafter.core.yamlio import LineMap
+from drafter.core.files.yamlio import LineMap
 
 M = TypeVar("M")
 _ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

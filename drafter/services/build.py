@@ -12,10 +12,10 @@ from pathlib import Path
 
 from drafter import writers
 from drafter.core.errors import OutputError
-from drafter.core.kinds import ReportKind, get_kind
 from drafter.core.model import Draft
 from drafter.core.project import STDOUT
-from drafter.core.render import RenderOptions, render_draft
+from drafter.core.report.kinds import ReportKind, get_kind
+from drafter.core.report.render import RenderOptions, render_draft
 from drafter.writers.fonts import load_profile
 
 

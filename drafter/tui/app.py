@@ -15,10 +15,10 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 
-from drafter.core import locations
-from drafter.core.bank import Bank, load_banks
+from drafter.core.bank.loading import Bank, load_banks
 from drafter.core.errors import DrafterError
-from drafter.core.recent import recent_drafts
+from drafter.core.files import locations
+from drafter.core.files.recent import recent_drafts
 from drafter.tui import chinese_wrap, widechars
 from drafter.tui import library as phrase_library
 from drafter.tui.commands import WizardCommands
@@ -29,7 +29,7 @@ from drafter.tui.screens.start import KindChoice, StartScreen
 from drafter.tui.start_flow import StartFlow
 
 if TYPE_CHECKING:
-    from drafter.core.kinds import ReportKind
+    from drafter.core.report.kinds import ReportKind
     from drafter.core.session import Session
 
 # The draft model, report kinds and the wizard load pydantic and jinja2: they are imported
@@ -100,7 +100,7 @@ class DrafterApp(App[None]):
     def kinds(self) -> dict[str, ReportKind]:
         """The report kinds (built-in and the user's), discovered on first use."""
         if self._kinds is None:
-            from drafter.core.kinds import discover
+            from drafter.core.report.kinds import discover
 
             self._kinds = discover(self.templates)
         return self._kinds

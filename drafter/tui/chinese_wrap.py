@@ -2,7 +2,7 @@
 
 Textual's TextArea wraps a paragraph by cell count (textual._wrap.compute_wrap_offsets);
 `install()` wraps that function, as the document module imported it, so the break offsets
-are moved back by drafter.core.linebreak's rules and the rest wrapped again from there; the
+are moved back by drafter.core.text.linebreak's rules and the rest wrapped again from there; the
 editor's cursor movement and layout keep working on the offsets it is given.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from drafter.core.linebreak import adjust_breaks
+from drafter.core.text.linebreak import adjust_breaks
 
 _installed = False
 

@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING, Protocol
 
 from textual.message import Message
 
-from drafter.core.bank import Bank
+from drafter.core.bank.loading import Bank
 
 if TYPE_CHECKING:  # the engine's module loads the index code: imported when first searched
-    from drafter.core.search import Hit, SearchFilters
+    from drafter.core.search.engine import Hit, SearchFilters
 
 
 class PhraseSearch(Protocol):
-    """The part of drafter.core.search.SearchEngine the wizard uses."""
+    """The part of drafter.core.search.engine.SearchEngine the wizard uses."""
 
     @property
     def has_pending(self) -> bool:
@@ -40,7 +40,7 @@ EngineFactory = Callable[[Bank], PhraseSearch]
 
 
 def default_engine(bank: Bank) -> PhraseSearch:
-    from drafter.core.search import SearchEngine
+    from drafter.core.search.engine import SearchEngine
 
     engine: PhraseSearch = SearchEngine.for_bank(bank)
     return engine
@@ -49,7 +49,7 @@ def default_engine(bank: Bank) -> PhraseSearch:
 def make_filters(values: Mapping[str, str], date: str = "") -> SearchFilters:
     """The engine's SearchFilters from the panel's values by filter name ('' = any);
     `date` keeps entries valid on that day."""
-    from drafter.core.search import SearchFilters
+    from drafter.core.search.engine import SearchFilters
 
     return SearchFilters(**{name: v or None for name, v in values.items()}, date=date or None)
 

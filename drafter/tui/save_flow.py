@@ -7,8 +7,8 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from drafter.core import locations
 from drafter.core.errors import DrafterError
+from drafter.core.files import locations
 from drafter.tui.display import tilde
 
 if TYPE_CHECKING:

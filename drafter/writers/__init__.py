@@ -6,9 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.core.blocks import Block
 from drafter.core.errors import OutputError
-from drafter.core.fsio import atomic_write_bytes
+from drafter.core.files.fsio import atomic_write_bytes
+from drafter.core.report.blocks import Block
 from drafter.writers.fonts import FontProfile
 
 

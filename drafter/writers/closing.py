@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from drafter.core.titlebreak import text_width
+from drafter.core.text.titlebreak import text_width
 
 SEALED_DATE_RIGHT = 4.0
 UNSEALED_RIGHT = 2.0

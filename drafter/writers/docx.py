@@ -20,8 +20,8 @@ from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.shared import Mm, Pt, Twips
 
-from drafter.core.blocks import HEADER_KINDS, IMPRINT_KINDS, Block
-from drafter.core.titlebreak import break_title, text_width
+from drafter.core.report.blocks import HEADER_KINDS, IMPRINT_KINDS, Block
+from drafter.core.text.titlebreak import break_title, text_width
 from drafter.writers import ooxml
 from drafter.writers.closing import closing_indents
 from drafter.writers.fonts import PROFILES, FontProfile

@@ -11,8 +11,8 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from drafter.core.errors import DrafterError
-from drafter.core.fsio import read_text
-from drafter.core.yamlio import load_yaml
+from drafter.core.files.fsio import read_text
+from drafter.core.files.yamlio import load_yaml
 
 
 class FontProfileError(DrafterError):

@@ -6,7 +6,7 @@ plain-text and Markdown writers take them from here, so the three never disagree
 
 from __future__ import annotations
 
-from drafter.core.blocks import Block
+from drafter.core.report.blocks import Block
 
 ATTACHMENT_LEAD = "附件："
 # 签发人：name; 抄送：A，B。 (one closing full stop); the 印发日期 followed by 印发.

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.core.blocks import IMPRINT_KINDS, Block
+from drafter.core.report.blocks import IMPRINT_KINDS, Block
 from drafter.writers.labels import attachment_lines, labelled
 
 _LINE_END_RE = re.compile(r"\r\n|[\r\n]")  # CommonMark's line endings

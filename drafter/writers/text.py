@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drafter.core.blocks import IMPRINT_KINDS, Block
+from drafter.core.report.blocks import IMPRINT_KINDS, Block
 from drafter.writers.labels import attachment_lines, labelled
 
 INDENT = "\u3000\u3000"

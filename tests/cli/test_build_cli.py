@@ -10,7 +10,7 @@ import docx
 import pytest
 from click.testing import Result
 
-from drafter.core import draftfile
+from drafter.core.files import draftfile
 
 Run = Callable[..., Result]
 

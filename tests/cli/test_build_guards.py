@@ -67,7 +67,7 @@ def test_dash_writes_the_report_to_standard_output(
 
 
 def test_more_than_999_points_is_one_line_naming_the_draft(run: Run, tmp_path: Path) -> None:
-    from drafter.core import draftfile
+    from drafter.core.files import draftfile
     from drafter.core.model import Point
 
     model = draftfile.load(EXAMPLE)

@@ -33,7 +33,7 @@ class FullDisk(io.RawIOBase):
 
 @pytest.fixture
 def full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("drafter.core.fsio.os.fdopen", lambda fd, mode="r": FullDisk(fd))
+    monkeypatch.setattr("drafter.core.files.fsio.os.fdopen", lambda fd, mode="r": FullDisk(fd))
 
 
 @pytest.mark.parametrize("fmt", ["docx", "md", "txt"])

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from click.testing import Result
 
-from drafter.core.bank import load_bank
+from drafter.core.bank.loading import load_bank
 
 Run = Callable[..., Result]
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from click.testing import Result
 
-from drafter.core import cachefile, locations
-from drafter.core.bank import load_bank
+from drafter.core.bank.loading import load_bank
+from drafter.core.files import cachefile, locations
 from drafter.core.harvest.lock import harvest_lock
 from tests.core.harvest_samples import SURVEY
 

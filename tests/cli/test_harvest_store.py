@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-import drafter.core.bank as bank_module
-from drafter.core import locations
-from drafter.core.bank import load_banks
+import drafter.core.bank.loading as bank_module
+from drafter.core.bank.loading import load_banks
+from drafter.core.files import locations
 from tests.core.harvest_samples import SURVEY
 
 

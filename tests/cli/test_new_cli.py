@@ -8,8 +8,8 @@ from pathlib import Path
 from click.testing import Result
 from docx import Document
 
-from drafter.core import draftfile
-from drafter.core.bank import load_banks
+from drafter.core.bank.loading import load_banks
+from drafter.core.files import draftfile
 
 Run = Callable[..., Result]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from click.testing import Result
 
-from drafter.core.bank import builtin_entries
+from drafter.core.bank.loading import builtin_entries
 
 Run = Callable[..., Result]
 

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from drafter.core.bank import BUILTIN, builtin_entries, load_bank, load_banks
-from drafter.core.bankcheck import check_paths
+from drafter.core.bank.check import check_paths
+from drafter.core.bank.loading import BUILTIN, builtin_entries, load_bank, load_banks
 from drafter.core.errors import BankError
 
 USER_BANK = """\

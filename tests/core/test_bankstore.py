@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-import drafter.core.bank as bank_module
-from drafter.core.bank import load_bank, load_banks
-from drafter.core.search import SearchEngine, SearchFilters
+import drafter.core.bank.loading as bank_module
+from drafter.core.bank.loading import load_bank, load_banks
+from drafter.core.search.engine import SearchEngine, SearchFilters
 from tests.core.test_bank import USER_BANK, write_bank
 
 HARVESTED = """\
@@ -91,7 +91,7 @@ def test_a_damaged_store_is_rebuilt_with_one_line_of_notice(
 
 
 def test_txt_banks_in_the_user_folder_load_and_fit_every_step() -> None:
-    from drafter.core.locations import user_banks_dir
+    from drafter.core.files.locations import user_banks_dir
 
     folder = user_banks_dir()
     folder.mkdir(parents=True, exist_ok=True)

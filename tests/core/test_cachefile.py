@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.core import cachefile
+from drafter.core.files import cachefile
 
 
 def test_sections_and_meta_come_back_under_their_key(drafter_home: Path) -> None:

@@ -10,11 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from drafter.core import draftfile
 from drafter.core.checks import CHECKS, SEVERITIES, Finding, Limits, place_label, run_checks
 from drafter.core.checks.base import FAMILIES, STANDARDS
-from drafter.core.kinds import ReportKind, get_kind
+from drafter.core.files import draftfile
 from drafter.core.model import Draft, Paragraph, Point, Section
+from drafter.core.report.kinds import ReportKind, get_kind
 
 from ..conftest import CORPUS
 

@@ -7,10 +7,10 @@ import json
 
 import pytest
 
-from drafter.core.bank import Bank, Entry
+from drafter.core.bank.loading import Bank, Entry
 from drafter.core.checks import answer_matrix, run_checks
-from drafter.core.kinds import get_kind
 from drafter.core.model import Draft, Point, Section
+from drafter.core.report.kinds import get_kind
 
 BANK = Bank(
     [

@@ -6,9 +6,9 @@ import textwrap
 
 import pytest
 
-from drafter.core import draftfile
 from drafter.core.checks import Finding, run_checks
-from drafter.core.kinds import get_kind
+from drafter.core.files import draftfile
+from drafter.core.report.kinds import get_kind
 
 HEAD = """\
 kind: survey

@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
-from drafter.core import draftfile
 from drafter.core.checks import run_checks
 from drafter.core.checks.base import Limits
 from drafter.core.checks.settings import CheckSettings, parse_settings
 from drafter.core.checks.words import parse_rules, rules
-from drafter.core.kinds import ReportKind, get_kind
+from drafter.core.files import draftfile
+from drafter.core.report.kinds import ReportKind, get_kind
 
 from .test_checks import HEAD, PROBLEMS, doc, findings, headings_doc, point_doc
 
@@ -369,7 +369,7 @@ def test_an_addressed_report_file_needs_its_kinds_closing(
     closing: str, flagged: bool, tmp_path: Path
 ) -> None:
     from drafter.core.checks.document import read_report
-    from drafter.core.kinds import discover
+    from drafter.core.report.kinds import discover
 
     path = tmp_path / "summary.txt"
     path.write_text(

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drafter.core import draftfile
 from drafter.core.errors import DraftFileError
+from drafter.core.files import draftfile
 from drafter.core.model import Draft, Enumeration, Meta, Point, Section
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.draft.yaml"))
@@ -121,7 +121,7 @@ def test_any_text_survives_save_and_load(
 
 
 def test_comments_are_told_apart_from_hashes_in_text() -> None:
-    from drafter.core.draftfile import has_comments
+    from drafter.core.files.draftfile import has_comments
 
     assert has_comments("kind: survey\n# 领导批注\n")
     assert has_comments("kind: survey  # 调研报告\n")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.core.bank import Bank, Entry
+from drafter.core.bank.loading import Bank, Entry
 from drafter.core.editing import (
     add_point,
     body_text,
@@ -17,9 +17,9 @@ from drafter.core.editing import (
     set_meta,
     store_slots,
 )
-from drafter.core.kinds import get_kind
 from drafter.core.model import Draft, Enumeration, Meta, Point, Section
-from drafter.core.render import RenderOptions, render_draft
+from drafter.core.report.kinds import get_kind
+from drafter.core.report.render import RenderOptions, render_draft
 
 BANK = Bank(
     [

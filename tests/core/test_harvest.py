@@ -10,14 +10,14 @@ import docx
 import opencc
 import pytest
 
-from drafter.core.bank import Bank, Entry, load_bank
-from drafter.core.bankcheck import check_paths
-from drafter.core.bankschema import ID_RE
+from drafter.core.bank.check import check_paths
+from drafter.core.bank.loading import Bank, Entry, load_bank
+from drafter.core.bank.schema import ID_RE
 from drafter.core.harvest import HarvestError, harvest
 from drafter.core.harvest.clean import clean_paragraphs
 from drafter.core.harvest.readers import read_source
 from drafter.core.harvest.structure import blocks
-from drafter.core.textnorm import fullwidth_punctuation
+from drafter.core.text.norm import fullwidth_punctuation
 from tests.conftest import CORPUS
 from tests.core.harvest_samples import (
     NOISE,

@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from drafter.core.harvest.clean import CUT, clean_paragraphs, clean_text
 from drafter.core.harvest.source import Paragraph
-from drafter.core.slots import SLOT_RE
-from drafter.core.textnorm import has_halfwidth_punctuation
+from drafter.core.text.norm import has_halfwidth_punctuation
+from drafter.core.text.slots import SLOT_RE
 
 
 @pytest.mark.parametrize(

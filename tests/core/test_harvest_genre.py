@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.core.bank import Bank, Entry, load_bank
+from drafter.core.bank.loading import Bank, Entry, load_bank
 from drafter.core.harvest import harvest
 
 REPORTS = Path(__file__).resolve().parents[1] / "data" / "reports"
@@ -35,9 +35,9 @@ def _harvested(document: Path, tmp_path: Path) -> list[Entry]:
 def _plain(texts: list[str]) -> list[str]:
     """Key texts in the bank's register: simplified (judged on them all, as the harvester
     judges a whole document), curly quotes, full-width marks, blanks as 某, no final 。."""
-    from drafter.core.chinese import document_to_simplified
     from drafter.core.harvest.phrases import slot_dates
-    from drafter.core.textnorm import fullwidth_punctuation
+    from drafter.core.text.chinese import document_to_simplified
+    from drafter.core.text.norm import fullwidth_punctuation
 
     simplified = document_to_simplified("\n".join(texts)).translate(str.maketrans("「」", "“”"))
     quoted = re.sub(r'"([^"\n]*)"', r"“\1”", simplified)

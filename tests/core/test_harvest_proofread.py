@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from drafter.core.bank import Bank, load_bank
+from drafter.core.bank.loading import Bank, load_bank
 from drafter.core.harvest import harvest
 from drafter.core.harvest.phrases import Phrase
 from drafter.core.harvest.proofread import NOTE_PREFIX, with_findings

@@ -10,10 +10,10 @@ from pathlib import Path
 import docx
 import pytest
 
-from drafter.core.chinese import to_simplified
 from drafter.core.harvest import docxsafe, readers
 from drafter.core.harvest.readers import collect_files, decode, read_source
 from drafter.core.harvest.source import ReadError
+from drafter.core.text.chinese import to_simplified
 from tests.core.harvest_samples import SURVEY
 
 SIMPLE = "一、存在的问题\n（一）学习教育针对性不强。部分支部学习以读文件为主。\n"

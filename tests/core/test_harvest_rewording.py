@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from drafter.core.bank import builtin_entries
+from drafter.core.bank.loading import builtin_entries
 from drafter.core.harvest.phrases import Phrase
 from drafter.core.harvest.rewording import find_swaps, review, reviewed, swaps
 

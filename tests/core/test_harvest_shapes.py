@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from drafter.core.bank import Bank, Entry, load_bank
+from drafter.core.bank.loading import Bank, Entry, load_bank
 from drafter.core.harvest import harvest
 from drafter.core.harvest.report import FileReport
 from tests.core.test_harvest_genre import REPORTS, _plain

@@ -8,11 +8,11 @@ import zipfile
 
 import pytest
 
-from drafter.core import draftfile
-from drafter.core.kinds import get_kind
+from drafter.core.files import draftfile
 from drafter.core.model import Point
 from drafter.core.project import new_draft
-from drafter.core.render import RenderOptions, render_draft
+from drafter.core.report.kinds import get_kind
+from drafter.core.report.render import RenderOptions, render_draft
 from drafter.writers import render_bytes
 
 SEPARATORS = ["\u2028", "\u2029", "\x85"]

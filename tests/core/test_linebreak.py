@@ -7,7 +7,7 @@ import itertools
 from hypothesis import given
 from hypothesis import strategies as st
 
-from drafter.core.linebreak import NO_END, NO_START, break_lines, cell_width
+from drafter.core.text.linebreak import NO_END, NO_START, break_lines, cell_width
 
 
 def width_of(line: str) -> int:
@@ -41,7 +41,7 @@ def test_nothing_is_lost_and_no_line_is_too_wide(text: str, width: int) -> None:
 
 @given(st.text(CHARS, max_size=80), st.integers(min_value=4, max_value=40))
 def test_adjusted_breaks_move_back_and_keep_their_order(text: str, width: int) -> None:
-    from drafter.core.linebreak import adjust_breaks
+    from drafter.core.text.linebreak import adjust_breaks
 
     offsets = list(range(width // 2, len(text), width // 2))
     adjusted = adjust_breaks(text, offsets)

@@ -10,10 +10,10 @@ import pytest
 import yaml
 
 from drafter import services
-from drafter.core import draftfile
 from drafter.core.checks import Finding, run_checks
 from drafter.core.checks.document import ReportDocument, read_report
-from drafter.core.kinds import discover
+from drafter.core.files import draftfile
+from drafter.core.report.kinds import discover
 
 from ..conftest import REPO
 

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz, process
 
-from drafter.core.neardup import NEAR_DUPLICATE, DuplicateIndex, prefix_length
+from drafter.core.bank.neardup import NEAR_DUPLICATE, DuplicateIndex, prefix_length
 
 _ALPHABET = list("党员支部学习制度落实")
 

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from drafter.core.numbering import (
+from drafter.core.text.numbering import (
     chinese_date,
     chinese_number,
     count_number,

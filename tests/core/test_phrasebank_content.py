@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from drafter.core.bank import Bank, builtin_entries
-from drafter.core.bankcheck import check_paths, stats
-from drafter.core.resources import builtin_bank_dir
+from drafter.core.bank.check import check_paths, stats
+from drafter.core.bank.loading import Bank, builtin_entries
+from drafter.core.files.resources import builtin_bank_dir
 from drafter.core.vocab import SCENES, TOPICS
 
 REPO = Path(__file__).resolve().parents[2]

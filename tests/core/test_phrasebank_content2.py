@@ -12,7 +12,7 @@ from collections import Counter
 
 import pytest
 
-from drafter.core.bank import Bank, Entry, builtin_entries
+from drafter.core.bank.loading import Bank, Entry, builtin_entries
 from drafter.core.vocab import ASPECTS, PERSONS, SCENES
 
 XI_THOUGHT = "习近平新时代中国特色社会主义思想"

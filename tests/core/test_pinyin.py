@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.core.pinyin import initials_of, parse, pinyin_table
+from drafter.core.search.pinyin import initials_of, parse, pinyin_table
 
 
 def readings(token: str) -> list[str]:

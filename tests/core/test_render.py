@@ -5,11 +5,11 @@ from pathlib import Path
 import jinja2.meta
 import pytest
 
-from drafter.core import draftfile
 from drafter.core.errors import DraftFileError, TemplateError
-from drafter.core.kinds import CONTEXT_NAMES, discover, get_kind
-from drafter.core.render import RenderOptions, render_draft
-from drafter.core.resources import builtin_templates_dir
+from drafter.core.files import draftfile
+from drafter.core.files.resources import builtin_templates_dir
+from drafter.core.report.kinds import CONTEXT_NAMES, discover, get_kind
+from drafter.core.report.render import RenderOptions, render_draft
 
 DRAFT = """\
 kind: survey

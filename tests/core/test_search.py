@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from drafter.core.bank import Entry, load_bank
+from drafter.core.bank.loading import Entry, load_bank
 from drafter.core.errors import QueryError
-from drafter.core.search import Hit, SearchEngine, SearchFilters
+from drafter.core.search.engine import Hit, SearchEngine, SearchFilters
 
 # (id, section, kind, topics, scenes, text) — every sentence written for these tests.
 ROWS = [
@@ -311,8 +311,8 @@ def test_plain_text_bank_is_searchable(tmp_path: Path) -> None:
 
 
 def test_review_filter_hides_or_keeps_only_harvested_entries_pending_review() -> None:
-    from drafter.core.bank import Entry
-    from drafter.core.search import SearchEngine, SearchFilters
+    from drafter.core.bank.loading import Entry
+    from drafter.core.search.engine import SearchEngine, SearchFilters
 
     entries = [
         Entry(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.core.bank import Entry
+from drafter.core.bank.loading import Entry
 from drafter.core.errors import QueryError
-from drafter.core.search import SearchEngine, SearchFilters
+from drafter.core.search.engine import SearchEngine, SearchFilters
 
 
 def entry(n: int, text: str, valid_from: str | None = None, until: str | None = None) -> Entry:

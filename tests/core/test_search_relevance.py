@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from drafter.core.bank import Entry, load_banks
-from drafter.core.search import SearchEngine
+from drafter.core.bank.loading import Entry, load_banks
+from drafter.core.search.engine import SearchEngine
 from tests.conftest import CORPUS
 
 QUERIES = Path(__file__).with_name("search_queries.yaml")
@@ -84,7 +84,7 @@ def query_makers(rng: random.Random) -> dict[str, Callable[[str], str | None]]:
     import opencc
     from pypinyin import lazy_pinyin  # its own phrase-aware readings, not the engine's table
 
-    from drafter.core.pinyin import pinyin_table
+    from drafter.core.search.pinyin import pinyin_table
 
     table = pinyin_table()
     same_sound: dict[str, list[str]] = {}

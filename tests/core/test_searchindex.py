@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from drafter.core.searchfold import fold, fold_with_positions, folded_positions
-from drafter.core.searchindex import SearchIndex
+from drafter.core.search.fold import fold, fold_with_positions, folded_positions
+from drafter.core.search.index import SearchIndex
 
 # Chinese, ASCII, full-width forms, CJK punctuation and a few characters that NFKC expands
 TEXT = st.text(
@@ -52,7 +52,7 @@ def test_index_keeps_each_text_apart_and_finds_initials_under_either_reading() -
 
 
 def test_the_quick_fold_agrees_with_nfkc_on_every_character_it_takes() -> None:
-    from drafter.core.searchfold import _SIMPLE_RE
+    from drafter.core.search.fold import _SIMPLE_RE
 
     ranges = [(0x20, 0x7E), (0x3000, 0x303F), (0x4E00, 0x9FFF)]
     chars = [chr(c) for lo, hi in ranges for c in range(lo, hi + 1)] + list("“”‘’—…·")

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from drafter.core import draftfile, locations
 from drafter.core.errors import DrafterError
-from drafter.core.kinds import get_kind
+from drafter.core.files import draftfile, locations
+from drafter.core.files.recent import forget, recent_drafts
 from drafter.core.model import Draft, Point
 from drafter.core.project import new_draft
-from drafter.core.recent import forget, recent_drafts
+from drafter.core.report.kinds import get_kind
 from drafter.core.session import AUTOSAVE_DELAY, DraftLock, Session, new_draft_path
 
 

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from drafter.core import draftfile, locations
 from drafter.core.errors import DrafterError
-from drafter.core.fsio import LEFTOVER_AGE, atomic_write_text
-from drafter.core.kinds import get_kind
+from drafter.core.files import draftfile, locations
+from drafter.core.files.fsio import LEFTOVER_AGE, atomic_write_text
 from drafter.core.model import Draft
 from drafter.core.project import new_draft
+from drafter.core.report.kinds import get_kind
 from drafter.core.session import DraftChangedError, DraftLock, Session
 
 

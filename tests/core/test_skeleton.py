@@ -7,15 +7,15 @@ import re
 
 import pytest
 
-from drafter.core.bank import Bank, Entry, load_banks
+from drafter.core.bank.loading import Bank, Entry, load_banks
 from drafter.core.checks.registry import run_checks
-from drafter.core.draftfile import dumps
 from drafter.core.errors import QueryError
-from drafter.core.kinds import ReportKind, get_kind
+from drafter.core.files.draftfile import dumps
 from drafter.core.model import Draft, iter_points, paragraph_text
-from drafter.core.render import RenderOptions, render_draft
+from drafter.core.report.kinds import ReportKind, get_kind
+from drafter.core.report.render import RenderOptions, render_draft
 from drafter.core.skeleton import SkeletonRequest, build_skeleton
-from drafter.core.slots import SLOT_RE, pending_by_section
+from drafter.core.text.slots import SLOT_RE, pending_by_section
 from drafter.core.vocab import ASPECTS, SCENES
 
 KINDS = ("survey", "rectification", "summary")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drafter.core.slots import slot_summary
+from drafter.core.text.slots import slot_summary
 
 
 def test_the_slot_summary_shows_values_and_what_is_left_to_fill() -> None:

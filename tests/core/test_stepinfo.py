@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from drafter.core.bank import Bank, Entry
+from drafter.core.bank.loading import Bank, Entry
 from drafter.core.checks.matrix import answer_matrix
-from drafter.core.kinds import get_kind
 from drafter.core.model import Point
 from drafter.core.project import new_draft
+from drafter.core.report.kinds import get_kind
 from drafter.core.stepinfo import (
     LINKED_MARK,
     USED_MARK,
@@ -111,7 +111,7 @@ def test_the_notes_name_links_in_the_problem_step_and_open_problems_later() -> N
 
 
 def test_a_surveys_closing_prefers_survey_wording_over_rectification_wording() -> None:
-    from drafter.core.kinds import discover
+    from drafter.core.report.kinds import discover
     from drafter.core.stepinfo import kind_cues, kind_rank
 
     kinds = discover()
@@ -137,7 +137,7 @@ def test_a_cause_in_ones_own_words_answers_the_problem_it_is_linked_to() -> None
 
 
 def test_the_linked_problems_are_saved_with_the_draft() -> None:
-    from drafter.core import draftfile
+    from drafter.core.files import draftfile
 
     _, draft = survey_draft()
     draft.section("cause").points = [Point(heading="思想上重视不够", answers=["流动人员登记不全"])]

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from drafter.core import sandbox
 from drafter.core.errors import TemplateError
-from drafter.core.kinds import ReportKind, load_kind
+from drafter.core.report import sandbox
+from drafter.core.report.kinds import ReportKind, load_kind
 
 KIND_YAML = "id: mine\nname: 自定义\nsections:\n  - id: opening\n"
 

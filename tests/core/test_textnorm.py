@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from drafter.core.textnorm import fullwidth_punctuation, strip_controls
+from drafter.core.text.norm import fullwidth_punctuation, strip_controls
 
 
 @pytest.mark.parametrize(

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from drafter.core.bank import Entry, bank_files, builtin_entries
-from drafter.core.bankcheck import check_paths, check_table, formula_findings
+from drafter.core.bank.check import check_paths, check_table, formula_findings
+from drafter.core.bank.loading import Entry, bank_files, builtin_entries
 from drafter.core.errors import BankError
-from drafter.core.resources import builtin_bank_dir
-from drafter.core.slots import SLOT_RE
-from drafter.core.tifa import TABLE_FILE, builtin_table, load_table, table_path
-from drafter.core.tifamatch import canonical_spans, misquotes
+from drafter.core.files.resources import builtin_bank_dir
+from drafter.core.text.slots import SLOT_RE
+from drafter.core.tifa.match import canonical_spans, misquotes
+from drafter.core.tifa.table import TABLE_FILE, builtin_table, load_table, table_path
 
 GOOD_ROW = """\
 formulas:

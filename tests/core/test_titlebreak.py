@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.core.titlebreak import TITLE_LINE_CHARS, break_title, text_width
+from drafter.core.text.titlebreak import TITLE_LINE_CHARS, break_title, text_width
 
 # Twenty ordinary titles of the genre, 15–45 characters, each with the words a reviewer
 # would not accept cut at a line break.

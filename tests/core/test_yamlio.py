@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from drafter.core import draftfile
 from drafter.core.errors import DraftFileError
-from drafter.core.recent import recent_drafts
-from drafter.core.yamlio import MAX_ALIAS_EXPANSION, load_yaml
+from drafter.core.files import draftfile
+from drafter.core.files.recent import recent_drafts
+from drafter.core.files.yamlio import MAX_ALIAS_EXPANSION, load_yaml
 
 
 def alias_bomb(levels: int = 10, width: int = 10) -> str:

@@ -13,11 +13,11 @@ from textual import events
 from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
 
-from drafter.core import draftfile
-from drafter.core.bank import Bank, load_banks
-from drafter.core.kinds import get_kind
+from drafter.core.bank.loading import Bank, load_banks
+from drafter.core.files import draftfile
 from drafter.core.model import Draft, Point
 from drafter.core.project import new_draft
+from drafter.core.report.kinds import get_kind
 from drafter.tui.app import DrafterApp, make_app
 
 DATA = Path(__file__).parent / "data"

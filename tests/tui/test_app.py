@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from drafter.core import draftfile
-from drafter.core.recent import remember
+from drafter.core.files import draftfile
+from drafter.core.files.recent import remember
 from drafter.core.session import DraftLock
 from drafter.tui.app import DrafterApp
 from drafter.tui.screens.help import KEYS, HelpScreen
@@ -232,9 +232,9 @@ async def test_report_information_is_edited_from_the_palette(
 async def test_the_title_reads_as_printed_never_with_a_raw_slot(
     make: Callable[..., DrafterApp], tmp_path: Path
 ) -> None:
-    from drafter.core import draftfile
-    from drafter.core.kinds import get_kind
+    from drafter.core.files import draftfile
     from drafter.core.project import new_draft
+    from drafter.core.report.kinds import get_kind
 
     draft = new_draft(get_kind("survey"))  # no unit: the title keeps its {单位} slot
     assert "{单位}" in draft.meta.title
@@ -253,7 +253,7 @@ async def test_the_title_reads_as_printed_never_with_a_raw_slot(
 async def test_a_reopened_draft_resumes_at_the_step_and_point_left(
     make: Callable[..., DrafterApp], draft_file: Path
 ) -> None:
-    from drafter.core import draftfile, resume
+    from drafter.core.files import draftfile, resume
 
     async with make(draft_file).run_test(size=(100, 30)) as pilot:
         await settle(pilot)

@@ -93,7 +93,7 @@ async def test_ctrl_f_selects_the_old_query_and_tab_goes_back_to_the_body(
 async def test_the_body_wraps_without_opening_a_line_with_a_comma(
     make: Callable[..., DrafterApp], draft_file: Path
 ) -> None:
-    from drafter.core.linebreak import NO_START, cell_width
+    from drafter.core.text.linebreak import NO_START, cell_width
 
     texts = ["党，" * 40, "员" + "党，" * 40, "回收286份" * 12]  # both parities, numbers
     async with make(draft_file).run_test(size=(80, 24)) as pilot:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import replace
 
-from drafter.core.bank import Entry
+from drafter.core.bank.loading import Entry
 from drafter.core.model import Draft, Meta
 from drafter.tui.library import make_filters
 from drafter.tui.screens.phrase_search import draft_day, entry_tags

@@ -6,7 +6,7 @@ from textual.app import App, ComposeResult
 from textual.geometry import Region
 from textual.widgets import OptionList
 
-from drafter.core.linebreak import NO_START
+from drafter.core.text.linebreak import NO_START
 from drafter.tui.widgets.phrase_panel import Filters, PhrasePanel, ResultRow
 
 ROWS = [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drafter.core.bank import Entry
+from drafter.core.bank.loading import Entry
 from drafter.tui.screens.phrase_search import ANY_SECTION_TAG, entry_tags
 
 
@@ -16,7 +16,7 @@ def test_a_sectionless_phrase_is_marked_and_a_sectioned_one_is_not() -> None:
 def test_phrases_worded_for_another_report_kind_come_last() -> None:
     from dataclasses import dataclass
 
-    from drafter.core.bank import Entry
+    from drafter.core.bank.loading import Entry
     from drafter.tui.screens.phrase_search import search_rows
     from drafter.tui.widgets.phrase_panel import Filters
 

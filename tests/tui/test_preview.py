@@ -8,9 +8,9 @@ from pathlib import Path
 
 from textual.geometry import Region
 
-from drafter.core import draftfile
+from drafter.core.files import draftfile
 from drafter.core.model import Imprint
-from drafter.core.titlebreak import break_title
+from drafter.core.text.titlebreak import break_title
 from drafter.tui.app import DrafterApp
 from drafter.tui.screens.wizard import WizardScreen
 from tests.tui.conftest import settle
@@ -49,8 +49,8 @@ async def test_the_preview_title_breaks_like_the_word_file_and_shows_the_element
 async def test_preview_lines_follow_chinese_line_breaking(
     make: Callable[..., DrafterApp], draft_file: Path
 ) -> None:
-    from drafter.core import draftfile
-    from drafter.core.linebreak import NO_START
+    from drafter.core.files import draftfile
+    from drafter.core.text.linebreak import NO_START
 
     draft = draftfile.load(draft_file)
     # every other character a comma: whatever the width, one of the two paragraphs would

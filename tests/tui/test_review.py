@@ -89,7 +89,7 @@ async def test_export_to_markdown_and_asking_before_overwriting(
 async def test_proofreading_findings_are_listed_and_config_can_turn_one_off(
     make: Callable[..., DrafterApp], tmp_path: Path, drafter_home: Path
 ) -> None:
-    from drafter.core import draftfile
+    from drafter.core.files import draftfile
     from tests.tui.conftest import sample_draft
 
     draft = sample_draft()
@@ -115,9 +115,9 @@ async def test_a_kind_from_a_templates_folder_is_exported_as_it_was_previewed(
 ) -> None:
     import shutil
 
-    from drafter.core import draftfile
-    from drafter.core.kinds import get_kind
+    from drafter.core.files import draftfile
     from drafter.core.project import new_draft
+    from drafter.core.report.kinds import get_kind
 
     folder = tmp_path / "kinds" / "visit"
     shutil.copytree(Path(__file__).parents[2] / "templates" / "survey", folder)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from drafter.core import draftfile
+from drafter.core.files import draftfile
 from drafter.core.session import Session
 from drafter.tui.app import DrafterApp
 from drafter.tui.screens.save_dialogs import DiskChangedDialog, SaveElsewhereDialog

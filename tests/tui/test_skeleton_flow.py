@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from drafter.core import draftfile
-from drafter.core.bank import load_banks
-from drafter.core.slots import pending_by_section
+from drafter.core.bank.loading import load_banks
+from drafter.core.files import draftfile
+from drafter.core.text.slots import pending_by_section
 from drafter.core.vocab import ASPECTS
 from drafter.tui.app import DrafterApp
 from drafter.tui.screens.dialogs import ConfirmDialog, SlotValuesDialog

@@ -12,8 +12,8 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from drafter.core import draftfile
-from drafter.core.recent import remember
+from drafter.core.files import draftfile
+from drafter.core.files.recent import remember
 from drafter.tui.app import DrafterApp
 from drafter.tui.screens.wizard import WizardScreen
 from tests.tui.conftest import sample_draft, settle

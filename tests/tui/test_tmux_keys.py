@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.core import draftfile
+from drafter.core.files import draftfile
 from tests.tui.conftest import sample_draft
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")

@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from drafter.core import draftfile
+from drafter.core.files import draftfile
 from drafter.core.session import Session
 from drafter.tui.app import DrafterApp
 from drafter.tui.screens.dialogs import ConfirmDialog

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import docx
 
-from drafter.core import draftfile, locations
-from drafter.core.bank import Bank, load_bank
+from drafter.core.bank.loading import Bank, load_bank
+from drafter.core.files import draftfile, locations
 from drafter.tui.app import DrafterApp
 from drafter.tui.screens.dialogs import ExportDialog, SlotValuesDialog
 from drafter.tui.screens.start import StartScreen
@@ -126,7 +126,7 @@ async def test_a_slow_search_neither_blocks_typing_nor_overwrites_newer_results(
 ) -> None:
     import threading
 
-    from drafter.core.search import SearchEngine
+    from drafter.core.search.engine import SearchEngine
 
     release = threading.Event()
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import docx
 import pytest
 
-from drafter.core import draftfile
+from drafter.core.files import draftfile
 from tests.web.browser import CAPTURE, CHROMIUM, CHROMIUM_ARGS, WAIT, Server, TerminalLog, compose
 
 if TYPE_CHECKING:

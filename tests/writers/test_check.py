@@ -21,8 +21,8 @@ from docx.shared import Mm
 
 from drafter import services
 from drafter.cli import main
-from drafter.core import draftfile
-from drafter.core.blocks import Block
+from drafter.core.files import draftfile
+from drafter.core.report.blocks import Block
 from drafter.writers.check import check_files
 from drafter.writers.check.render import TEXT_BOTTOM, measure, render_pdfs
 from drafter.writers.docx import write_docx

@@ -10,8 +10,8 @@ import pytest
 from docx.oxml.ns import qn
 
 from drafter import services
-from drafter.core import draftfile
-from drafter.core.blocks import Block
+from drafter.core.files import draftfile
+from drafter.core.report.blocks import Block
 from drafter.writers.check import check_docx
 from drafter.writers.docx import write_docx
 from drafter.writers.fonts import PROFILES, FontProfile, FontProfileError, load_profile

@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from drafter.core import draftfile
-from drafter.core.blocks import Block, number_headings
-from drafter.core.kinds import get_kind
-from drafter.core.render import render_draft
+from drafter.core.files import draftfile
+from drafter.core.report.blocks import Block, number_headings
+from drafter.core.report.kinds import get_kind
+from drafter.core.report.render import render_draft
 from drafter.writers.markdown import write_markdown
 from drafter.writers.text import write_text
 

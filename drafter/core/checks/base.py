@@ -11,13 +11,13 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
 from drafter.core.model import Draft, Enumeration, Paragraph, Point, Section, paragraph_text
-from drafter.core.numbering import heading_label
-from drafter.core.slots import fill, known_values
+from drafter.core.text.numbering import heading_label
+from drafter.core.text.slots import fill, known_values
 
 if TYPE_CHECKING:
-    from drafter.core.bank import Bank
+    from drafter.core.bank.loading import Bank
     from drafter.core.checks.matrix import AnswerMatrix
-    from drafter.core.kinds import ReportKind
+    from drafter.core.report.kinds import ReportKind
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")

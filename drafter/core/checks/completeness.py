@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from drafter.core.checks.base import Context, Hit, snippet
 from drafter.core.model import Point, Section, iter_points, paragraph_text
-from drafter.core.slots import slot_names
+from drafter.core.text.slots import slot_names
 
 # Marks a drafter leaves where text is still to come.
 PLACEHOLDER_RE = re.compile(

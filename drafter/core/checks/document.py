@@ -18,8 +18,8 @@ from drafter.core.harvest.markers import marker_at_start
 from drafter.core.harvest.readers import read_source
 from drafter.core.harvest.sections import keyword_section
 from drafter.core.harvest.source import ReadError
-from drafter.core.kinds import ReportKind
 from drafter.core.model import Draft, Meta, Point, Section
+from drafter.core.report.kinds import ReportKind
 
 SUFFIXES = (".docx", ".doc", ".wps", ".txt", ".md")
 # Which kind a title asks for; the first that matches wins, survey otherwise.

@@ -4,7 +4,7 @@ Each formula a draft spells out is compared with the 规范表述 table (phraseb
 a wrong or missing part, parts out of order, an old name, or a campaign named after its
 `until` day (or a meeting before the year it was held), relative to the draft's meta.date.
 The fix hint is the canonical form and where it comes from. A formula only named
-(增强“四个意识”) is never reported; see drafter.core.tifamatch for what counts as spelled out.
+(增强“四个意识”) is never reported; see drafter.core.tifa.match for what counts as spelled out.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from drafter.core.checks.base import Context, Hit, snippet
-from drafter.core.tifa import builtin_table, iso_day
-from drafter.core.tifamatch import Misquote, dated_uses, misquotes
+from drafter.core.tifa.match import Misquote, dated_uses, misquotes
+from drafter.core.tifa.table import builtin_table, iso_day
 
 
 def misquoted_formulas(ctx: Context) -> Iterator[Hit]:

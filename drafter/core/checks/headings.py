@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from drafter.core.checks.base import Context, Hit
 from drafter.core.checks.subjects import EXISTENCE_RE, HAN, JUDGEMENT_RE
 from drafter.core.model import Point
-from drafter.core.slots import SLOT_RE
+from drafter.core.text.slots import SLOT_RE
 
 PROGRESS_RE = re.compile(
     rf"(逐步|不断|持续|稳步|明显|有效|显著|日益|更加|日趋|全面|进一步){HAN}{{1,2}}$"

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from drafter.core.checks.base import Context, Hit, TextUnit, snippet
-from drafter.core.textnorm import CJK_CHAR_RE, fullwidth_punctuation, has_halfwidth_punctuation
+from drafter.core.text.norm import CJK_CHAR_RE, fullwidth_punctuation, has_halfwidth_punctuation
 
 _CN = "一二三四五六七八九十"
 # Numbering typed by hand, by style; the build numbers headings itself.
@@ -65,7 +65,7 @@ def _first_halfwidth(text: str) -> int | None:
 
 def traditional_characters(ctx: Context) -> Iterator[Hit]:
     """L002: traditional characters (OpenCC t2s would change them)."""
-    from drafter.core.chinese import to_simplified_each
+    from drafter.core.text.chinese import to_simplified_each
 
     units = [unit for unit in ctx.units if CJK_CHAR_RE.search(unit.text)]
     for unit, simple in zip(units, to_simplified_each([u.text for u in units]), strict=True):

@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from drafter.core.checks.subjects import subject_of
 from drafter.core.model import Draft, iter_points, paragraph_text
-from drafter.core.numbering import heading_label
+from drafter.core.text.numbering import heading_label
 
 if TYPE_CHECKING:
-    from drafter.core.bank import Bank
-    from drafter.core.kinds import ReportKind, SectionSpec
+    from drafter.core.bank.loading import Bank
+    from drafter.core.report.kinds import ReportKind, SectionSpec
 
 HEADING_MATCH = 60
 """rapidfuzz partial_ratio of the problem's subject against the other point's heading (or

@@ -22,9 +22,9 @@ from drafter.core.checks.base import SEVERITIES, Check, Context, Finding, Limits
 from drafter.core.checks.settings import CheckSettings, ignored
 
 if TYPE_CHECKING:
-    from drafter.core.bank import Bank
-    from drafter.core.kinds import ReportKind
+    from drafter.core.bank.loading import Bank
     from drafter.core.model import Draft
+    from drafter.core.report.kinds import ReportKind
 
 CHECKS: tuple[Check, ...] = (
     # Answering

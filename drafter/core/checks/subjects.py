@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.core.slots import SLOT_RE
+from drafter.core.text.slots import SLOT_RE
 
 HAN = r"[\u4e00-\u9fff]"
 # A judgement ending (X不够Y, X不强, X流于形式 …): strip it and the subject remains.

@@ -20,9 +20,10 @@ from functools import partial
 from itertools import chain, islice
 from pathlib import Path
 
-from drafter.core.bank import Bank, builtin_entries, load_bank, load_banks
+from drafter.core.bank.loading import Bank, builtin_entries, load_bank, load_banks
+from drafter.core.bank.neardup import DuplicateIndex
 from drafter.core.errors import DrafterError
-from drafter.core.fsio import make_private_dir
+from drafter.core.files.fsio import make_private_dir
 from drafter.core.harvest.chunks import rejoin_chunks
 from drafter.core.harvest.clean import clean_paragraphs
 from drafter.core.harvest.lock import harvest_lock
@@ -35,7 +36,6 @@ from drafter.core.harvest.rewording import reviewed
 from drafter.core.harvest.source import HarvestError, ReadError
 from drafter.core.harvest.structure import blocks
 from drafter.core.harvest.topics import KeywordMapError, TopicTagger
-from drafter.core.neardup import DuplicateIndex
 from drafter.core.vocab import GENERAL_SCENE, SCENES
 
 PARALLEL_BYTES = 512 * 1024

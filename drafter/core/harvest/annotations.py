@@ -63,7 +63,7 @@ def _is_reading(match: re.Match[str], text: str) -> bool:
 
 def _spells(syllables: list[str], before: str) -> bool:
     """Whether toneless `syllables` are readings of the characters just before them."""
-    from drafter.core.pinyin import pinyin_table  # loaded only when a bracket needs it
+    from drafter.core.search.pinyin import pinyin_table  # loaded only when a bracket needs it
 
     readings = pinyin_table().readings
     chars = before[-len(syllables) :]
@@ -103,6 +103,6 @@ def _split(word: str) -> list[str] | None:
 @cache
 def _syllable_set() -> frozenset[str]:
     """Pinyin syllables with a vowel (the table's m, n, ng, hm are interjections)."""
-    from drafter.core.pinyin import pinyin_table
+    from drafter.core.search.pinyin import pinyin_table
 
     return frozenset(s for s in pinyin_table().syllable_set if re.search("[aeiouv]", s))

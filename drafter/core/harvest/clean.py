@@ -13,13 +13,13 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from drafter.core.chinese import document_to_simplified
 from drafter.core.harvest.annotations import has_candidates, remove_annotations
 from drafter.core.harvest.markers import marker_at_start
 from drafter.core.harvest.sections import opens_with_section_name
 from drafter.core.harvest.source import Paragraph
-from drafter.core.slots import SLOT_RE
-from drafter.core.textnorm import fullwidth_punctuation, strip_controls
+from drafter.core.text.chinese import document_to_simplified
+from drafter.core.text.norm import fullwidth_punctuation, strip_controls
+from drafter.core.text.slots import SLOT_RE
 
 CUT = "\ue000"
 """Marks where the source lost text (a paywall notice, a cut-off line)."""

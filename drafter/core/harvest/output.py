@@ -13,10 +13,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from drafter.core.bank import Entry, Provenance
-from drafter.core.bankcheck import check_entries
-from drafter.core.fsio import atomic_write_text
-from drafter.core.yamlio import dump_yaml
+from drafter.core.bank.check import check_entries
+from drafter.core.bank.loading import Entry, Provenance
+from drafter.core.files.fsio import atomic_write_text
+from drafter.core.files.yamlio import dump_yaml
 
 SLUG_MAX = 40
 

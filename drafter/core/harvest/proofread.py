@@ -20,7 +20,7 @@ from drafter.core.errors import DrafterError
 from drafter.core.harvest.phrases import Phrase
 
 if TYPE_CHECKING:
-    from drafter.core.kinds import ReportKind
+    from drafter.core.report.kinds import ReportKind
 
 DIGIT_CHECKS = ("N002",)  # a range that drops a unit (3～5% for 3%～5%)
 """Checks that only ever find something in a text with a digit: run on those alone."""
@@ -97,7 +97,7 @@ def _codes(wanted: tuple[str, ...]) -> tuple[str, ...]:
 
 @cache
 def _kind() -> ReportKind | None:
-    from drafter.core.kinds import get_kind
+    from drafter.core.report.kinds import get_kind
 
     try:
         return get_kind(KIND)

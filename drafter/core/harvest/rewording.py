@@ -19,8 +19,8 @@ from importlib import resources
 from typing import NamedTuple
 
 from drafter.core.errors import DrafterError
+from drafter.core.files.yamlio import load_yaml
 from drafter.core.harvest.phrases import Phrase
-from drafter.core.yamlio import load_yaml
 
 FLAG_WEIGHT = 2
 """Swap weight that marks an entry (one swap that cannot stand, or two odd ones)."""

@@ -16,9 +16,9 @@ from importlib import resources
 from pathlib import Path
 
 from drafter.core.errors import DrafterError
-from drafter.core.fsio import read_text
+from drafter.core.files.fsio import read_text
+from drafter.core.files.yamlio import load_yaml
 from drafter.core.vocab import TOPICS
-from drafter.core.yamlio import load_yaml
 
 RUNNER_UP = 0.7  # a second topic must score at least this share of the best one
 

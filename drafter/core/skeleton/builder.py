@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from drafter.core.bank import Bank, Entry
-from drafter.core.kinds import ReportKind
+from drafter.core.bank.loading import Bank, Entry
 from drafter.core.model import Draft, Paragraph, Point, Section
+from drafter.core.report.kinds import ReportKind
 from drafter.core.skeleton import parallel
 from drafter.core.skeleton.matters import problem_options, resolve_matters
 from drafter.core.skeleton.pool import Matter, Pool

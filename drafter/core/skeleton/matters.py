@@ -6,9 +6,9 @@ on to a countermeasure: without that the skeleton could not answer its own probl
 
 from __future__ import annotations
 
-from drafter.core.bank import Entry
+from drafter.core.bank.loading import Entry
 from drafter.core.errors import QueryError
-from drafter.core.kinds import ReportKind
+from drafter.core.report.kinds import ReportKind
 from drafter.core.skeleton.pool import Matter, Pool
 from drafter.core.skeleton.request import MAX_PROBLEMS, SkeletonRequest
 from drafter.core.vocab import ASPECTS, GENERAL_SCENE, TOPICS

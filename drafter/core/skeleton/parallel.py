@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from drafter.core.bank import Entry
+from drafter.core.bank.loading import Entry
 from drafter.core.checks.headings import MAJORITY, MIN_LIST, heading_length, shape
 
 SHAPE_WEIGHT = 10

@@ -11,7 +11,7 @@ import datetime as _dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from drafter.core.bank import Bank, Entry
+from drafter.core.bank.loading import Bank, Entry
 from drafter.core.vocab import ASPECTS, GENERAL_SCENE, TOPICS
 
 # Short names of topics and aspects for the slots a skeleton leaves for the user's facts

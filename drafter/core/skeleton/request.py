@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 
-from drafter.core.kinds import ReportKind
 from drafter.core.model import Person
+from drafter.core.report.kinds import ReportKind
 from drafter.core.vocab import GENERAL_SCENE
 
 MAX_PROBLEMS = 8

@@ -11,10 +11,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from drafter.core import editing
-from drafter.core.kinds import SectionSpec
+from drafter.core.report.kinds import SectionSpec
 from drafter.core.skeleton import Placed
-from drafter.core.slots import pending_by_section
 from drafter.core.stepinfo import ANSWERING_ROLES
+from drafter.core.text.slots import pending_by_section
 from drafter.core.vocab import SCENES
 from drafter.tui.screens.dialogs import (
     ConfirmDialog,

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from drafter.core.bank import Entry
+from drafter.core.bank.loading import Entry
 from drafter.core.errors import DrafterError
-from drafter.core.kinds import SectionSpec
 from drafter.core.model import Draft
-from drafter.core.searchfilters import FILTERS
+from drafter.core.report.kinds import SectionSpec
+from drafter.core.search.filters import FILTERS
 from drafter.core.stepinfo import LINKED_MARK, kind_rank, mark
 from drafter.core.vocab import GENERAL_SCENE
 from drafter.tui.library import PhraseSearch, make_filters
@@ -65,7 +65,7 @@ def window_label(entry: Entry) -> str:
 
 def draft_day(draft: Draft) -> str:
     """The day whose phrases the draft is offered: its meta.date, or today without one."""
-    from drafter.core.tifa import iso_day
+    from drafter.core.tifa.table import iso_day
 
     return iso_day(draft.meta.date) or date.today().isoformat()
 

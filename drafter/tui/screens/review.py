@@ -19,12 +19,13 @@ from textual.message import Message
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
-from drafter.core import draftfile, project
+from drafter.core import project
 from drafter.core.errors import DrafterError
+from drafter.core.files import draftfile
 from drafter.core.model import Draft
-from drafter.core.numbering import heading_label
-from drafter.core.render import RenderOptions, check_structure, render_draft
-from drafter.core.slots import pending_by_section
+from drafter.core.report.render import RenderOptions, check_structure, render_draft
+from drafter.core.text.numbering import heading_label
+from drafter.core.text.slots import pending_by_section
 from drafter.tui.screens.dialogs import ConfirmDialog, ExportDialog
 from drafter.tui.screens.wizard_state import WizardState
 from drafter.tui.widgets.preview import FindingRow, finding_prompt, preview_widgets

@@ -19,11 +19,11 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from drafter.core import editing, stepinfo
-from drafter.core.bank import Entry
-from drafter.core.kinds import SectionSpec
+from drafter.core.bank.loading import Entry
 from drafter.core.model import Section
+from drafter.core.report.kinds import SectionSpec
 from drafter.core.skeleton import Placed
-from drafter.core.slots import known_values
+from drafter.core.text.slots import known_values
 from drafter.tui.screens.dialogs import SlotValuesDialog
 from drafter.tui.screens.phrase_search import draft_day, initial_filters, search_rows
 from drafter.tui.screens.step_edits import OutlineEdits, outline_rows

@@ -17,10 +17,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from drafter.core.bank import Bank
+from drafter.core.bank.loading import Bank
 from drafter.core.errors import DrafterError
 from drafter.core.model import Draft, Person
-from drafter.core.numbering import heading_label
 from drafter.core.skeleton import (
     Matter,
     Pool,
@@ -31,7 +30,8 @@ from drafter.core.skeleton import (
     suggested_matters,
     usable_problems,
 )
-from drafter.core.slots import pending_by_section
+from drafter.core.text.numbering import heading_label
+from drafter.core.text.slots import pending_by_section
 from drafter.core.vocab import PERSONS
 
 DEFAULT_PROBLEMS = 4

@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from drafter.core.recent import RecentDraft
+from drafter.core.files.recent import RecentDraft
 from drafter.core.vocab import SCENES
 from drafter.tui.display import changed_label, tilde
 

@@ -14,9 +14,9 @@ from textual.message import Message
 
 from drafter.core import editing
 from drafter.core.model import Section, iter_points
-from drafter.core.numbering import heading_label
 from drafter.core.skeleton import Placed
-from drafter.core.slots import slot_summary
+from drafter.core.text.numbering import heading_label
+from drafter.core.text.slots import slot_summary
 from drafter.tui.screens.dialogs import ConfirmDialog
 from drafter.tui.widgets.outline_editor import OutlineEditor, OutlineRow
 

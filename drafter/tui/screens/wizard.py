@@ -18,14 +18,14 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header
 
-from drafter.core import resume
 from drafter.core.checks.base import Finding
 from drafter.core.errors import DrafterError
-from drafter.core.kinds import ReportKind, SectionSpec
+from drafter.core.files import resume
 from drafter.core.model import Draft
+from drafter.core.report.kinds import ReportKind, SectionSpec
 from drafter.core.session import Session
 from drafter.core.skeleton import Placed
-from drafter.core.slots import fill, known_values
+from drafter.core.text.slots import fill, known_values
 from drafter.tui.library import Library, LibraryLoaded
 from drafter.tui.screens.draft_actions import REVIEW_LABEL, DraftActions, palette_commands
 from drafter.tui.screens.phrase_search import filter_choices

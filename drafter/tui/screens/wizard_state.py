@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 from textual.widget import Widget
 
-from drafter.core.kinds import ReportKind
 from drafter.core.model import Draft
+from drafter.core.report.kinds import ReportKind
 from drafter.core.session import Session
 from drafter.tui.library import Library
 

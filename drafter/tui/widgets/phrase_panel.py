@@ -19,8 +19,8 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from drafter.core.linebreak import break_lines, cell_width
-from drafter.core.slots import SLOT_RE
+from drafter.core.text.linebreak import break_lines, cell_width
+from drafter.core.text.slots import SLOT_RE
 
 ALL = ""
 """Filter value meaning "any"."""

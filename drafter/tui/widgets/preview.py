@@ -9,9 +9,9 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widgets import Static
 
-from drafter.core.blocks import Block
-from drafter.core.linebreak import break_lines
-from drafter.core.titlebreak import break_title
+from drafter.core.report.blocks import Block
+from drafter.core.text.linebreak import break_lines
+from drafter.core.text.titlebreak import break_title
 from drafter.writers.labels import attachment_lines, labelled
 
 SEVERITY_MARKS = {

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from drafter.core.titlebreak import TITLE_LINE_CHARS, text_width, words
+from drafter.core.text.titlebreak import TITLE_LINE_CHARS, text_width, words
 from drafter.writers.check.reader import Document, Paragraph
 
 PAGE_MM = (210.0, 297.0)

@@ -13,11 +13,11 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from drafter.core.errors import DraftFileError
-from drafter.core.fsio import atomic_write_text, read_text
+from drafter.core.files.fsio import atomic_write_text, read_text
+from drafter.core.files.yamlio import dump_yaml, load_yaml
 from drafter.core.model import FORMAT_VERSION, Draft, Enumeration, Meta, Paragraph, Point, Section
 from drafter.core.validation import validate
 from drafter.core.vocab import GENERAL_SCENE
-from drafter.core.yamlio import dump_yaml, load_yaml
 
 _ADAPTER = TypeAdapter(Draft)
 

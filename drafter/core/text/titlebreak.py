@@ -104,7 +104,7 @@ def _tokenizer() -> Any:
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     try:
-        from drafter.core.locations import index_cache_dir
+        from drafter.core.files.locations import index_cache_dir
 
         folder = index_cache_dir()
         folder.mkdir(parents=True, exist_ok=True)

@@ -19,7 +19,7 @@ def data_dir(name: str) -> Path:
     packaged = resources.files("drafter") / "_data" / name
     if packaged.is_dir():
         return Path(str(packaged))
-    checkout = Path(__file__).resolve().parents[2] / name
+    checkout = Path(__file__).resolve().parents[3] / name
     if checkout.is_dir():
         return checkout
     raise DrafterError(f"the built-in {name} is missing from this installation; reinstall drafter")

@@ -17,9 +17,16 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from drafter.core.bank import TIFA_TABLE_FILE, Bank, Entry, Finding, builtin_entries, load_bank
-from drafter.core.slots import LOOSE_SLOT_RE, SLOT_RE
-from drafter.core.textnorm import TERMINAL_CONTROL_RE, has_halfwidth_punctuation
+from drafter.core.bank.loading import (
+    TIFA_TABLE_FILE,
+    Bank,
+    Entry,
+    Finding,
+    builtin_entries,
+    load_bank,
+)
+from drafter.core.text.norm import TERMINAL_CONTROL_RE, has_halfwidth_punctuation
+from drafter.core.text.slots import LOOSE_SLOT_RE, SLOT_RE
 from drafter.core.vocab import ASPECTS, PERSONS, SCENES, SECTIONS, TOPICS
 
 HEADING_CHARS = (4, 20)
@@ -128,8 +135,8 @@ def _entry_problems(
 def formula_findings(entries: Sequence[Entry], today: str | None = None) -> list[Finding]:
     """The 提法 of each entry: misquoted formulas, undated years and congresses, and (as
     warnings) formulas past their `until` named by an entry without an `until` of its own."""
-    from drafter.core.tifa import builtin_table
-    from drafter.core.tifamatch import mentions, misquotes
+    from drafter.core.tifa.match import mentions, misquotes
+    from drafter.core.tifa.table import builtin_table
 
     table = builtin_table()
     today = today or _dt.date.today().isoformat()
@@ -154,7 +161,7 @@ def formula_findings(entries: Sequence[Entry], today: str | None = None) -> list
 def check_table(path: Path) -> list[Finding]:
     """The 规范表述 table's bad rows, one finding each (file, line, formula id)."""
     from drafter.core.errors import BankError
-    from drafter.core.tifa import load_table
+    from drafter.core.tifa.table import load_table
 
     try:
         errors = load_table(path, collect=True)[1]
@@ -165,14 +172,14 @@ def check_table(path: Path) -> list[Finding]:
 
 def _traditional(texts: list[str]) -> set[int]:
     """Positions of the texts that hold traditional characters."""
-    from drafter.core.chinese import to_simplified_each
+    from drafter.core.text.chinese import to_simplified_each
 
     converted = to_simplified_each(texts)
     return {i for i, (a, b) in enumerate(zip(texts, converted, strict=True)) if a != b}
 
 
 def _near_duplicates(entries: Sequence[Entry]) -> list[Finding]:
-    from drafter.core.neardup import DuplicateIndex
+    from drafter.core.bank.neardup import DuplicateIndex
 
     # No comparison budget: a check must find every pair, and the prefix filter keeps it fast.
     index = DuplicateIndex((e.text for e in entries), budget=None)
@@ -242,8 +249,8 @@ def stats(bank: Bank) -> dict[str, Any]:
 
 def formula_counts(bank: Bank) -> dict[str, int]:
     """Entries naming each formula of the 提法 table (most named first, unnamed left out)."""
-    from drafter.core.tifa import builtin_table
-    from drafter.core.tifamatch import mentions
+    from drafter.core.tifa.match import mentions
+    from drafter.core.tifa.table import builtin_table
 
     table = builtin_table()
     counts: Counter[str] = Counter()

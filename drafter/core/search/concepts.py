@@ -1,4 +1,4 @@
-"""Equivalent terms of the genre (search_concepts.txt), used as weak expansions of a query.
+"""Equivalent terms of the genre (concepts.txt), used as weak expansions of a query.
 
 活动阵地 also finds 活动场所 and 党群服务中心; 书记 also finds 带头人. An entry found only
 through an equivalent ranks below entries holding the typed term (searchquery.SYNONYM).
@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from drafter.core.searchfold import fold
+from drafter.core.search.fold import fold
 
 MAX_ALTERNATIVES = 6
 """Alternatives kept per keyword: each one costs a lookup per query."""
@@ -18,7 +18,7 @@ MAX_ALTERNATIVES = 6
 @cache
 def concept_groups() -> tuple[tuple[str, ...], ...]:
     """The groups of equivalent terms, folded, longest terms first within a group."""
-    text = (resources.files("drafter.core") / "search_concepts.txt").read_text("utf-8")
+    text = (resources.files("drafter.core.search") / "concepts.txt").read_text("utf-8")
     groups = []
     for line in text.splitlines():
         line = line.split("#", 1)[0].strip()

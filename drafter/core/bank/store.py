@@ -18,13 +18,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, overload
 
-from drafter.core import cachefile
-from drafter.core.bank import Bank, Entry, Provenance, bank_files, load_bank
-from drafter.core.pinyin import PinyinTable, pinyin_table
-from drafter.core.search import Masks, SearchEngine, build_index
-from drafter.core.searchfilters import FILTER_NAMES
-from drafter.core.searchindex import FORMAT as INDEX_FORMAT
-from drafter.core.searchindex import PART_NAMES, SearchIndex
+from drafter.core.bank.loading import Bank, Entry, Provenance, bank_files, load_bank
+from drafter.core.files import cachefile
+from drafter.core.search.engine import Masks, SearchEngine, build_index
+from drafter.core.search.filters import FILTER_NAMES
+from drafter.core.search.index import FORMAT as INDEX_FORMAT
+from drafter.core.search.index import PART_NAMES, SearchIndex
+from drafter.core.search.pinyin import PinyinTable, pinyin_table
 
 FORMAT = f"bank-store-1/index-{INDEX_FORMAT}"
 KIND = "bank"
@@ -74,7 +74,7 @@ def prepare() -> None:
     """Write the store of the banks a start reads (built-in and user banks) now, so that
     the first start after a harvest into the user banks folder opens at once. A problem
     with a bank is left for that start to report."""
-    from drafter.core.bank import load_banks
+    from drafter.core.bank.loading import load_banks
     from drafter.core.errors import DrafterError
 
     with contextlib.suppress(DrafterError):
@@ -103,7 +103,7 @@ def _key(roots: Sequence[tuple[Path, str]]) -> str | None:
 
 
 def pinyin_stamp() -> str:
-    from drafter.core.pinyin import data_stamp
+    from drafter.core.search.pinyin import data_stamp
 
     return data_stamp()
 

@@ -13,15 +13,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress, islice
 
-from drafter.core.bank import Bank, Entry
+from drafter.core.bank.loading import Bank, Entry
 from drafter.core.errors import QueryError
-from drafter.core.pinyin import PinyinTable
-from drafter.core.searchcandidates import candidates
-from drafter.core.searchfilters import FILTER_NAMES, FILTERS
-from drafter.core.searchfold import folded_positions
-from drafter.core.searchindex import SearchIndex
-from drafter.core.searchquery import Match, parse_query
-from drafter.core.searchrank import Preference, rank
+from drafter.core.search.candidates import candidates
+from drafter.core.search.filters import FILTER_NAMES, FILTERS
+from drafter.core.search.fold import folded_positions
+from drafter.core.search.index import SearchIndex
+from drafter.core.search.pinyin import PinyinTable
+from drafter.core.search.query import Match, parse_query
+from drafter.core.search.rank import Preference, rank
 from drafter.core.vocab import SECTIONS
 
 DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -73,7 +73,7 @@ class SearchEngine:
         """An engine over a merged bank: the bank store's when it has one (nothing to
         build), else one built in memory."""
         if bank.store is not None:
-            from drafter.core.bankstore import engine_of
+            from drafter.core.bank.store import engine_of
 
             return engine_of(bank.store)
         return cls(list(bank))

@@ -11,9 +11,9 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass
 
-from drafter.core.searchcandidates import Candidate
-from drafter.core.searchindex import SearchIndex
-from drafter.core.searchquery import (
+from drafter.core.search.candidates import Candidate
+from drafter.core.search.index import SearchIndex
+from drafter.core.search.query import (
     GOOD,
     HOMOPHONE,
     Keyword,

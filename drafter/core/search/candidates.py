@@ -18,9 +18,9 @@ from itertools import compress, islice, pairwise, repeat
 from operator import ge
 from typing import NamedTuple
 
-from drafter.core.pinyin import initials_of
-from drafter.core.searchindex import SearchIndex
-from drafter.core.searchquery import Keyword, pattern_regex
+from drafter.core.search.index import SearchIndex
+from drafter.core.search.pinyin import initials_of
+from drafter.core.search.query import Keyword, pattern_regex
 
 POOL = 500  # candidates scored in full, at most
 STREAM = 600  # entries taken from one lookup in the joined text, at most

@@ -8,8 +8,8 @@ is a word the match cuts; the commonest pair read as the typed syllables is the 
 
 from __future__ import annotations
 
-from drafter.core.pinyin import Pattern
-from drafter.core.searchindex import SearchIndex
+from drafter.core.search.index import SearchIndex
+from drafter.core.search.pinyin import Pattern
 
 CROSSING = 0.85  # typed pinyin read across a word boundary (少数|支部 for shuzhi)
 RARE_READING = 0.85  # typed pinyin read as a rare pair where a common one reads the same

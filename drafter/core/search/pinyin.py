@@ -152,7 +152,7 @@ def pinyin_table() -> PinyinTable:
 
 def _load_cached(key: str) -> PinyinTable | None:
     """The table from its cache file: one line per character, `char<TAB>reading,reading`."""
-    from drafter.core import cachefile
+    from drafter.core.files import cachefile
 
     opened = cachefile.open_file("pinyin", key)
     if opened is None:
@@ -173,7 +173,7 @@ def _load_cached(key: str) -> PinyinTable | None:
 
 
 def _save_cached(key: str, table: PinyinTable) -> None:
-    from drafter.core import cachefile
+    from drafter.core.files import cachefile
 
     text = "\n".join(f"{c}\t{','.join(r)}" for c, r in table.readings.items())
     cachefile.write("pinyin", key, {}, {"readings": text.encode()})

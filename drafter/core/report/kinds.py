@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
-from drafter.core.blocks import Block, parse_markup
 from drafter.core.errors import TemplateError
-from drafter.core.fsio import read_text
-from drafter.core.numbering import count_number
-from drafter.core.resources import builtin_templates_dir
+from drafter.core.files.fsio import read_text
+from drafter.core.files.resources import builtin_templates_dir
+from drafter.core.files.yamlio import load_yaml
+from drafter.core.report.blocks import Block, parse_markup
+from drafter.core.text.numbering import count_number
 from drafter.core.validation import validate
 from drafter.core.vocab import SECTIONS
-from drafter.core.yamlio import load_yaml
 
 if TYPE_CHECKING:  # jinja2 is imported when a template is first compiled, not at start-up
     import jinja2
@@ -143,7 +143,7 @@ class ReportKind:
         import jinja2
         from jinja2.exceptions import SecurityError
 
-        from drafter.core.sandbox import RenderLimitError, render_bounded
+        from drafter.core.report.sandbox import RenderLimitError, render_bounded
 
         template = self.template()
         try:
@@ -170,7 +170,7 @@ class ReportKind:
 def _environment(folder: Path) -> ImmutableSandboxedEnvironment:
     import jinja2
 
-    from drafter.core.sandbox import BoundedEnvironment, FolderLoader
+    from drafter.core.report.sandbox import BoundedEnvironment, FolderLoader
 
     shared = builtin_templates_dir() / SHARED_FOLDER
     return BoundedEnvironment(
@@ -238,8 +238,8 @@ def discover(extra: Iterable[Path] = ()) -> dict[str, ReportKind]:
     for folder in _kind_folders(builtin_templates_dir()):
         kind = load_kind(folder, builtin=True)
         kinds[kind.id] = kind
-    from drafter.core import locations
     from drafter.core.config import load_config
+    from drafter.core.files import locations
 
     roots = [locations.user_templates_dir()] if locations.user_templates_dir().is_dir() else []
     for root in [*roots, *load_config().templates, *extra]:

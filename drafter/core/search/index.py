@@ -6,7 +6,7 @@ slips, and typed pinyin such as dangyuan, whatever the reading of a polyphonic c
 and, for initials (dyjy), a scan of the joined initials, one letter per character, under
 first and under last readings.
 
-Every part is a flat array or a byte string (see `parts`), so a bank store (bankstore.py)
+Every part is a flat array or a byte string (see `parts`), so a bank store (bank/store.py)
 maps them from disk as they are: opening an index parses nothing, and a text is decoded
 only when a query looks at it.
 """
@@ -22,9 +22,9 @@ from functools import cache
 from itertools import chain, repeat
 from operator import add
 
-from drafter.core.pinyin import PinyinTable, pinyin_table
-from drafter.core.searchfold import fold
-from drafter.core.searchpostings import Ints, Postings, gram_code, gram_of
+from drafter.core.search.fold import fold
+from drafter.core.search.pinyin import PinyinTable, pinyin_table
+from drafter.core.search.postings import Ints, Postings, gram_code, gram_of
 
 FORMAT = 7
 """Bumped whenever the parts change shape, so that stores of another shape are rebuilt."""

@@ -21,11 +21,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
 
-from drafter.core.bank import TIFA_TABLE_FILE
+from drafter.core.bank.loading import TIFA_TABLE_FILE
 from drafter.core.errors import BankError
-from drafter.core.fsio import read_text
+from drafter.core.files.fsio import read_text
+from drafter.core.files.yamlio import load_yaml
 from drafter.core.validation import IsoDate, validate
-from drafter.core.yamlio import load_yaml
 
 TABLE_FILE = TIFA_TABLE_FILE
 """File name of the table inside the built-in phrasebank folder (not a bank file)."""
@@ -284,7 +284,7 @@ def iso_day(text: str) -> str:
 
 def table_path() -> Path:
     """Where the built-in table lives (beside the built-in bank files)."""
-    from drafter.core.resources import builtin_bank_dir
+    from drafter.core.files.resources import builtin_bank_dir
 
     return builtin_bank_dir() / TABLE_FILE
 

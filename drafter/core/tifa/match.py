@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from drafter.core.tifa import WRONG_LABELS, Formula, TifaTable
+from drafter.core.tifa.table import WRONG_LABELS, Formula, TifaTable
 
 _SEP = r"(?:、|，|,|；|;|和|及|以及|与)"
 _GAP_RE = re.compile(rf"[”’」』\s]*{_SEP}[\s“‘「『]*(?:必须坚持|坚持)?[“‘「『]?")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from drafter.core.model import Draft
-from drafter.core.numbering import year_of
+from drafter.core.text.numbering import year_of
 
 SLOT_RE = re.compile(r"\{([\u4e00-\u9fff]{1,8})\}")
 # Anything in single braces that looks meant as a slot but is not a valid one.

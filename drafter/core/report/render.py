@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from drafter.core.blocks import Block, escape, number_headings
 from drafter.core.errors import DraftFileError
-from drafter.core.kinds import ReportKind
 from drafter.core.model import Draft, Meta, Point, Section, paragraph_text
-from drafter.core.numbering import chinese_date
-from drafter.core.slots import fill, known_values
-from drafter.core.textnorm import fullwidth_punctuation, strip_controls
+from drafter.core.report.blocks import Block, escape, number_headings
+from drafter.core.report.kinds import ReportKind
+from drafter.core.text.norm import fullwidth_punctuation, strip_controls
+from drafter.core.text.numbering import chinese_date
+from drafter.core.text.slots import fill, known_values
 
 MAX_POINTS = 999
 """Points one section may have: （一）…（九百九十九） is as far as Chinese numbering goes."""

@@ -12,10 +12,10 @@ import datetime as _dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.core import locations
 from drafter.core.errors import DrafterError
-from drafter.core.fsio import atomic_write_text, make_private_dir, read_text
-from drafter.core.yamlio import dump_yaml, load_yaml
+from drafter.core.files import locations
+from drafter.core.files.fsio import atomic_write_text, make_private_dir, read_text
+from drafter.core.files.yamlio import dump_yaml, load_yaml
 
 MAX_REMEMBERED = 30
 HEAD_BYTES = 16 * 1024

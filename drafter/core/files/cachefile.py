@@ -118,7 +118,7 @@ def write(kind: str, key: str, meta: Mapping[str, Any], sections: Mapping[str, S
     A cache that cannot be written is only a slower next start: errors are swallowed.
     """
     from drafter.core.errors import DrafterError
-    from drafter.core.fsio import make_private_dir
+    from drafter.core.files.fsio import make_private_dir
 
     path = path_of(kind, key)
     with contextlib.suppress(OSError, DrafterError):
@@ -151,7 +151,7 @@ def discard(path: Path, why: str) -> None:
 
 
 def path_of(kind: str, key: str) -> Path:
-    from drafter.core import locations
+    from drafter.core.files import locations
 
     return locations.index_cache_dir() / f"{kind}-{key}{SUFFIX}"
 

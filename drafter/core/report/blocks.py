@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from drafter.core.numbering import heading_label
+from drafter.core.text.numbering import heading_label
 
 BlockKind = Literal[
     "masthead",

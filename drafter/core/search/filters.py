@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from drafter.core.bank import Entry
+from drafter.core.bank.loading import Entry
 from drafter.core.vocab import ENTRY_KINDS, GENERAL_SCENE, SCENES, SECTIONS, TOPICS
 
 

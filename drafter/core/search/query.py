@@ -16,12 +16,12 @@ from itertools import islice, product
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
-from drafter.core.chinese import to_simplified
-from drafter.core.pinyin import Pattern, PinyinTable, Unit, parse
-from drafter.core.searchconcepts import alternatives
-from drafter.core.searchfold import fold
-from drafter.core.searchindex import EXTRA_MARK, SearchIndex
-from drafter.core.searchwords import word_fit
+from drafter.core.search.concepts import alternatives
+from drafter.core.search.fold import fold
+from drafter.core.search.index import EXTRA_MARK, SearchIndex
+from drafter.core.search.pinyin import Pattern, PinyinTable, Unit, parse
+from drafter.core.search.words import word_fit
+from drafter.core.text.chinese import to_simplified
 
 MAX_QUERY = 1000  # characters of raw query looked at; the rest cannot change the results
 MAX_KEYWORD = 120  # longest keyword kept: a whole paragraph is enough context

@@ -3,7 +3,7 @@
 A bank is a folder of YAML files (or a single YAML file, or a plain .txt file with one
 phrase a line). The built-in bank loads first; user banks merge over it, and a user entry
 with a built-in id replaces it. Every entry remembers which bank and file it came from.
-Merged banks are kept in a bank store (bankstore.py), so a start reads no YAML at all.
+Merged banks are kept in a bank store (bank/store.py), so a start reads no YAML at all.
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from functools import cache
 from pathlib import Path
 
 from drafter.core.errors import BankError
-from drafter.core.fsio import read_text
+from drafter.core.files.fsio import read_text
 from drafter.core.vocab import ENTRY_KINDS, GENERAL_SCENE, SECTIONS, TOPICS
 
 BUILTIN = "built-in"
 TIFA_TABLE_FILE = "tifa.yaml"
-"""The 规范表述 table (drafter.core.tifa) sits beside the bank files but is not one."""
+"""The 规范表述 table (drafter.core.tifa.table) sits beside the bank files but is not one."""
 BANK_SUFFIXES = (".yaml", ".yml", ".txt")
 """Files in the user banks folder that are banks (besides folders)."""
 
@@ -157,7 +157,7 @@ def load_bank(root: Path, name: str | None = None, *, collect: bool = False) -> 
 
 def _load_yaml(path: Path, bank: str, collect: bool) -> LoadResult:
     # pydantic and PyYAML load only when a YAML bank is actually read (not on a cache hit)
-    from drafter.core.bankschema import load_yaml_bank_file
+    from drafter.core.bank.schema import load_yaml_bank_file
 
     return load_yaml_bank_file(path, bank, collect=collect)
 
@@ -236,8 +236,8 @@ def builtin_entries() -> tuple[Entry, ...]:
 
 def user_bank_paths(extra: Iterable[Path] = ()) -> list[Path]:
     """User banks: the config file and DRAFTER_BANKS, the user banks folder, then `extra`."""
-    from drafter.core import locations
     from drafter.core.config import load_config
+    from drafter.core.files import locations
 
     paths = list(load_config().banks)
     folder = locations.user_banks_dir()
@@ -252,8 +252,8 @@ def load_banks(extra: Iterable[Path] = (), *, builtin: bool = True, user: bool =
     Read from the bank store while no bank file has changed since it was written; else
     the files are read (the first problem raises) and the store written for next time.
     """
-    from drafter.core.bankstore import open_banks
-    from drafter.core.resources import builtin_bank_dir
+    from drafter.core.bank.store import open_banks
+    from drafter.core.files.resources import builtin_bank_dir
 
     paths = user_bank_paths(extra) if user else [Path(p) for p in extra]
     roots = [(builtin_bank_dir(), BUILTIN)] if builtin else []

@@ -12,12 +12,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
 
-from drafter.core.bank import Entry, Finding, LoadResult, Provenance
+from drafter.core.bank.loading import Entry, Finding, LoadResult, Provenance
 from drafter.core.errors import BankError
-from drafter.core.fsio import read_text
+from drafter.core.files.fsio import read_text
+from drafter.core.files.yamlio import LineMap, load_yaml
 from drafter.core.validation import IsoDate, validate
 from drafter.core.vocab import ASPECTS, GENERAL_SCENE, MOVES, SCENES, TOPICLESS_SECTIONS, TOPICS
-from drafter.core.yamlio import LineMap, load_yaml
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$")
 SectionKey = Literal[

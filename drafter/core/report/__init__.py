@@ -1,0 +1,1 @@
+"""Report kinds and rendering: kind folders, the template sandbox, the neutral block list."""

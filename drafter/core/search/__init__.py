@@ -1,0 +1,1 @@
+"""Phrase search: folding, the bigram index, query parsing, candidates and ranking."""

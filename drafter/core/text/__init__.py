@@ -1,0 +1,1 @@
+"""Chinese text rules: normalising, line and title breaking, numbering, slots, OpenCC."""
