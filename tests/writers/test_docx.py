@@ -146,7 +146,7 @@ def test_a_long_title_is_one_paragraph_broken_into_balanced_lines() -> None:
     blocks = [Block("title", "某局党组领导班子专题民主生活会对照检查材料"), *BLOCKS[1:]]
     title = open_docx(blocks).paragraphs[0]
     assert title.style.name == "Title"
-    assert title.text.split("\n") == ["某局党组领导班子", "专题民主生活会", "对照检查材料"]
+    assert title.text.split("\n") == ["某局党组领导班子", "专题民主生活会对照检查材料"]
 
 
 def test_the_ending_is_kept_together() -> None:
