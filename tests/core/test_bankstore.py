@@ -90,6 +90,22 @@ def test_a_damaged_store_is_rebuilt_with_one_line_of_notice(
     assert SearchEngine.for_bank(again).search("停滞状态")[0].entry.id == "mine.problem.01"
 
 
+def test_a_store_of_another_format_is_rebuilt_with_one_line_of_notice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import drafter.core.bank.store as store_module
+
+    folder = write_bank(tmp_path / "mine")
+    first = list(load_banks([folder], builtin=False, user=False))
+    monkeypatch.setattr(store_module, "FORMAT", store_module.FORMAT + "-next")
+    capsys.readouterr()
+    assert list(load_banks([folder], builtin=False, user=False)) == first
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "another version" in err
+    assert list(load_banks([folder], builtin=False, user=False)) == first
+    assert capsys.readouterr().err == ""  # the rebuilt store is the current one
+
+
 def test_txt_banks_in_the_user_folder_load_and_fit_every_step() -> None:
     from drafter.core.files.locations import user_banks_dir
 

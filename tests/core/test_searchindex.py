@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from drafter.core.search.build import fold_many
 from drafter.core.search.fold import fold, fold_with_positions, folded_positions
 from drafter.core.search.index import SearchIndex
 
@@ -29,6 +30,13 @@ def test_fold_drops_punctuation_width_case_and_spaces() -> None:
 @given(TEXT)
 def test_fold_is_stable(text: str) -> None:
     assert fold(fold(text)) == fold(text)
+
+
+@given(st.lists(TEXT, max_size=8))
+def test_folding_texts_together_folds_each_as_alone(texts: list[str]) -> None:
+    assert fold_many(texts) == [fold(t) for t in texts]
+    assert fold_many([*texts, "党员，Ａ"]) == [*map(fold, texts), "党员a"]
+    assert fold_many([*texts, "党\x00员"]) == [*map(fold, texts), "党员"]
 
 
 @given(TEXT)

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import compress
 from pathlib import Path
 
 from drafter.core.errors import BankError
@@ -99,28 +100,27 @@ class LoadResult:
 
 def load_txt_bank(path: Path, bank: str) -> LoadResult:
     """A plain list of phrases, one a line (ad-hoc corpora for search)."""
-    result = LoadResult()
+    stem, (numbers, texts, headings) = txt_lines(path)
+    shared = [txt_entry(heading, bank, path) for heading in (False, True)]
+    rows = zip(numbers, texts, headings, strict=True)
+    return LoadResult([replace(shared[h], id=f"{stem}.{n}", text=t, line=n) for n, t, h in rows])
+
+
+def txt_lines(path: Path) -> tuple[str, tuple[list[int], list[str], list[bool]]]:
+    """A plain-text bank's id stem, and for each phrase: its line number, its text and
+    whether it is a heading (short, without a closing stop)."""
     stem = re.sub(r"[^a-z0-9-]+", "-", path.stem.lower()).strip("-") or "txt"
-    for n, line in enumerate(read_text(path, BankError).splitlines(), 1):
-        text = line.strip()
-        if not text:
-            continue
-        kind = (
-            "heading" if len(text) <= 16 and not text.endswith(("。", "！", "？")) else "sentence"
-        )
-        result.entries.append(
-            Entry(
-                id=f"{stem}.{n}",
-                section="",
-                kind=kind,
-                text=text,
-                topics=(),
-                bank=bank,
-                path=path,
-                line=n,
-            )
-        )
-    return result
+    lines = list(map(str.strip, read_text(path, BankError).splitlines()))
+    numbers = list(compress(range(1, len(lines) + 1), lines))
+    texts = list(filter(None, lines))
+    headings = [len(t) <= 16 and not t.endswith(("。", "！", "？")) for t in texts]
+    return stem, (numbers, texts, headings)
+
+
+def txt_entry(heading: bool, bank: str, path: Path) -> Entry:
+    """What every phrase of a plain-text bank shares: no section, every topic and scene."""
+    kind = "heading" if heading else "sentence"
+    return Entry(id="", section="", kind=kind, text="", topics=(), bank=bank, path=path)
 
 
 def bank_files(root: Path) -> list[Path]:

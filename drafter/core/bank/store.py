@@ -1,7 +1,8 @@
 """The bank store: a merged bank's entries, search index and filter masks in one data file.
 
 Written once per version of the bank files (its key: their paths, sizes and modification
-times, the store's format and the pinyin table) and then opened without parsing YAML: the
+times and the pinyin table; its header names the store's format, and a store of another
+format is rebuilt with a one-line notice) and then opened without parsing YAML: the
 search reads the index and masks as mapped arrays, and an entry becomes an `Entry` only
 when it is looked at (a result shown, a phrase inserted). So a harvested bank of a million
 phrases opens about as fast as the built-in one. See cachefile.py for the file itself.
@@ -15,23 +16,26 @@ import json
 from array import array
 from collections.abc import Iterator, Sequence
 from functools import cached_property
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, overload
 
-from drafter.core.bank.loading import Bank, Entry, Provenance, bank_files, load_bank
+from drafter.core.bank.loading import Bank, Entry, Provenance, bank_files
+from drafter.core.bank.rows import SHARED_FIELDS, Rows, load_rows, merge
 from drafter.core.files import cachefile
-from drafter.core.search.engine import Masks, SearchEngine, build_index
+from drafter.core.search.engine import Masks, SearchEngine, extra_text
 from drafter.core.search.filters import FILTER_NAMES
 from drafter.core.search.index import FORMAT as INDEX_FORMAT
 from drafter.core.search.index import PART_NAMES, SearchIndex
 from drafter.core.search.pinyin import PinyinTable, pinyin_table
 
-FORMAT = f"bank-store-1/index-{INDEX_FORMAT}"
+FORMAT = f"bank-store-2/index-{INDEX_FORMAT}"
+"""Written in the header; a store whose header names another is rebuilt (with a notice)."""
+_KEY_SEED = "bank-store-1/index-7"
+"""Seeds the key, and stays as it is when FORMAT changes: a store of an older format has
+the key of the banks it holds, so it is found, reported and rebuilt, not silently left."""
 KIND = "bank"
-_META_FIELDS = (
-    "section", "kind", "topics", "scenes", "move", "links", "note", "review",
-    "valid_from", "until", "aspects", "person", "provenance", "bank", "path",
-)  # fmt: skip
+_META_FIELDS = SHARED_FIELDS
 
 
 class Store:
@@ -59,11 +63,7 @@ def open_banks(roots: Sequence[tuple[Path, str]]) -> Bank:
     table = pinyin_table()
     store = _open(key, table) if key else None
     if store is None:
-        entries: list[Entry] = []
-        for root, name in roots:
-            entries += load_bank(root, name).entries
-        merged = Bank(entries)
-        store = _build(list(merged), table)
+        store = _build(merge([load_rows(root, name) for root, name in roots]), table)
         if key:
             _save(key, store)
             store = _open(key, table) or store  # mapped: the built objects can go
@@ -87,7 +87,7 @@ def _key(roots: Sequence[tuple[Path, str]]) -> str | None:
     bank would cost as much as a quick search."""
     from drafter.core.errors import BankError
 
-    digest = hashlib.sha256(FORMAT.encode())
+    digest = hashlib.sha256(_KEY_SEED.encode())
     try:
         digest.update(pinyin_stamp().encode())
         for root, name in roots:
@@ -178,45 +178,39 @@ class StoredEntries(Sequence[Entry]):
         return meta
 
 
-def _columns(entries: Sequence[Entry]) -> tuple[dict[str, Any], list[str]]:
-    """The entries as flat columns; each distinct set of fields but id, text and line is
-    written once (a plain-text bank's entries all share one)."""
-    texts, ids = bytearray(), bytearray()
-    text_at, id_at = array("I", [0]), array("I", [0])
-    metas, metas_at = bytearray(), array("I", [0])
-    numbers: dict[tuple[Any, ...], int] = {}
-    meta_of, lines = array("I"), array("I")
-    for e in entries:
-        texts += e.text.encode("utf-8", "surrogatepass")
-        text_at.append(len(texts))
-        ids += e.id.encode("utf-8", "surrogatepass")
-        id_at.append(len(ids))
-        lines.append(e.line or 0)
-        fields = (
-            e.section, e.kind, e.topics, e.scenes, e.move, e.links, e.note, e.review,
-            e.valid_from, e.until, e.aspects, e.person, e.provenance, e.bank, e.path,
-        )  # fmt: skip
-        n = numbers.get(fields)
-        if n is None:
-            n = numbers[fields] = len(numbers)
-            plain: list[Any] = list(fields)
-            plain[12] = [e.provenance.file, e.provenance.paragraph] if e.provenance else None
-            plain[14] = str(e.path) if e.path is not None else None
-            metas += json.dumps(plain, ensure_ascii=False).encode("utf-8", "surrogatepass")
-            metas_at.append(len(metas))
-        meta_of.append(n)
-    order = array("I", sorted(range(len(entries)), key=lambda i: entries[i].id))
+def _columns(rows: Rows) -> tuple[dict[str, Any], list[str]]:
+    """The rows as flat columns; the shared fields of each group written once, as JSON."""
+    from drafter.core.search.build import joined_utf8  # numpy: loaded only to build
+
+    texts, text_at = joined_utf8(rows.texts)
+    ids, id_at = joined_utf8(rows.ids)
+    metas = []
+    for e in rows.shared:
+        plain: list[Any] = [getattr(e, name) for name in _META_FIELDS]
+        plain[12] = [e.provenance.file, e.provenance.paragraph] if e.provenance else None
+        plain[14] = str(e.path) if e.path is not None else None
+        metas.append(json.dumps(plain, ensure_ascii=False).encode("utf-8", "surrogatepass"))
     columns = {
-        "text": texts, "text_at": text_at, "id": ids, "id_at": id_at, "metas": metas,
-        "metas_at": metas_at, "meta": meta_of, "line": lines, "id_order": order,
+        "text": texts, "text_at": text_at, "id": ids, "id_at": id_at,
+        "metas": b"".join(metas), "metas_at": _offsets(metas),
+        "meta": array("I", rows.groups), "line": array("I", rows.lines),
+        "id_order": array("I", sorted(range(len(rows)), key=rows.ids.__getitem__)),
     }  # fmt: skip
-    return columns, list(dict.fromkeys(e.bank for e in entries))
+    used = sorted(set(rows.groups))
+    return columns, list(dict.fromkeys(rows.shared[g].bank for g in used))
 
 
-def _build(entries: list[Entry], table: PinyinTable) -> Store:
-    columns, banks = _columns(entries)
-    index = build_index(entries, table)
-    return Store(StoredEntries(_views(columns), banks), index, Masks.of(entries))
+def _offsets(pieces: list[bytes]) -> array[int]:
+    """Where each piece starts in their concatenation, and where the last ends."""
+    return array("I", accumulate(map(len, pieces), initial=0))
+
+
+def _build(rows: Rows, table: PinyinTable) -> Store:
+    columns, banks = _columns(rows)
+    extras = list(map(extra_text, rows.shared))
+    index = SearchIndex(rows.texts, table, list(map(extras.__getitem__, rows.groups)))
+    masks = Masks.grouped(rows.groups, rows.shared)
+    return Store(StoredEntries(_views(columns), banks), index, masks)
 
 
 def _views(columns: dict[str, Any]) -> dict[str, Any]:

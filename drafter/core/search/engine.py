@@ -120,8 +120,12 @@ class SearchEngine:
 
 def build_index(entries: Sequence[Entry], table: PinyinTable | None = None) -> SearchIndex:
     """The index of the entries' texts, with their notes and section names as extras."""
-    extras = [f"{e.note} {SECTIONS.get(e.section, '')}" for e in entries]
-    return SearchIndex([e.text for e in entries], table, extras)
+    return SearchIndex([e.text for e in entries], table, list(map(extra_text, entries)))
+
+
+def extra_text(entry: Entry) -> str:
+    """What is searched of an entry besides its text, with a lower weight."""
+    return f"{entry.note} {SECTIONS.get(entry.section, '')}"
 
 
 def _spans(text: str, matches: list[Match]) -> tuple[tuple[int, int], ...]:
@@ -161,29 +165,35 @@ class Masks:
 
     @classmethod
     def of(cls, entries: Sequence[Entry]) -> Masks:
-        n = len(entries)
+        return cls.grouped(range(len(entries)), entries)
+
+    @classmethod
+    def grouped(cls, groups: Sequence[int], shared: Sequence[Entry]) -> Masks:
+        """Masks of entries whose fields other than id, text and line are those of
+        `shared[groups[i]]` (the filters read no other: a plain-text bank has few groups)."""
+        import numpy as np  # loaded only to build
+
+        of = np.asarray(groups, dtype=np.int64)
+        members: dict[str, dict[str, list[int]]] = {name: {} for name in FILTER_NAMES}
+        for g in np.unique(of).tolist():  # groups no entry is left in have no values
+            e = shared[g]
+            for spec in FILTERS:
+                for key in spec.keys(e):
+                    members[spec.name].setdefault(key, []).append(g)
+        values: dict[str, dict[str, bytes | bytearray | memoryview]] = {}
+        for name, by_key in members.items():
+            values[name] = {}
+            for key, chosen in by_key.items():
+                kept = np.zeros(len(shared), dtype=np.uint8)
+                kept[chosen] = 1
+                values[name][key] = kept[of].tobytes()
+        dated = np.array([bool(e.valid_from or e.until) for e in shared] or [False])
+        at = np.flatnonzero(dated[of]) if len(shared) else np.zeros(0, np.int64)
         windows = [
-            (i, e.valid_from or "", e.until or "9999-12-31")
-            for i, e in enumerate(entries)
-            if e.valid_from or e.until
+            (i, shared[g].valid_from or "", shared[g].until or "9999-12-31")
+            for i, g in zip(at.tolist(), of[at].tolist(), strict=True)
         ]
-        values: dict[str, dict[str, bytes | bytearray | memoryview]] = {
-            name: {} for name in FILTER_NAMES
-        }
-        # entries grouped by what the filters read: few groups, so few Python steps each
-        groups: dict[tuple[tuple[str, ...], ...], list[int]] = {}
-        for i, e in enumerate(entries):
-            groups.setdefault(tuple(spec.keys(e) for spec in FILTERS), []).append(i)
-        for group, members in groups.items():
-            for spec, keys in zip(FILTERS, group, strict=True):
-                table = values[spec.name]
-                for key in keys:
-                    mask = table.get(key)
-                    if not isinstance(mask, bytearray):
-                        mask = table[key] = bytearray(n)
-                    for i in members:
-                        mask[i] = 1
-        return cls(n, values, windows)
+        return cls(len(of), values, windows)
 
     def combine(self, filters: SearchFilters) -> bytes | None:
         """The mask of entries that pass every filter, or None when nothing is filtered."""

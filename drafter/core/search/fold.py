@@ -36,6 +36,12 @@ _SIMPLE_RE = re.compile(r"[\u0020-\u007e\u3000-\u3037\u303b-\u303f\u4e00-\u9fff�
 _DROPPED_RE = re.compile(r"[\W_]+")
 
 
+def fold_char(code: int) -> str:
+    """What the character with this code point folds to (fold() goes character by
+    character: it is the concatenation of these)."""
+    return _FOLD[code]
+
+
 # Text made only of these folds one character to at most one: ASCII, CJK, CJK and full-width
 # punctuation. Its folded characters are exactly its letters, digits and CJK characters.
 _PLAIN_RE = re.compile(r"[\u0020-\u007e\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e“”‘’—…·]*")

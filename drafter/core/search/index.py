@@ -1,6 +1,6 @@
 """The search index: folded texts plus inverted indexes, built once and stored as plain data.
 
-Texts are folded for matching (searchfold) and joined into one UTF-8 blob. Candidates are
+Texts are folded for matching (fold.py) and joined into one UTF-8 blob. Candidates are
 found without reading every text: postings of character bigrams; bigrams by sound (形势/形式
 slips, and typed pinyin such as dangyuan, whatever the reading of a polyphonic character);
 and, for initials (dyjy), a scan of the joined initials, one letter per character, under
@@ -8,31 +8,24 @@ first and under last readings.
 
 Every part is a flat array or a byte string (see `parts`), so a bank store (bank/store.py)
 maps them from disk as they are: opening an index parses nothing, and a text is decoded
-only when a query looks at it.
+only when a query looks at it. The parts are computed by build.py, a whole array at a time.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from array import array
-from collections import defaultdict, deque
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
-from itertools import chain, repeat
-from operator import add
+from typing import Any
 
-from drafter.core.search.fold import fold
 from drafter.core.search.pinyin import PinyinTable, pinyin_table
-from drafter.core.search.postings import Ints, Postings, gram_code, gram_of
+from drafter.core.search.postings import Ints, Postings, gram_of
 
-FORMAT = 7
+FORMAT = 8
 """Bumped whenever the parts change shape, so that stores of another shape are rebuilt."""
-_SEP = "\x00"  # joins folded texts; folding removes it from the texts themselves
 EXTRA_MARK = "\x01"
 """Parts a phrase's folded text from its extra text (note, section name), searched too."""
-_NOT_ASCII_RE = re.compile(r"[^\x00-\x7f]")
-_CHUNK = 20_000  # texts grouped per pass while inverting (bounds the temporary lists)
 _SCAN = 2048  # texts decoded together for a scan of the joined text
 _SOUNDS_KEPT = _TEXTS_KEPT = 50_000  # decoded texts and sounds kept for the next queries
 
@@ -53,65 +46,46 @@ class SearchIndex:
         extras: Sequence[str] | None = None,
     ) -> None:
         """Index `texts`, each followed by its `extras` (searched with a lower weight)."""
-        self.table = table or pinyin_table()
-        folded = [fold(t) for t in texts]
+        from drafter.core.search.build import build_parts, fold_many  # numpy: only to build
+
+        table = table or pinyin_table()
+        folded = fold_many(texts)
         if extras is not None:
-            pairs = zip(folded, extras, strict=True)
-            folded = [t + EXTRA_MARK + x if (x := fold(e)) else t for t, e in pairs]
-        self.size = len(folded)
-        big = _SEP.join(folded) + _SEP
+            pairs = zip(folded, fold_many(extras), strict=True)
+            folded = [t + EXTRA_MARK + x if x else t for t, x in pairs]
+        big, parts = build_parts(folded, table, _syllable_numbers(table))
+        self._adopt(parts, table)
         self._big: str | None = big
-        self.folded: bytes | memoryview = big.encode("utf-8", "surrogatepass")
-        self.starts: Ints = array("I", [0])
-        self.bstarts: Ints = array("I", [0])
-        at = bat = 0
-        starts, bstarts = self.starts, self.bstarts
-        assert isinstance(starts, array) and isinstance(bstarts, array)
-        for text in folded:
-            at += len(text) + 1
-            bat += len(text.encode("utf-8", "surrogatepass")) + 1
-            starts.append(at)
-            bstarts.append(bat)
-        lists = _bigrams(folded)
-        self.bigrams = Postings.build(lists)
-        chars = {c for text in folded if len(text) == 1 for c in text}
-        chars.update(c for code in lists for c in gram_of(code))
-        self.present = frozenset(c for c in chars if c in self.table.readings)
-        """The characters with a pinyin reading that occur in the texts."""
-        self.sounds = Postings.build(_sound_pairs(self.bigrams, self.table), "Q")
-        # Pinyin initials, one letter per character at the same positions as `big`: the
-        # first reading's, and the last reading's (so 重 is z in one and c in the other).
-        first = {ord(c): r[0][0] for c, r in self.table.readings.items()}
-        last = {ord(c): r[-1][0] for c, r in self.table.readings.items()}
-        self._letters: bytes | memoryview = _ascii(big.translate(first)).encode()
-        other = _ascii(big.translate(last)).encode()
-        # empty when no text holds a character whose readings start with different letters
-        self._letters2: bytes | memoryview = b"" if other == self._letters else other
-        self._chunks: dict[int, str] = {}
-        self._commonest: dict[tuple[str, str], int] = {}
-        self._sounds: dict[int, str] = {}
-        self._texts: dict[int, str] = {}
 
     @classmethod
     def from_parts(cls, parts: Mapping[str, memoryview], table: PinyinTable) -> SearchIndex:
         """An index over parts written by `parts` (mapped from a store, not copied)."""
         index = cls.__new__(cls)
-        index.table = table
-        index.folded = parts["folded"]
-        index.starts, index.bstarts = parts["starts"], parts["bstarts"]
-        index.size = len(index.starts) - 1
+        index._adopt(parts, table)
         index._big = None
-        index._letters, index._letters2 = parts["letters"], parts["letters2"]
-        index.bigrams = Postings(parts["gram_keys"], parts["gram_starts"], parts["gram_ids"])
-        index.sounds = Postings(parts["sound_keys"], parts["sound_starts"], parts["sound_grams"])
-        index.present = frozenset(str(parts["present"], "utf-8"))
-        index._chunks = {}
-        index._commonest = {}
-        index._sounds = {}
-        index._texts = {}
         if len(index.bstarts) != len(index.starts) or index.bstarts[-1] != len(index.folded):
             raise ValueError("the index parts do not fit together")
         return index
+
+    def _adopt(self, parts: Mapping[str, Any], table: PinyinTable) -> None:
+        self.table = table
+        self.folded: bytes | memoryview = parts["folded"]
+        self.starts: Ints = parts["starts"]
+        self.bstarts: Ints = parts["bstarts"]
+        self.size = len(self.starts) - 1
+        self._letters: bytes | memoryview = parts["letters"]
+        self._letters2: bytes | memoryview = parts["letters2"]
+        """Pinyin initials, one letter per character at the same positions as the joined
+        text, under the first readings and (empty when no text holds a character whose
+        readings start with different letters) under the last ones: 重 is z, then c."""
+        self.bigrams = Postings(parts["gram_keys"], parts["gram_starts"], parts["gram_ids"])
+        self.sounds = Postings(parts["sound_keys"], parts["sound_starts"], parts["sound_grams"])
+        self.present = frozenset(str(parts["present"], "utf-8", "surrogatepass"))
+        """The characters with a pinyin reading that occur in the texts."""
+        self._chunks: dict[int, str] = {}
+        self._commonest: dict[tuple[str, str], int] = {}
+        self._sounds: dict[int, str] = {}
+        self._texts: dict[int, str] = {}
 
     def parts(self) -> dict[str, object]:
         """The index as named flat arrays and byte strings (what `from_parts` takes)."""
@@ -253,45 +227,3 @@ def _as_bytes(index: SearchIndex, name: str) -> bytes:
 @cache
 def _syllable_numbers(table: PinyinTable) -> dict[str, int]:
     return {s: n for n, s in enumerate(table.syllables)}
-
-
-def _ascii(letters: str) -> str:
-    # characters without a reading (digits stay) become '#': one byte each, faster to scan
-    return _NOT_ASCII_RE.sub("#", letters)
-
-
-def _bigrams(folded: Sequence[str]) -> dict[int, list[int]]:
-    """Bigram code → entries holding it, grouped by C-level iteration (this dominates build
-    time)."""
-    lists: defaultdict[str, list[int]] = defaultdict(list)
-    for lo in range(0, len(folded), _CHUNK):
-        chunk = folded[lo : lo + _CHUNK]
-        joined = _SEP.join(chunk) + _SEP
-        owners = chain.from_iterable(map(repeat, range(lo, lo + len(chunk)), _lengths(chunk)))
-        grams = map(add, joined, joined[1:])
-        deque(map(list.append, map(lists.__getitem__, grams), owners), maxlen=0)
-    # A text repeats a bigram as often as it holds it; postings keep each text once.
-    return {
-        gram_code(g): list(dict.fromkeys(ids))
-        for g, ids in lists.items()
-        if _SEP not in g and EXTRA_MARK not in g
-    }
-
-
-def _lengths(chunk: Sequence[str]) -> Iterator[int]:
-    return (len(text) + 1 for text in chunk)
-
-
-def _sound_pairs(bigrams: Postings, table: PinyinTable) -> dict[int, list[int]]:
-    """Syllable pair (xing shi, as two syllable numbers) → the codes of the texts' bigrams
-    that can be read so (形势, 形式, 行驶 …)."""
-    readings = table.readings
-    number = _syllable_numbers(table)
-    pairs: dict[int, list[int]] = {}
-    for code in bigrams.keys:
-        ra, rb = readings.get(chr(code >> 21)), readings.get(chr(code & 0x1FFFFF))
-        if ra and rb:
-            for a in ra:
-                for b in rb:
-                    pairs.setdefault(number[a] << 16 | number[b], []).append(code)
-    return pairs

@@ -1,0 +1,194 @@
+"""The index's parts computed from folded texts a whole array at a time (numpy), not text by
+text: character bigrams become one sorted array of numbers, cut into postings.
+
+Only building loads numpy (index.py imports this module when it builds): opening a stored
+index, and so a start from a bank store, never does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Literal
+
+import numpy as np
+import numpy.typing as npt
+
+from drafter.core.search.fold import fold, fold_char
+from drafter.core.search.pinyin import PinyinTable
+
+SEP = "\x00"
+"""Ends each folded text in the joined text (folding removes it from the texts)."""
+_BLOCK = 1 << 22  # positions turned into bigram numbers at a time (bounds temporary arrays)
+_NO_READING = ord("#")  # the initial of a character without a reading (digits keep theirs)
+
+Array = npt.NDArray[Any]
+
+
+def build_parts(
+    folded: list[str], table: PinyinTable, numbers: dict[str, int]
+) -> tuple[str, dict[str, object]]:
+    """The joined text and the index parts (see index.PART_NAMES) of folded texts, which
+    hold no SEP; `numbers` gives each syllable of the table its number."""
+    n = len(folded)
+    big = SEP.join(folded) + SEP if folded else ""
+    utf8 = big.encode("utf-8", "surrogatepass")
+    codes = np.frombuffer(big.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    starts, bstarts = _ends(codes), _ends(np.frombuffer(utf8, dtype=np.uint8))
+    # Characters numbered densely, in code point order (so pairs of numbers sort as bigrams).
+    seen = np.zeros(0x110000, dtype=bool)
+    seen[codes] = True
+    chars = np.flatnonzero(seen)
+    dense = np.zeros(0x110000, dtype=np.int32)
+    dense[chars] = np.arange(len(chars), dtype=np.int32)
+    ids = dense[codes]
+    del seen, dense
+    gram_pairs, gram_starts, gram_ids = _postings(codes, ids, starts, n, len(chars))
+    first, second = _readings(chars, table, numbers)
+    left, right = gram_pairs // len(chars), gram_pairs % len(chars)
+    gram_keys = chars[left].astype(np.uint64) << np.uint64(21) | chars[right].astype(np.uint64)
+    sound_keys, sound_starts, sound_grams = _sound_postings(first, second, left, right, gram_keys)
+    initials = _initials(chars, table)
+    letters = initials[0][ids].tobytes()
+    letters2 = initials[1][ids].tobytes()
+    present = "".join(chr(c) for c in chars.tolist() if chr(c) in table.readings)
+    parts: dict[str, object] = {
+        "folded": utf8,
+        "bstarts": _ints(bstarts, "I"),
+        "starts": _ints(starts, "I"),
+        "letters": letters,
+        "letters2": b"" if letters2 == letters else letters2,
+        "gram_keys": _ints(gram_keys, "Q"),
+        "gram_starts": _ints(gram_starts, "I"),
+        "gram_ids": _ints(gram_ids, "I"),
+        "sound_keys": _ints(sound_keys, "Q"),
+        "sound_starts": _ints(sound_starts, "I"),
+        "sound_grams": _ints(sound_grams, "Q"),
+        "present": present.encode("utf-8", "surrogatepass"),
+    }
+    return big, parts
+
+
+def fold_many(texts: Sequence[str]) -> list[str]:
+    """fold() of every text: folding goes character by character, so each distinct
+    character is folded once and the joined texts mapped through a table."""
+    joined = SEP.join(texts)
+    if not texts or joined.count(SEP) != len(texts) - 1:  # none, or a text holds SEP
+        return [fold(t) for t in texts]
+    codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    seen = np.zeros(0x110000, dtype=bool)
+    seen[codes] = True
+    table = np.zeros(0x110000, dtype=np.uint32)  # 0: dropped (SEP is kept apart)
+    for code in np.flatnonzero(seen).tolist():
+        folded = fold_char(code)
+        if len(folded) > 1:  # a character that folds to several (ﬁ, ⑩): text by text
+            return [fold(t) for t in texts]
+        table[code] = ord(folded) if folded else 0
+    mapped = table[codes]
+    kept = (mapped != 0) | (codes == 0)
+    return str(mapped[kept].tobytes(), "utf-32-le", "surrogatepass").split(SEP)
+
+
+def joined_utf8(texts: Sequence[str]) -> tuple[bytes, memoryview]:
+    """The texts in UTF-8, one after another, and where each starts (and the last ends)."""
+    joined = SEP.join(texts).encode("utf-8", "surrogatepass")
+    if not texts or joined.count(0) != len(texts) - 1:  # none, or a text holds SEP
+        pieces = [t.encode("utf-8", "surrogatepass") for t in texts]
+        ends = np.cumsum([len(p) for p in pieces], dtype=np.int64)
+        return b"".join(pieces), _ints(np.concatenate(([0], ends)), "I")
+    # each SEP shifts the texts after it by one byte
+    at = _ends(np.frombuffer(joined, dtype=np.uint8)) - np.arange(len(texts), dtype=np.int64)
+    end = len(joined) - len(texts) + 1
+    return joined.replace(SEP.encode(), b""), _ints(np.append(at, end), "I")
+
+
+def _ends(items: Array) -> Array:
+    """Where each text starts, and one past the last: after every SEP (a zero)."""
+    return np.concatenate(([0], np.flatnonzero(items == 0) + 1))
+
+
+def _postings(codes: Array, ids: Array, starts: Array, n: int, size: int) -> tuple[Array, ...]:
+    """(bigrams as first * size + second, sorted; where each one's texts start; the texts).
+
+    Every bigram of every text becomes one number, bigram * n + text, sorted once: a text
+    repeats a bigram as often as it holds it, the postings keep it once.
+    """
+    # bigram * n + text fits 63 bits unless there are millions of texts *and* nearly
+    # every Unicode character in them (size * size * n would pass 2**63)
+    if size * size * n >= 1 << 63:
+        raise ValueError("too many distinct characters to index")
+    owner = np.repeat(np.arange(n, dtype=np.int32), np.diff(starts))
+    pieces: list[Array] = [np.zeros(0, np.int64)]
+    for lo in range(0, len(codes) - 1, _BLOCK):
+        hi = min(lo + _BLOCK, len(codes) - 1)
+        kept = (codes[lo:hi] > 1) & (codes[lo + 1 : hi + 1] > 1)  # no SEP, no EXTRA_MARK
+        pair = ids[lo:hi][kept].astype(np.int64) * size + ids[lo + 1 : hi + 1][kept]
+        pieces.append(pair * n + owner[lo:hi][kept])
+    del owner
+    both = np.concatenate(pieces)
+    del pieces
+    both.sort()
+    both = both[_changes(both)]
+    pairs, owners = np.divmod(both, max(n, 1))
+    del both
+    first = np.flatnonzero(_changes(pairs))
+    return pairs[first], np.append(first, len(pairs)), owners
+
+
+def _changes(sorted_items: Array) -> Array:
+    """True where an item differs from the one before it (and for the first)."""
+    out = np.ones(len(sorted_items), dtype=bool)
+    np.not_equal(sorted_items[1:], sorted_items[:-1], out=out[1:])
+    return out
+
+
+def _readings(chars: Array, table: PinyinTable, numbers: dict[str, int]) -> tuple[Array, Array]:
+    """Each character's first and second reading as a syllable number (-1: none)."""
+    first = np.full(len(chars), -1, dtype=np.int64)
+    second = first.copy()
+    readings = table.readings
+    for k, code in enumerate(chars.tolist()):
+        found = readings.get(chr(code))
+        if found:
+            first[k] = numbers[found[0]]
+            if len(found) > 1:
+                second[k] = numbers[found[1]]
+    return first, second
+
+
+def _sound_postings(
+    first: Array, second: Array, left: Array, right: Array, gram_keys: Array
+) -> tuple[Array, Array, Array]:
+    """Syllable pair (number << 16 | number) → the bigrams that can be read so."""
+    keys, grams = [], []
+    for a in (first[left], second[left]):
+        for b in (first[right], second[right]):
+            read = (a >= 0) & (b >= 0)
+            keys.append(a[read] << 16 | b[read])
+            grams.append(gram_keys[read])
+    key, gram = np.concatenate(keys), np.concatenate(grams)
+    order = np.lexsort((gram, key))
+    key, gram = key[order], gram[order]
+    fresh = np.flatnonzero(_changes(key))
+    return key[fresh], np.append(fresh, len(key)), gram
+
+
+def _initials(chars: Array, table: PinyinTable) -> tuple[Array, Array]:
+    """Each character's pinyin initial under its first and its last reading: ASCII stays
+    itself, a character without a reading is '#'."""
+    first = np.full(len(chars), _NO_READING, dtype=np.uint8)
+    last = first.copy()
+    readings = table.readings
+    for k, code in enumerate(chars.tolist()):
+        found = readings.get(chr(code))
+        if found:
+            first[k], last[k] = ord(found[0][0]), ord(found[-1][0])
+        elif code < 0x80:
+            first[k] = last[k] = code
+    return first, last
+
+
+def _ints(items: Array, code: Literal["I", "Q"]) -> memoryview:
+    """Numbers as a flat memoryview of unsigned 32-bit ('I') or 64-bit ('Q') items."""
+    dtype = np.uint32 if code == "I" else np.uint64
+    raw = np.ascontiguousarray(items, dtype=dtype).tobytes()
+    return memoryview(raw).cast(code)
