@@ -278,3 +278,19 @@ def test_a_formula_past_its_time_is_kept_with_a_note_not_dropped() -> None:
     entries = build_entries("harvest-x", "x.txt", [phrase], ["通用"], rejected)
     assert [e.text for e in entries] == [text], rejected
     assert "until" in entries[0].note  # the reviewer sees the campaign is over
+
+
+def test_a_misquoted_formula_is_kept_with_a_note_naming_the_fault(tmp_path: Path) -> None:
+    # The order of 四个意识 swapped: the reviewer decides whether to fix or delete the entry.
+    misquoted = "支部组织党员对照政治意识、大局意识、看齐意识、核心意识逐项查摆差距。"
+    source = tmp_path / "report.txt"
+    source.write_text(f"一、存在的问题\n{misquoted}\n", encoding="utf-8")
+    report = harvest([source], tmp_path / "bank", existing=Bank())
+    entries = load_bank(tmp_path / "bank").entries
+    assert [e.text for e in entries] == [misquoted], report.text()
+    assert entries[0].review == "pending"
+    assert "顺序颠倒" in entries[0].note
+    assert "政治意识、大局意识、核心意识、看齐意识" in entries[0].note  # the right order
+    assert sum(report.files[0].skipped.values()) == 0
+    findings = check_paths([tmp_path / "bank"])
+    assert [f.severity for f in findings] == ["warning"]  # named, not failed, until reviewed

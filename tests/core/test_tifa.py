@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -163,6 +164,14 @@ def test_bank_check_reports_a_misquoted_formula_with_its_canonical_form() -> Non
     assert [f.severity for f in findings] == ["error"]
     assert "顺序颠倒" in findings[0].message
     assert "政治意识、大局意识、核心意识、看齐意识" in findings[0].message
+
+
+def test_a_misquote_is_a_warning_while_the_entry_awaits_review() -> None:
+    text = "牢固树立政治意识、核心意识、大局意识、看齐意识。"
+    pending = replace(bank_entry(text), review="pending")
+    reviewed = replace(bank_entry(text), review="reviewed")
+    assert [f.severity for f in formula_findings([pending])] == ["warning"]
+    assert [f.severity for f in formula_findings([reviewed])] == ["error"]
 
 
 def test_bank_check_warns_on_an_expired_formula_in_an_undated_entry() -> None:

@@ -134,7 +134,10 @@ def _entry_problems(
 
 def formula_findings(entries: Sequence[Entry], today: str | None = None) -> list[Finding]:
     """The 提法 of each entry: misquoted formulas, undated years and congresses, and (as
-    warnings) formulas past their `until` named by an entry without an `until` of its own."""
+    warnings) formulas past their `until` named by an entry without an `until` of its own.
+
+    A misquote is a warning in an entry still `review: pending` (a harvested one, kept as
+    its source wrote it so that the reviewer sees the fault) and an error once reviewed."""
     from drafter.core.tifa.match import mentions, misquotes
     from drafter.core.tifa.table import builtin_table
 
@@ -143,8 +146,10 @@ def formula_findings(entries: Sequence[Entry], today: str | None = None) -> list
     findings: list[Finding] = []
     for entry in entries:
         text = SLOT_RE.sub("", entry.text)
+        severity = "warning" if entry.review == "pending" else "error"
         for found in misquotes(text, table):
-            findings.append(_where(entry, f"{found.message} (规范表述：{found.fix})"))
+            message = f"{found.message} (规范表述：{found.fix})"
+            findings.append(_where(entry, message, severity))
         named = mentions(text, table)
         dated = entry.valid_from is not None or entry.until is not None
         for match in _DATED_RE.finditer(text):

@@ -1,7 +1,8 @@
 """Writing harvested phrases as a user bank: one YAML file per source, ids that never clash.
 
 Every entry carries its provenance and `review: pending`. Before it is written, each entry
-goes through the same checks as `drafter bank check`, so the bank loads without findings.
+goes through the same checks as `drafter bank check`: an entry with an error is left out, so
+the bank loads without errors; a warning (a misquoted or past 提法) is kept in the entry's note.
 """
 
 from __future__ import annotations
@@ -61,7 +62,8 @@ def build_entries(
     stem: str, source: str, phrases: Iterable[Tagged], scenes: list[str], rejected: Counter[str]
 ) -> list[Entry]:
     """Entries with ids `<stem>.<section>.<NNNN>`; those failing a bank check are counted out,
-    and a check's warning (a formula past its time) goes into the entry's note."""
+    and a check's warning (a formula misquoted or past its time) goes into the entry's note:
+    the source's wording is kept for the reviewer to judge."""
     drafts = [
         Entry(
             id=str(n),  # numbered by section once the entries that fail are left out

@@ -34,7 +34,7 @@ TEXT_CHECKS = (
 doubled or misplaced mark, a broken range. House style (number forms, clause commas, nested
 colons, quoted titles) is left to `drafter lint` on the draft that uses the entry: checked
 here, it would cost a fifth of the harvest's time. A misquoted 提法 (F001) is not among them
-either: the bank check that every harvested entry passes already leaves such an entry out."""
+either: the bank check every harvested entry goes through already names it in the note."""
 KIND = "survey"
 """The report kind the entries are checked as (its sections cover every harvested one)."""
 NOTE_PREFIX = "校对："
