@@ -66,8 +66,8 @@ def test_labelled_queries_reach_recall_and_mrr_targets(capsys: pytest.CaptureFix
     by_kind, recall_5, mrr = labelled(QUERIES, capsys)
     assert sum(map(len, by_kind.values())) >= 80
     assert len(by_kind) >= 10  # every kind of query issue 4 lists
-    # issue 18: no drop from what the engine reached before (0.937, 0.972)
-    assert recall_5 >= 0.937
+    # issue 18: recall@5 >= 0.95, and no drop in MRR from what the engine reached before
+    assert recall_5 >= 0.95
     assert mrr >= 0.97
 
 
