@@ -39,7 +39,7 @@ TEXT_HEIGHT_MM = 225.0
 FOOTER_MM = 25.0
 MASTHEAD_TOP_MM = 34.0  # 发文机关标志上边缘至版心上边缘 35 mm, less the line's leading
 LINE_CHARS = 28
-KEPT_BODY_LINES = 6  # the most body lines the ending pulls onto the next page
+KEPT_BODY_LINES = 6  # the longest paragraph kept with a one-line closing (特此报告。)
 
 _HEADING_STYLES = {1: "Heading 1", 2: "Heading 2", 3: "Heading 3", 4: "Heading 4"}
 _STYLE_OF = {
@@ -150,6 +150,8 @@ def _write_main(doc: Any, blocks: list[Block]) -> None:
             paragraph.paragraph_format.keep_with_next = i < len(blocks) - 1
             if block.kind != "body" and block.kind != "heading":
                 paragraph.paragraph_format.keep_together = True
+            else:  # its last two lines, not one, go over with the signature
+                paragraph.paragraph_format.widow_control = True
         written.append(paragraph)
         following = blocks[i + 1].kind if i + 1 < len(blocks) else None
         if block.kind in ("title", "subtitle") and following not in (None, "title", "subtitle"):
@@ -161,19 +163,18 @@ def _lines(block: Block) -> float:
 
 
 def _ending_start(blocks: list[Block]) -> int:
-    """Index of the first block kept with the signature: the last body paragraph (two when
-    the last is a one-liner such as 特此报告。).
+    """Index of the first block kept with the signature: the last body paragraph, whatever
+    its length (two when the last is a one-liner such as 特此报告。 after a short one).
 
-    Word keeps just the last line of a kept paragraph with what follows; LibreOffice and WPS
-    move the whole paragraph, so a long one is not kept: moving it would leave most of a page
-    empty, and a chain longer than a page breaks anywhere.
+    Keep-with-next holds "at least part" of a paragraph with the next (ECMA-376 keepNext):
+    Word moves only the last lines of a long one, two of them under widow control.
+    LibreOffice moves the whole paragraph when it fits on the next page, leaving white
+    space at the foot of the page before, but never a signature or date alone.
     """
     first = next((i for i, b in enumerate(blocks) if b.kind in _ENDING), len(blocks))
     if first == len(blocks) or first == 0:
         return first
     start = first - 1
-    if _lines(blocks[start]) > KEPT_BODY_LINES:
-        return first
     before = blocks[start - 1] if start > 0 else None
     short = _lines(blocks[start]) <= 1
     if short and before and before.kind == "body" and _lines(before) <= KEPT_BODY_LINES:
@@ -225,8 +226,16 @@ def _write_header(doc: Any, fonts: FontProfile, blocks: list[Block]) -> None:
 
 
 def _write_imprint(doc: Any, fonts: FontProfile, blocks: list[Block]) -> None:
-    """The 版记 on a fresh even page, its last rule on the text block's bottom edge (§7.4)."""
-    doc.add_section(WD_SECTION.EVEN_PAGE)
+    """The 版记 on a fresh even page, its last rule on the text block's bottom edge (§7.4).
+
+    An even-page section break puts it on the next even page; when the body ends on an even
+    page, Word and LibreOffice insert a blank odd page and print nothing on it, no footer
+    either. The 版记's own section has empty footers, so neither page carries a number
+    (§7.5: 版记页前有空白页的，空白页和版记页均不编排页码).
+    """
+    section = doc.add_section(WD_SECTION.EVEN_PAGE)
+    for footer in (section.footer, section.even_page_footer):
+        footer.is_linked_to_previous = False  # a footer of its own, left empty
     rows: list[tuple[str, str]] = []
     printed = {b.kind: labelled(b) for b in blocks}
     if "copyto" in printed:

@@ -154,3 +154,14 @@ def test_the_ending_is_kept_together() -> None:
     last_body = next(i for i, p in enumerate(paragraphs) if p.style.name == "Normal" and p.text)
     chain = paragraphs[last_body:-1]  # body, blank, signature → date
     assert all(p.paragraph_format.keep_with_next for p in chain)
+
+
+def test_a_long_last_paragraph_is_kept_with_the_signature_too() -> None:
+    """However long the closing paragraph, its last lines go over with the signature: it is
+    kept with the next paragraph, with widow control so two lines go, not one."""
+    closing = Block("body", "镇党委组织调研组逐村走访座谈了解党员队伍建设情况" * 20)  # ~17 lines
+    document = open_docx([*BLOCKS[:-2], closing, *BLOCKS[-2:]])
+    last = next(p for p in document.paragraphs if p.text == closing.text)
+    assert last.paragraph_format.keep_with_next
+    assert last.paragraph_format.widow_control
+    assert not last.paragraph_format.keep_together  # only its last lines need to move

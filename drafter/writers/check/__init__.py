@@ -2,7 +2,8 @@
 
 Static rules read the file (page, margins, grid, fonts, headings, page numbers, title,
 signature and date); with rendering, LibreOffice prints it and the pages are measured
-(lines per page, lines past the right edge, a stranded signature or date).
+(lines per page, lines past the right edge, a stranded signature or date, the title's
+printed lines, the 版记 on the last even page and unnumbered after a blank page).
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ class Report:
 def check_files(paths: Sequence[Path], *, render: bool = False) -> list[Report]:
     """Check several files; rendering starts LibreOffice once for all of them."""
     reports = []
-    signatures = {}
+    signatures, titles = {}, {}
     for path in paths:
         doc = read_docx(Path(path))
         parts = classify(doc)
@@ -66,14 +67,16 @@ def check_files(paths: Sequence[Path], *, render: bool = False) -> list[Report]:
         ]
         reports.append(Report(Path(path), results))
         signatures[Path(path)] = parts.signature[0].text if parts.signature else ""
+        titles[Path(path)] = parts.title.text if parts.title else ""
     if render:
-        from drafter.writers.check.render import render_faults, rendered_pages
+        from drafter.writers.check.pagerules import render_faults
+        from drafter.writers.check.render import rendered_pages
 
         pages = rendered_pages([r.path for r in reports])
         for report in reports:
             measured = pages[report.path]
             report.pages = len(measured)
-            faults = render_faults(measured, signatures[report.path])
+            faults = render_faults(measured, signatures[report.path], titles[report.path])
             report.results.append(RuleResult("render", "rendered pages", faults))
     return reports
 

@@ -193,9 +193,11 @@ def read_docx(path: Path) -> Document:
                 r for s in body_root.iter(f"{W}sectPr") for r in s.findall(f"{W}footerReference")
             ):
                 target = targets.get(ref.get(R_ID, ""), "")
-                doc.footers[ref.get(f"{W}type", "default")] = _read(zf, f"word/{target}").decode(
-                    "utf-8", "replace"
-                )
+                kind = ref.get(f"{W}type", "default")
+                xml = _read(zf, f"word/{target}").decode("utf-8", "replace")
+                # A section without numbers (the 版记's, a cover) leaves the body's standing.
+                if kind not in doc.footers or "PAGE" in xml:
+                    doc.footers[kind] = xml
     theme_ea = {kind: face for kind, face in _THEME_EA_RE.findall(theme)}
     _paragraphs(doc, body_root, _Styles(styles_root, theme_ea))
     return doc
