@@ -122,3 +122,38 @@ def test_a_hand_typed_number_is_no_part_of_a_sentence_and_scraps_are_fragments()
     )
     assert [p.text for p in phrases] == ["严把入党关口，积极吸收符合条件的优秀青年加入党组织。"]
     assert fragments(skipped) == 1
+
+
+@pytest.mark.parametrize(
+    "scrap",
+    ["支部书记和党务干部两支队伍。", "党员活动室的桌椅和图书。", "各村的党员名册、花名册。"],
+)
+def test_a_sentence_with_no_verb_is_a_fragment_left_out_and_counted(scrap: str) -> None:
+    phrases, skipped = _one(scrap)
+    assert phrases == []
+    assert skipped["no verb (fragment)"] == 1 and fragments(skipped) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "个别党员党性意识淡薄。",  # a judgement ending is the predicate
+        "学习氛围还不够浓厚。",
+        "加强党员日常教育管理。",  # heading-like, with a verb: a sentence to keep
+        "支部的组织生活会质量有待提高。",
+        "全镇下辖十二个村和三个社区。",
+    ],
+)
+def test_short_sentences_that_say_something_are_kept(sentence: str) -> None:
+    phrases, skipped = _one(sentence)
+    assert [p.text for p in phrases] == [sentence], skipped
+
+
+def test_a_heading_verb_phrase_too_short_for_a_sentence_is_kept_as_a_heading() -> None:
+    phrases, skipped = _one("强化理论武装。组织党员每月集中学习一次。")
+    assert [(p.kind, p.text) for p in phrases] == [
+        ("heading", "强化理论武装"),
+        ("sentence", "组织党员每月集中学习一次。"),
+    ]
+    assert fragments(skipped) == 0
+    assert _one("加强学习。")[0] == []  # four characters: too short even for a heading

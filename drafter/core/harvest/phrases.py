@@ -1,7 +1,8 @@
 """From headings and body text to phrases: sentence splitting, filters, dates into slots.
 
 Body text is split into sentences; a sentence is kept when it is whole (no CUT mark, not a
-fragment, balanced quotes and brackets) and of a reusable length. Years and congresses go
+fragment, balanced quotes and brackets), says something (predicates.py) and is of a reusable
+length. Years and congresses go
 into slots ({年度}, {会议}) and XX-style blanks become 某, as the bank's register asks.
 """
 
@@ -14,6 +15,7 @@ from typing import NamedTuple
 
 from drafter.core.harvest.clean import CUT
 from drafter.core.harvest.headings import HEADING_MAX, HEADING_MIN
+from drafter.core.harvest.predicates import heading_like, lacks_verb
 from drafter.core.harvest.sections import sentence_section
 from drafter.core.harvest.structure import Block
 
@@ -70,6 +72,7 @@ FRAGMENT_REASONS = frozenset(
         "cut off (no sentence end)",
         "sentence too short",
         "heading too short",
+        "no verb (fragment)",
     }
 )
 """Reasons for leaving a piece out that make it a fragment (the summary counts them)."""
@@ -127,6 +130,9 @@ def to_phrases(blocks: Iterable[Block], skipped: Counter[str]) -> list[Phrase]:
                 heading = Block("heading", sentence[label.end() :], block.index, block.section,
                                 block.context)  # fmt: skip
                 phrase = _heading(heading, skipped)
+            elif len(sentence) < SENTENCE_MIN and heading_like(sentence):  # 强化理论武装。
+                heading = Block("heading", sentence, block.index, block.section, block.context)
+                phrase = _heading(heading, skipped)
             else:
                 phrase = _sentence(_NUMBER_LABEL.sub("", sentence), block, skipped)
             if phrase is not None:
@@ -166,6 +172,8 @@ def _sentence(text: str, block: Block, skipped: Counter[str]) -> Phrase | None:
         or (len(text) < 24 and len(_HANZI_RE.findall(_SLOT_RE.sub("", text))) < 6)
     ):
         reason = "sentence too short"
+    elif reason is None and lacks_verb(text):
+        reason = "no verb (fragment)"
     elif reason is None and len(text) > SENTENCE_MAX:
         reason = "sentence too long"
     elif reason is None and (_ABOUT_ARTICLE.search(text) or _PERSON.search(text)):
