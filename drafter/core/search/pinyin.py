@@ -61,6 +61,12 @@ def _syllable_set(table: PinyinTable) -> frozenset[str]:
     return frozenset(s for s in table.syllables if re.search("[aeiouv]", s))
 
 
+@cache
+def _syllable_starts(table: PinyinTable) -> frozenset[str]:
+    """Every beginning of a syllable (what an unfinished last syllable may be)."""
+    return frozenset(s[:n] for s in _syllable_set(table) for n in range(1, len(s) + 1))
+
+
 @lru_cache(maxsize=65536)
 def _initials(table: PinyinTable, char: str) -> str:
     found = table.readings.get(char)
@@ -215,7 +221,7 @@ def parse(token: str, table: PinyinTable, max_patterns: int = 3) -> tuple[Patter
                 unit = Unit(piece, True)
             elif (len(piece) == 1 and piece not in "iuv") or piece in _DOUBLE_INITIALS:
                 unit = Unit(piece, False)
-            elif j == n and any(s.startswith(piece) for s in syllables):
+            elif j == n and piece in _syllable_starts(table):
                 unit = Unit(piece, False)  # an unfinished last syllable
             else:
                 continue

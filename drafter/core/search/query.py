@@ -20,6 +20,7 @@ from drafter.core.search.concepts import alternatives
 from drafter.core.search.fold import fold
 from drafter.core.search.index import EXTRA_MARK, SearchIndex
 from drafter.core.search.pinyin import Pattern, PinyinTable, Unit, parse
+from drafter.core.search.spelled import spell, spelled_regex
 from drafter.core.search.words import word_fit
 from drafter.core.text.chinese import to_simplified
 
@@ -141,6 +142,7 @@ def pattern_regex(pattern: Pattern, table: PinyinTable, present: frozenset[str])
     return re.compile("".join(_char_class(unit, table, present) for unit in pattern))
 
 
+@lru_cache(maxsize=4096)
 def _char_class(unit: Unit, table: PinyinTable, present: frozenset[str]) -> str:
     chars = "".join(c for c in table.chars_for(unit.text, unit.full) if c in present)
     return f"[{chars}]" if chars else "(?!)"
@@ -193,10 +195,12 @@ def place_finder(keyword: Keyword, index: SearchIndex) -> Callable[[str], int]:
         if len(words) == 1:
             return lambda text: text.find(word)
         return lambda text: min((p for w in words if (p := text.find(w)) >= 0), default=-1)
-    regexes = [pattern_regex(p, index.table, index.present) for p in keyword.patterns]
+    table = index.table
+    regexes = [spelled_regex(p, table) for p in keyword.patterns]
 
     def find(text: str) -> int:
-        places = [m.start() for r in regexes if (m := r.search(text))]
+        spelled = spell(text, table)
+        places = [m.start() // 2 for r in regexes if (m := r.search(spelled))]
         literal = text.find(word)
         if literal >= 0:
             places.append(literal)
@@ -226,20 +230,22 @@ def closest(matches: list[Match]) -> list[Match]:
 
 
 def _match_pinyin(keyword: Keyword, text: str, index: SearchIndex) -> Match:
-    table, present = index.table, index.present
+    table = index.table
+    spelled = spell(text, table)
     places: list[tuple[float, int, int]] = []  # (quality, length, -start)
     for patterns, slip in ((keyword.patterns, False), (keyword.fuzzy, True)):
-        if slip and not any(pattern_regex(h, table, present).search(text) for h in keyword.halves):
+        if slip and not any(spelled_regex(h, table).search(spelled) for h in keyword.halves):
             break  # no slipped reading can match without one of its halves
         for pattern in patterns:
-            found_all = pattern_regex(pattern, table, present).finditer(text)
+            found_all = spelled_regex(pattern, table).finditer(spelled)
             for found in islice(found_all, _MAX_PLACES + 1):
-                quality = _reading_quality(pattern, found.group(), table)
+                start, end = found.start() // 2, found.end() // 2
+                quality = _reading_quality(pattern, text[start:end], table)
                 if slip:
                     quality *= len(pattern) / (len(pattern) + 1)
                 if len(pattern) >= 2:
-                    quality *= word_fit(index, pattern, text, found.start(), found.end())
-                places.append((quality, len(found.group()), -found.start()))
+                    quality *= word_fit(index, pattern, text, start, end)
+                places.append((quality, end - start, -start))
         if places:
             break
     if not places:

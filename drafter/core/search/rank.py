@@ -20,9 +20,9 @@ from drafter.core.search.query import (
     Match,
     closest,
     match_keyword,
-    pattern_regex,
     place_finder,
 )
+from drafter.core.search.spelled import spell, spelled_regex
 
 Mask = bytes | bytearray | memoryview
 
@@ -170,8 +170,9 @@ def _partial_bound(keywords: list[Keyword], weights: list[int], total: int) -> f
 def _slip_bound(keyword: Keyword, index: SearchIndex, text: str) -> float:
     """The best a pinyin keyword with no exact reading in `text` can do: a slipped reading,
     possible only where one of its halves matches."""
+    spelled = spell(text, index.table)
     for half in keyword.halves:
-        if pattern_regex(half, index.table, index.present).search(text):
+        if spelled_regex(half, index.table).search(spelled):
             return max(len(p) / (len(p) + 1) for p in keyword.fuzzy)
     return 0.0
 

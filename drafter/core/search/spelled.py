@@ -1,0 +1,73 @@
+"""Typed pinyin matched against texts spelled as their readings, with small regexes.
+
+A regex over the characters themselves needs, for each typed piece, a class of every
+character that reads so (hundreds for an initial such as z): compiling one costs
+milliseconds, and every keystroke of typed pinyin makes new ones (with a slip allowed, a
+dozen). Spelled, each character is two code points, its first reading and its last, from
+two private-use ranges; a typed piece is a class of the few syllables it stands for. A
+match at spelled position p starts at character p // 2.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from drafter.core.search.pinyin import Pattern, PinyinTable
+
+_FIRST, _LAST = 0xE400, 0xE800  # a syllable's code point as a first / as a last reading
+_NONE = "\ue3fe\ue3ff"  # a character without a reading: in no class
+_KEPT = 50_000  # spelled texts kept for the next queries
+
+
+class _Spelling(dict[int, str]):
+    """str.translate table: each character → its two reading code points, on first sight."""
+
+    def __init__(self, table: PinyinTable) -> None:
+        super().__init__()
+        self.readings = table.readings
+        self.numbers = {s: n for n, s in enumerate(table.syllables)}
+
+    def __missing__(self, code: int) -> str:
+        found = self.readings.get(chr(code))
+        value = _NONE
+        if found:
+            first, last = self.numbers[found[0]], self.numbers[found[-1]]
+            value = chr(_FIRST + first) + chr(_LAST + last)
+        self[code] = value
+        return value
+
+
+@cache
+def _spelling(table: PinyinTable) -> _Spelling:
+    return _Spelling(table)
+
+
+_spelled: dict[str, str] = {}
+
+
+def spell(text: str, table: PinyinTable) -> str:
+    """`text` spelled as readings, two code points a character (kept for the next query)."""
+    found = _spelled.get(text)
+    if found is None:
+        if len(_spelled) >= _KEPT:
+            _spelled.clear()
+        found = _spelled[text] = text.translate(_spelling(table))
+    return found
+
+
+@lru_cache(maxsize=1024)
+def spelled_regex(pattern: Pattern, table: PinyinTable) -> re.Pattern[str]:
+    """A regex over spelled text for a reading of typed pinyin: each piece matches a
+    character whose first or last reading is that syllable (full) or starts with it."""
+    numbers = _spelling(table).numbers
+    pieces = []
+    for unit in pattern:
+        fits = [n for s, n in numbers.items() if (s == unit.text if unit.full else
+                                                   s.startswith(unit.text))]  # fmt: skip
+        if not fits:
+            return re.compile("(?!)")
+        first = "".join(chr(_FIRST + n) for n in fits)
+        last = "".join(chr(_LAST + n) for n in fits)
+        pieces.append(f"(?:[{first}].|.[{last}])")
+    return re.compile("".join(pieces), re.DOTALL)
