@@ -201,3 +201,27 @@ def test_pending_count_drops_when_a_slot_is_filled(bank: Bank) -> None:
     filled = sum(names.count(name) for names in before.values())
     assert sum(map(len, after.values())) == sum(map(len, before.values())) - filled
     assert name not in after.get("problem", [])
+
+
+@pytest.mark.parametrize(("person", "slot"), [(None, "单位"), ("individual", "姓名")])
+def test_a_skeleton_without_a_unit_leaves_the_signature_to_fill(
+    bank: Bank, person: str | None, slot: str
+) -> None:
+    """The 发文机关署名 prints 【待补】 like any other fact; once the unit (or the name) is
+    known it is signed with it."""
+    kind = get_kind("rectification")
+    choice: dict[str, object] = {"person": person, "problems": 3} if person else {"problems": 3}
+    draft = build_skeleton(SkeletonRequest(kind, date=DAY, **choice), bank)  # type: ignore[arg-type]
+
+    def signature() -> list[str]:
+        blocks = render_draft(draft, kind, RenderOptions(allow_incomplete=True)).blocks
+        return [b.text for b in blocks if b.kind == "signature"]
+
+    assert signature() == [f"【待补：{slot}】"]
+    if person is None:
+        draft.meta.unit = "中共某局党组"
+    else:
+        draft.slots[slot] = "张某"
+    assert signature() == ["中共某局党组" if person is None else "张某"]
+    request = SkeletonRequest(kind, date=DAY, unit="中共某局党组", problems=3)
+    assert build_skeleton(request, bank).meta.signature == ""  # the unit signs

@@ -43,6 +43,8 @@ def build_skeleton(request: SkeletonRequest, bank: Bank) -> Draft:
         title = fill_title(pattern, request.unit, request.date) if pattern else ""
     draft = new_draft(kind, title=title, unit=request.unit, scene=request.scene, date=request.date)
     draft.meta.person = request.person
+    if not request.unit:  # the 发文机关署名 is a fact to fill, printed 【待补：单位】 till then
+        draft.meta.signature = "{姓名}" if request.person == "individual" else "{单位}"
     matters = resolve_matters(request, pool)
     threads = _threads(kind, matters, pool, request.variant)
     fill = Filler(kind, pool, request, threads)
