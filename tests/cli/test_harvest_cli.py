@@ -27,9 +27,9 @@ def test_summary_per_file_and_exit_0(run: Run, survey: Path, tmp_path: Path) -> 
     result = run("harvest", str(survey), str(broken), "-o", str(tmp_path / "bank"))
     assert result.exit_code == 0, result.output
     assert f"{survey} → {tmp_path / 'bank' / 'harvest-survey.yaml'}" in result.stdout
-    assert "存在的问题" in result.stdout and "duplicates dropped" in result.stdout
-    assert f"{broken}: failed: not a valid .docx" in result.stdout
-    assert "1 file(s) read, 1 failed" in result.stdout
+    assert "存在的问题" in result.stdout and "去掉重复" in result.stdout
+    assert f"{broken}：没有读成：不是有效的 .docx" in result.stdout
+    assert "读了 1 个文件，1 个没有读成" in result.stdout
     assert run("bank", "check", str(tmp_path / "bank")).exit_code == 0
 
 
@@ -48,7 +48,7 @@ def test_exit_1_when_no_file_can_be_read(run: Run, tmp_path: Path) -> None:
     binary.write_bytes(bytes(range(256)) * 16)
     result = run("harvest", str(binary), str(tmp_path / "missing.md"), "-o", str(tmp_path / "b"))
     assert result.exit_code == 1
-    assert "binary data" in result.stdout and "no such file" in result.stdout
+    assert "二进制数据" in result.stdout and "找不到这个文件" in result.stdout
     assert not (tmp_path / "b").exists()
 
 
@@ -74,7 +74,7 @@ def test_exit_2_with_one_line_when_output_cannot_be_written(
     result = run("harvest", str(survey), "-o", str(blocker))
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines() == [
-        f"drafter: error: {blocker}: the output is a file, not a bank folder"
+        f"drafter：错误：{blocker}：这是文件，不是短语库文件夹"
     ]
 
 
@@ -83,4 +83,4 @@ def test_exit_2_for_a_broken_keyword_map(run: Run, survey: Path, tmp_path: Path)
     keywords.write_text("topics:\n  nonsense: [词]\n", encoding="utf-8")
     result = run("harvest", str(survey), "-o", str(tmp_path / "b"), "--keywords", str(keywords))
     assert result.exit_code == 2
-    assert f"{keywords}:2: unknown topic 'nonsense'" in result.stderr
+    assert f"关键词表 {keywords} 第 2 行：没有 nonsense 这个主题" in result.stderr

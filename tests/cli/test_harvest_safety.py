@@ -44,7 +44,7 @@ def test_a_second_harvest_into_the_same_folder_is_refused(run: Run, tmp_path: Pa
     with harvest_lock(out):
         result = run("harvest", str(source), "-o", str(out))
     assert result.exit_code == 2
-    assert "another harvest" in result.stderr and len(result.stderr.splitlines()) == 1
+    assert "另一次摘取" in result.stderr and len(result.stderr.splitlines()) == 1
     assert not out.exists()
     assert run("harvest", str(source), "-o", str(out)).exit_code == 0  # free again
 

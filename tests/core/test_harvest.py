@@ -146,9 +146,9 @@ def test_one_bad_file_never_stops_the_rest(archive: Path, tmp_path: Path) -> Non
 def test_unwritable_output_fails_before_any_work(tmp_path: Path) -> None:
     target = tmp_path / "file.yaml"
     target.write_text("x", encoding="utf-8")
-    with pytest.raises(HarvestError, match="not a bank folder"):
+    with pytest.raises(HarvestError, match="不是短语库文件夹"):
         harvest([tmp_path], target)
-    with pytest.raises(HarvestError, match="unknown scene"):
+    with pytest.raises(HarvestError, match="这个场景"):
         harvest([tmp_path], tmp_path / "bank", scene="火星")
 
 

@@ -85,7 +85,7 @@ def test_a_hung_conversion_is_killed_with_its_children(
     path = tmp_path / "old.doc"
     path.write_bytes(b"not an OLE file, whatever")
     start = time.perf_counter()
-    with pytest.raises(ReadError, match="took over"):
+    with pytest.raises(ReadError, match="超过了"):
         office.convert_and_read(path, timeout=0.5)
     assert time.perf_counter() - start < 5
     pid = int(child_pid.read_text())
@@ -108,7 +108,7 @@ def test_an_oversized_doc_is_refused_before_it_is_copied(
     path = tmp_path / "huge.doc"
     with path.open("wb") as fh:
         fh.truncate(10_000)  # sparse: costs nothing on disk
-    with pytest.raises(ReadError, match="too large"):
+    with pytest.raises(ReadError, match="太大"):
         office.convert_and_read(path)
 
 
@@ -125,9 +125,9 @@ def test_fifos_devices_and_links_out_of_the_tree_are_reported_not_read(tmp_path:
     files, bad = collect_files([tree])
     assert sorted(f.name for f in files) == ["good.txt", "inside.txt"]
     reasons = {p.name: why for p, why in bad}
-    assert "regular file" in reasons["pipe.txt"]
-    assert "outside the folder" in reasons["zero.txt"]
-    assert "outside the folder" in reasons["out.txt"]
+    assert "不是普通文件" in reasons["pipe.txt"]
+    assert "文件夹以外" in reasons["zero.txt"]
+    assert "文件夹以外" in reasons["out.txt"]
 
 
 def test_a_named_device_or_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
@@ -136,7 +136,7 @@ def test_a_named_device_or_fifo_is_refused_without_waiting(tmp_path: Path) -> No
     files, bad = collect_files([tmp_path / "pipe.txt", tmp_path / "zero.txt"])
     assert files == [] and len(bad) == 2
     for name in ("pipe.txt", "zero.txt"):
-        with pytest.raises(ReadError, match="regular file"):
+        with pytest.raises(ReadError, match="不是普通文件"):
             read_source(tmp_path / name)
 
 
@@ -144,7 +144,7 @@ def test_text_is_read_up_to_its_limit_only(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setattr(readers, "MAX_TEXT_BYTES", 100)
     path = tmp_path / "big.txt"
     path.write_text("中" * 100, encoding="utf-8")
-    with pytest.raises(ReadError, match="too large"):
+    with pytest.raises(ReadError, match="太大"):
         read_source(path)
 
 

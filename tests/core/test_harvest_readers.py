@@ -49,10 +49,10 @@ def test_lines_keep_their_numbers_for_provenance(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "reason"),
     [
-        (b"", "empty"),
-        (b"   \n\n", "empty"),
-        (bytes(range(256)) * 64, "binary"),
-        (b"\x89PNG\r\n\x1a\n" + bytes(range(1, 200)) * 50, "binary"),
+        (b"", "没有文字"),
+        (b"   \n\n", "没有文字"),
+        (bytes(range(256)) * 64, "二进制"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(1, 200)) * 50, "二进制"),
     ],
 )
 def test_empty_and_binary_text_files_are_refused_with_a_reason(
@@ -130,7 +130,7 @@ def test_xml_with_external_entities_is_refused_not_resolved(tmp_path: Path) -> N
         + _BODY.format(text="&x;")
     ).encode()
     path = _zip(tmp_path / "xxe.docx", {"word/document.xml": xxe})
-    with pytest.raises(ReadError, match="DTD or entities") as caught:
+    with pytest.raises(ReadError, match="声明了 DTD 或实体") as caught:
         read_source(path)
     assert "不该" not in str(caught.value)
 
@@ -151,21 +151,21 @@ def test_zip_bombs_are_refused_by_size_and_by_entry_count(
     monkeypatch.setattr(docxsafe, "MAX_UNPACKED", 8 * 2**20)
     big = _zip(tmp_path / "big.docx", {"word/document.xml": b"\0" * (20 * 2**20)})
     assert big.stat().st_size < 2**20  # it compresses to almost nothing
-    with pytest.raises(ReadError, match="zip bomb"):
+    with pytest.raises(ReadError, match="压缩炸弹"):
         read_source(big)
     many = _zip(
         tmp_path / "many.docx", {f"x/{i}.xml": b"" for i in range(docxsafe.MAX_ENTRIES + 1)}
     )
-    with pytest.raises(ReadError, match="zip bomb"):
+    with pytest.raises(ReadError, match="压缩炸弹"):
         read_source(many)
 
 
 @pytest.mark.parametrize(
     ("content", "reason"),
     [
-        (b"PK\x03\x04 this is not really a zip", "not a valid .docx|corrupt"),
-        (docxsafe.OLE_MAGIC + b"\0" * 600 + "EncryptedPackage".encode("utf-16-le"), "encrypted"),
-        (docxsafe.OLE_MAGIC + b"\0" * 600, "old Word"),
+        (b"PK\x03\x04 this is not really a zip", "不是有效的 .docx|已损坏"),
+        (docxsafe.OLE_MAGIC + b"\0" * 600 + "EncryptedPackage".encode("utf-16-le"), "加了密码"),
+        (docxsafe.OLE_MAGIC + b"\0" * 600, "旧版 Word"),
     ],
 )
 def test_corrupt_encrypted_and_renamed_docx_say_why(
@@ -179,7 +179,7 @@ def test_corrupt_encrypted_and_renamed_docx_say_why(
 
 def test_a_zip_that_is_not_a_word_document(tmp_path: Path) -> None:
     path = _zip(tmp_path / "a.docx", {"hello.txt": b"hi"})
-    with pytest.raises(ReadError, match=r"no word/document\.xml"):
+    with pytest.raises(ReadError, match=r"没有 word/document\.xml"):
         read_source(path)
 
 
@@ -222,8 +222,8 @@ def test_folders_are_walked_and_unsupported_arguments_reported(tmp_path: Path) -
     files, bad = collect_files([tmp_path, tmp_path / "nope.txt", tmp_path / "skip.pdf"])
     assert [f.relative_to(tmp_path).as_posix() for f in files] == ["a.docx", "c.md", "sub/b.txt"]
     assert [(p.name, why.split(" ")[0]) for p, why in bad] == [
-        ("nope.txt", "no"),
-        ("skip.pdf", "unsupported"),
+        ("nope.txt", "找不到这个文件或文件夹"),
+        ("skip.pdf", "不支持"),
     ]
 
 

@@ -91,10 +91,10 @@ def test_the_summary_names_what_was_cleaned_per_file(tmp_path: Path) -> None:
     assert +by_name["34-hard-wrapped"].cleaned == Counter()  # nothing of the kind in it
     text = report.text()
     assert (
-        "cleaned: 63 reading annotation(s) removed, 0 page chunk(s) rejoined, "
-        "0 entr(ies) with suspected rewording, 0 fragment(s) left out" in text
+        "清理：去掉阅读批注 63 处，接回分页断开的段落 0 处，疑似改写的条目 0 条，"
+        "未收入的残句 0 条" in text
     )
-    assert "the file reads as 伪原创" in text
+    assert "全文像是“伪原创”" in text
     cleaned = report.to_dict()["files"][1]["cleaned"]
     assert cleaned["chunks_rejoined"] == 4 and cleaned["pseudo_original"] is False
 

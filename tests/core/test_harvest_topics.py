@@ -48,9 +48,9 @@ def test_a_custom_map_replaces_the_shipped_one(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "message", "line"),
     [
-        ("topics:\n  politics: [政治]\n", "unknown topic 'politics'", 2),
-        ("topics:\n  theory: 学习\n", "a list of words", 2),
-        ("fallback: nothing\ntopics: {}\n", "unknown fallback", 1),
+        ("topics:\n  politics: [政治]\n", "没有 politics 这个主题", 2),
+        ("topics:\n  theory: 学习\n", "应写词语的列表", 2),
+        ("fallback: nothing\ntopics: {}\n", "没有 nothing 这个主题（fallback）", 1),
         ("- just a list\n", "topics:", 1),
     ],
 )

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from drafter.core.bank.loading import Bank, builtin_entries, load_bank, load_banks
 from drafter.core.bank.neardup import DuplicateIndex
-from drafter.core.errors import DrafterError
+from drafter.core.errors import DrafterError, os_reason
 from drafter.core.files.fsio import make_private_dir
 from drafter.core.harvest.chunks import rejoin_chunks
 from drafter.core.harvest.clean import clean_paragraphs
@@ -71,7 +71,7 @@ def harvest(
     `restore` writes the restored text of entries with suspected rewording (rewording.py).
     """
     if scene is not None and scene not in SCENES:
-        raise HarvestError(f"unknown scene '{scene}'; use one of {', '.join(SCENES)}")
+        raise HarvestError(f"没有“{scene}”这个场景；可选：{'、'.join(SCENES)}")
     out_dir = Path(out_dir)
     _prepare(out_dir)
     with harvest_lock(out_dir):
@@ -180,25 +180,23 @@ def _done(value: _Emitted) -> Future[_Emitted]:
 def _prepare(out_dir: Path) -> None:
     """Fail before any work when the bank folder cannot be written (it is made on writing)."""
     if out_dir.exists() and not out_dir.is_dir():
-        raise HarvestError("the output is a file, not a bank folder", out_dir)
+        raise HarvestError("这是文件，不是短语库文件夹", out_dir, noun="")
     folder = out_dir
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent
     if not folder.is_dir():
-        raise HarvestError(f"cannot create the bank folder: {folder} is not a folder", out_dir)
+        raise HarvestError(f"建不了短语库文件夹：{folder} 不是文件夹", out_dir)
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise HarvestError("cannot write to the bank folder (permission denied)", out_dir)
+        raise HarvestError("没有权限写入这个短语库文件夹", out_dir)
 
 
 def _make_folder(out_dir: Path) -> None:
     try:
         make_private_dir(out_dir)
     except OSError as exc:
-        raise HarvestError(
-            f"cannot create the bank folder: {exc.strerror or exc}", out_dir
-        ) from exc
+        raise HarvestError(f"建不了短语库文件夹：{os_reason(exc)}", out_dir) from exc
     except DrafterError as exc:
-        raise HarvestError(f"cannot create the bank folder: {exc.message}", out_dir) from exc
+        raise HarvestError(f"建不了短语库文件夹：{exc.message}", out_dir) from exc
 
 
 def _installed(out_dir: Path, warnings: list[str]) -> Bank:
@@ -206,13 +204,13 @@ def _installed(out_dir: Path, warnings: list[str]) -> Bank:
     try:
         entries = list(load_banks())
     except DrafterError as exc:
-        warnings.append(f"user banks not checked for duplicates: {exc}")
+        warnings.append(f"没有和自己的短语库查重：{exc}")
         entries = list(builtin_entries())
     if out_dir.is_dir() and any(out_dir.glob("*.y*ml")):
         try:
             entries += load_bank(out_dir, collect=True).entries
         except DrafterError as exc:
-            warnings.append(f"{out_dir} not checked for duplicates: {exc}")
+            warnings.append(f"没有和 {out_dir} 查重：{exc}")
     return Bank(entries)
 
 

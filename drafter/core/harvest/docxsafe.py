@@ -45,17 +45,15 @@ def docx_paragraphs(path: Path) -> list[Paragraph]:
     """The body paragraphs of a .docx (tables included), with heading levels from its styles."""
     if is_ole(path):
         if is_encrypted_ole(path):
-            raise ReadError(
-                "encrypted (password-protected) document: save a copy without a password"
-            )
-        raise ReadError("an old Word (.doc) file with a .docx name: rename it to .doc")
+            raise ReadError("文档加了密码：请另存一份不带密码的")
+        raise ReadError("这是旧版 Word（.doc）文件，却用了 .docx 的名字：请改名为 .doc")
     if not zipfile.is_zipfile(path):
-        raise ReadError("not a valid .docx (not a zip archive: corrupt or renamed file)")
+        raise ReadError("不是有效的 .docx（不是 zip 压缩包：文件损坏或被改了名）")
     try:
         with zipfile.ZipFile(path) as archive:
             document, styles = _read_parts(archive)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as exc:
-        raise ReadError(f"corrupt .docx archive ({exc})") from exc
+        raise ReadError(f".docx 压缩包已损坏（{exc}）") from exc
     levels = _style_levels(_parse(styles, "word/styles.xml")) if styles else {}
     return _paragraphs(_parse(document, "word/document.xml"), levels)
 
@@ -64,20 +62,19 @@ def _read_parts(archive: zipfile.ZipFile) -> tuple[bytes, bytes | None]:
     infos = archive.infolist()
     if len(infos) > MAX_ENTRIES:
         raise ReadError(
-            f"refused: the archive holds {len(infos)} entries (limit {MAX_ENTRIES}), "
-            "a possible zip bomb"
+            f"拒绝读取：压缩包内有 {len(infos)} 个文件（上限 {MAX_ENTRIES}），可能是“压缩炸弹”"
         )
     unpacked = sum(info.file_size for info in infos)
     if unpacked > MAX_UNPACKED:
         raise ReadError(
-            f"refused: the archive would unpack to {unpacked // 2**20} MB "
-            f"(limit {MAX_UNPACKED // 2**20} MB), a possible zip bomb"
+            f"拒绝读取：压缩包解开有 {unpacked // 2**20} MB"
+            f"（上限 {MAX_UNPACKED // 2**20} MB），可能是“压缩炸弹”"
         )
     if any(info.flag_bits & 0x1 for info in infos):
-        raise ReadError("encrypted archive: save a copy without a password")
+        raise ReadError("压缩包加了密码：请另存一份不带密码的")
     names = {info.filename for info in infos}
     if "word/document.xml" not in names:
-        raise ReadError("not a Word document (the archive has no word/document.xml)")
+        raise ReadError("不是 Word 文档（压缩包里没有 word/document.xml）")
     styles = _read_part(archive, "word/styles.xml") if "word/styles.xml" in names else None
     return _read_part(archive, "word/document.xml"), styles
 
@@ -86,22 +83,22 @@ def _read_part(archive: zipfile.ZipFile, name: str) -> bytes:
     with archive.open(name) as fh:
         data = fh.read(MAX_PART + 1)
     if len(data) > MAX_PART:
-        raise ReadError(f"refused: {name} is larger than {MAX_PART // 2**20} MB")
+        raise ReadError(f"拒绝读取：{name} 超过 {MAX_PART // 2**20} MB")
     return data
 
 
 def _parse(data: bytes, name: str) -> Element:
     head = data[:4]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
-        raise ReadError(f"refused: {name} is not UTF-8 XML (Word writes UTF-8)")
+        raise ReadError(f"拒绝读取：{name} 不是 UTF-8 编码的 XML（Word 写的是 UTF-8）")
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
-        raise ReadError(f"refused: {name} declares a DTD or entities (possible XXE attack)")
+        raise ReadError(f"拒绝读取：{name} 声明了 DTD 或实体（可能是 XXE 攻击）")
     parser = XMLParser()
     try:
         parser.feed(data)
         root: Element = parser.close()
     except (ParseError, ValueError) as exc:
-        raise ReadError(f"corrupt XML in {name} ({exc})") from exc
+        raise ReadError(f"{name} 中的 XML 已损坏（{exc}）") from exc
     return root
 
 

@@ -21,10 +21,9 @@ def harvest_lock(out_dir: Path) -> Iterator[None]:
 
     lock, holder = DraftLock.acquire(Path(out_dir))
     if lock is None:
-        who = f"pid {holder.pid}, since {holder.since.replace('T', ' ')}" if holder else "?"
+        who = f"进程 {holder.pid}，始于 {holder.since.replace('T', ' ')}" if holder else "?"
         raise HarvestError(
-            f"another harvest ({who}) is writing to this bank folder; "
-            "wait for it to finish or choose another folder",
+            f"另一次摘取（{who}）正在写入这个短语库文件夹；请等它结束，或另选文件夹",
             out_dir,
         )
     try:

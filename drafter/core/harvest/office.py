@@ -76,12 +76,11 @@ def convert_and_read(path: Path, *, timeout: float = SOFFICE_TIMEOUT) -> list[Pa
     """Convert a .doc/.wps to .docx with LibreOffice in a private, offline profile, then
     read it."""
     if is_ole(path) and is_encrypted_ole(path):
-        raise ReadError("encrypted (password-protected) document: save a copy without a password")
+        raise ReadError("文档加了密码：请另存一份不带密码的")
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         raise ReadError(
-            f"cannot read {path.suffix} files without LibreOffice (soffice): install it, "
-            "or save the file as .docx"
+            f"没有 LibreOffice（soffice）读不了 {path.suffix} 文件：请安装它，或把文件另存为 .docx"
         )
     with tempfile.TemporaryDirectory(prefix="drafter-harvest-") as tmp:
         work = Path(tmp)
@@ -105,7 +104,7 @@ def convert_and_read(path: Path, *, timeout: float = SOFFICE_TIMEOUT) -> list[Pa
         _run(command, work, timeout)
         converted = work / "out" / "source.docx"
         if not converted.is_file():
-            raise ReadError("LibreOffice could not convert it (corrupt or protected file?)")
+            raise ReadError("LibreOffice 转换不了（文件损坏或受保护？）")
         return docx_paragraphs(converted)
 
 
@@ -124,7 +123,7 @@ def _run(command: list[str], cwd: Path, timeout: float) -> None:
     try:
         process.wait(timeout=timeout)
     except subprocess.TimeoutExpired as exc:
-        raise ReadError(f"LibreOffice took over {timeout:g} s converting it") from exc
+        raise ReadError(f"LibreOffice 转换超过了 {timeout:g} 秒") from exc
     finally:
         with contextlib.suppress(OSError):
             os.killpg(process.pid, signal.SIGKILL)  # whatever of the group is left

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from drafter.core.errors import os_reason
 from drafter.core.harvest.docxsafe import docx_paragraphs
 from drafter.core.harvest.office import convert_and_read
 from drafter.core.harvest.source import Paragraph, ReadError, read_capped
@@ -82,9 +83,9 @@ def collect_files(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]
                     else:
                         files.append(file)
         elif not path.exists():
-            bad.append((path, "no such file or folder"))
+            bad.append((path, "找不到这个文件或文件夹"))
         elif path.suffix.lower() not in SUFFIXES:
-            bad.append((path, f"unsupported file type '{path.suffix}' (use {', '.join(SUFFIXES)})"))
+            bad.append((path, f"不支持 {path.suffix} 文件（可用：{'、'.join(SUFFIXES)}）"))
         elif why := _not_harvestable(path, None):
             bad.append((path, why))
         else:
@@ -97,13 +98,13 @@ def _not_harvestable(path: Path, root: Path | None) -> str:
     if root is not None and path.is_symlink():
         target = Path(os.path.realpath(path))
         if not target.is_relative_to(root):
-            return "a link to a file outside the folder: not followed"
+            return "链接指向文件夹以外的文件：不读"
     try:
         mode = path.stat().st_mode
     except OSError as exc:
-        return f"cannot read: {exc.strerror or exc}"
+        return f"读不出来：{os_reason(exc)}"
     if not stat.S_ISREG(mode):
-        return "not a regular file (a pipe, device or socket)"
+        return "不是普通文件（是管道、设备或套接字）"
     return ""
 
 
@@ -112,7 +113,7 @@ def read_source(path: Path) -> list[Paragraph]:
     suffix = path.suffix.lower()
     try:
         if not stat.S_ISREG(path.stat().st_mode):
-            raise ReadError("not a regular file (a pipe, device or socket)")
+            raise ReadError("不是普通文件（是管道、设备或套接字）")
         if suffix in TEXT_SUFFIXES:
             paragraphs = text_paragraphs(
                 decode(read_capped(path, MAX_TEXT_BYTES)), markdown=suffix == ".md"
@@ -122,27 +123,27 @@ def read_source(path: Path) -> list[Paragraph]:
         elif suffix in (".doc", ".wps"):
             paragraphs = convert_and_read(path)
         else:
-            raise ReadError(f"unsupported file type '{path.suffix}'")
+            raise ReadError(f"不支持 {path.suffix} 文件")
     except PermissionError as exc:
-        raise ReadError("permission denied") from exc
+        raise ReadError("没有权限读这个文件") from exc
     except OSError as exc:
-        raise ReadError(f"cannot read: {exc.strerror or exc}") from exc
+        raise ReadError(f"读不出来：{os_reason(exc)}") from exc
     if not any(p.text.strip() for p in paragraphs):
-        raise ReadError("empty: no text in the file")
+        raise ReadError("文件里没有文字")
     return paragraphs
 
 
 def decode(raw: bytes) -> str:
     """Text of a file in any common Chinese encoding; ReadError for binary data."""
     if not raw.strip():
-        raise ReadError("empty: no text in the file")
+        raise ReadError("文件里没有文字")
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             return _checked(raw[len(bom) :].decode(encoding, errors="replace"))
     if b"\x00" in raw:
         utf16 = _utf16_without_bom(raw)
         if utf16 is None:
-            raise ReadError("binary data, not text")
+            raise ReadError("是二进制数据，不是文字")
         return _checked(raw.decode(utf16, errors="replace"))
     try:
         return _checked(raw.decode("utf-8"))
@@ -153,7 +154,7 @@ def decode(raw: bytes) -> str:
         return _checked(best)
     match = from_bytes(raw[:200_000]).best()
     if match is None or match.encoding is None:
-        raise ReadError("binary data or an unknown text encoding")
+        raise ReadError("是二进制数据，或文字编码认不出")
     return _checked(raw.decode(match.encoding, errors="replace"))
 
 
@@ -195,10 +196,10 @@ def _checked(text: str) -> str:
     """Refuse decoded text that is mostly control characters (a binary file named .txt)."""
     sample = text[:100_000]
     if sample and len(_CONTROL_RE.findall(sample)) > max(8, len(sample) // 50):
-        raise ReadError("binary data, not text")
+        raise ReadError("是二进制数据，不是文字")
     hanzi = _CJK_RE.findall(sample[:5_000])
     if len(hanzi) > 50 and sum(map(_COMMON.__contains__, hanzi)) < 0.15 * len(hanzi):
-        raise ReadError("binary data or an unknown text encoding")
+        raise ReadError("是二进制数据，或文字编码认不出")
     return text
 
 

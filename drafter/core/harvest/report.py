@@ -9,6 +9,23 @@ from typing import Any
 
 from drafter.core.vocab import SECTIONS
 
+# Why a passage was left out (the JSON keeps these keys), as the summary says it.
+SKIP_WORDS = {
+    "heading too short": "标题太短",
+    "heading too long": "标题太长",
+    "a title, not a heading": "是文件标题，不是小标题",
+    "no section recognised": "认不出属于哪一部分",
+    "cut off (no sentence end)": "没有句末标点，像是被截断",
+    "sentence too short": "句子太短",
+    "no verb (fragment)": "缺少谓语（残句）",
+    "sentence too long": "句子太长",
+    "about the web page or article, not the work": "说的是网页或文章本身，不是工作",
+    "cut off by the source (truncated page)": "原文就被截断（网页不完整）",
+    "cut off (fragment)": "是残句",
+    "unbalanced quotes or brackets": "引号或括号没有配对",
+    "placeholder or censored text": "是占位符或被屏蔽的文字",
+}
+
 
 @dataclass
 class FileReport:
@@ -48,30 +65,30 @@ class FileReport:
 
     def lines(self) -> list[str]:
         if self.failure:
-            return [f"{self.path}: failed: {self.failure}"]
-        target = f" → {self.output}" if self.output else " (nothing new)"
-        parts = ", ".join(f"{SECTIONS[s]} {n}" for s in SECTIONS if (n := self.sections[s]))
+            return [f"{self.path}：没有读成：{self.failure}"]
+        target = f" → {self.output}" if self.output else "（没有新内容）"
+        parts = "，".join(f"{SECTIONS[s]} {n}" for s in SECTIONS if (n := self.sections[s]))
         out = [
             f"{self.path}{target}",
-            f"  phrases: {self.phrases}" + (f" ({parts})" if parts else ""),
+            f"  短语：{self.phrases}" + (f"（{parts}）" if parts else ""),
         ]
-        out.append(f"  duplicates dropped: {self.duplicates}")
+        out.append(f"  去掉重复：{self.duplicates}")
         out.append("  " + self.cleaned_line())
         if self.skipped:
-            reasons = "; ".join(f"{why} {n}" for why, n in self.skipped.most_common())
-            out.append(f"  left out: {sum(self.skipped.values())} ({reasons})")
+            reasons = "；".join(
+                f"{SKIP_WORDS.get(why, why)} {n}" for why, n in self.skipped.most_common()
+            )
+            out.append(f"  没有收入：{sum(self.skipped.values())}（{reasons}）")
         return out
 
     def cleaned_line(self) -> str:
         """Annotations removed, chunks rejoined, suspected rewording, fragments left out."""
         counts = self.cleaned
-        whole = (
-            "; the file reads as 伪原创 (reworded by a tool)" if counts["pseudo-original"] else ""
-        )
+        whole = "；全文像是“伪原创”（经工具改写）" if counts["pseudo-original"] else ""
         return (
-            f"cleaned: {counts['annotations']} reading annotation(s) removed, "
-            f"{counts['chunks']} page chunk(s) rejoined, {counts['reworded']} entr(ies) with "
-            f"suspected rewording{whole}, {counts['fragments']} fragment(s) left out"
+            f"清理：去掉阅读批注 {counts['annotations']} 处，接回分页断开的段落 "
+            f"{counts['chunks']} 处，疑似改写的条目 {counts['reworded']} 条{whole}，"
+            f"未收入的残句 {counts['fragments']} 条"
         )
 
 
@@ -121,9 +138,9 @@ class HarvestReport:
         out: list[str] = []
         for report in self.files:
             out += report.lines()
-        out += [f"warning: {w}" for w in self.warnings]
+        out += [f"提醒：{w}" for w in self.warnings]
         out.append(
-            f"total: {self.read} file(s) read, {self.failed} failed; {self.phrases} phrase(s) "
-            f"written to {self.out_dir} (review: pending); {self.duplicates} duplicate(s) dropped"
+            f"合计：读了 {self.read} 个文件，{self.failed} 个没有读成；{self.phrases} 条短语"
+            f"写入 {self.out_dir}（待审：review: pending）；去掉重复 {self.duplicates} 条"
         )
         return "\n".join(out)

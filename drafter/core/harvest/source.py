@@ -17,6 +17,8 @@ class ReadError(DrafterError):
 class HarvestError(DrafterError):
     """A harvest that cannot run at all: a bad argument or an output folder it cannot write."""
 
+    noun = "短语库文件夹"
+
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
@@ -36,11 +38,11 @@ def read_capped(path: Path, limit: int) -> bytes:
     with os.fdopen(os.open(path, flags), "rb") as fh:
         info = os.fstat(fh.fileno())
         if not stat.S_ISREG(info.st_mode):
-            raise ReadError("not a regular file (a pipe, device or socket)")
-        megabytes = f"limit {limit // 2**20} MB"
+            raise ReadError("不是普通文件（是管道、设备或套接字）")
+        megabytes = f"上限 {limit // 2**20} MB"
         if info.st_size > limit:
-            raise ReadError(f"too large for a report ({info.st_size // 2**20} MB; {megabytes})")
+            raise ReadError(f"作为报告太大了（{info.st_size // 2**20} MB；{megabytes}）")
         data = fh.read(limit + 1)
     if len(data) > limit:
-        raise ReadError(f"too large for a report ({megabytes})")
+        raise ReadError(f"作为报告太大了（{megabytes}）")
     return data

@@ -26,6 +26,8 @@ RUNNER_UP = 0.7  # a second topic must score at least this share of the best one
 class KeywordMapError(DrafterError):
     """A topic keyword map that cannot be used."""
 
+    noun = "关键词表"
+
 
 def default_keyword_file() -> Path:
     """The keyword map shipped with drafter."""
@@ -51,19 +53,19 @@ class TopicTagger:
         path = path or default_keyword_file()
         data, lines = load_yaml(read_text(path, KeywordMapError), path, KeywordMapError)
         if not isinstance(data, dict) or not isinstance(data.get("topics"), dict):
-            raise KeywordMapError("a keyword map has `topics:` (topic: [words])", path, 1)
+            raise KeywordMapError("关键词表要有 topics:（主题: [词语]）", path, 1)
         keywords: dict[str, list[str]] = {}
         for topic, words in data["topics"].items():
             line = lines.line(("topics", topic))
             if topic not in TOPICS:
-                raise KeywordMapError(f"unknown topic '{topic}'", path, line)
+                raise KeywordMapError(f"没有 {topic} 这个主题", path, line)
             if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
-                raise KeywordMapError(f"{topic}: a list of words", path, line)
+                raise KeywordMapError(f"{topic}：应写词语的列表", path, line)
             keywords[str(topic)] = [w.strip() for w in words if w.strip()]
         fallback = data.get("fallback", "organization")
         if fallback not in TOPICS:
             raise KeywordMapError(
-                f"unknown fallback topic '{fallback}'", path, lines.line(("fallback",))
+                f"没有 {fallback} 这个主题（fallback）", path, lines.line(("fallback",))
             )
         return cls(keywords, str(fallback))
 
