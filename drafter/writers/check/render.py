@@ -27,7 +27,8 @@ _WORD_RE = re.compile(
     r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>'
 )
 _TIMEOUT = 240
-# Keep the blank pages LibreOffice inserts for an even-page start (it drops them by default).
+# Keep the blank pages LibreOffice inserts for an even-page start (it drops them by default;
+# JSON filter options on the command line need LibreOffice 7.4 or later).
 _PDF_FILTER = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
 
 
