@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from drafter.core.tifa.table import WRONG_LABELS, Formula, TifaTable
 
@@ -58,10 +59,32 @@ def _find_all(text: str, needle: str) -> Iterator[int]:
         start = text.find(needle, start + 1)
 
 
+@lru_cache(maxsize=8)
+def _triggers(table: TifaTable) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    """One pattern for every string the matcher looks for, and each formula's strings."""
+    strings = {f.id: tuple(t for t in f.triggers if t) for f in table.formulas}
+    every = sorted({t for found in strings.values() for t in found}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, every)) or "(?!)"), strings
+
+
+@lru_cache(maxsize=64)
+def present(table: TifaTable, text: str) -> list[Formula]:
+    """The formulas one of whose strings (name, expansion, part, old part, wrong form) stands
+    whole in `text`: only these can be named, expanded or misquoted there.
+
+    Most sentences name no formula; one regular expression tells so before any formula is
+    looked at. A text it passes goes through the table's cheap filter and the whole strings.
+    """
+    pattern, strings = _triggers(table)
+    if not pattern.search(text):
+        return []
+    return [f for f in table.touched(text) if any(t in text for t in strings[f.id])]
+
+
 def canonical_spans(text: str, table: TifaTable) -> list[tuple[int, int, Formula]]:
     """Every correct naming or expansion of a formula in `text` (overlaps kept)."""
     spans = []
-    for formula in table.touched(text):
+    for formula in present(table, text):
         for wording in (*formula.names, formula.expansion):
             if wording:
                 spans += [(s, s + len(wording), formula) for s in _find_all(text, wording)]
@@ -87,7 +110,7 @@ def misquotes(text: str, table: TifaTable) -> list[Misquote]:
     """Known wrong forms and wrongly spelled-out formulas in `text`, in reading order."""
     canonical = canonical_spans(text, table)
     out: list[Misquote] = []
-    for formula in table.touched(text):
+    for formula in present(table, text):
         for form in formula.wrong:
             for start in _find_all(text, form.text):
                 end = start + len(form.text)
