@@ -22,7 +22,7 @@ from drafter.core.search.index import SearchIndex
 from drafter.core.search.pinyin import initials_of
 from drafter.core.search.query import Keyword, pattern_regex
 
-POOL = 500  # candidates scored in full, at most
+POOL = 250  # candidates scored in full, at most
 STREAM = 600  # entries taken from one lookup in the joined text, at most
 SECOND_GUESS = 20  # a keyword's other readings are looked up when the first finds fewer
 BUDGET = 10_000  # postings counted per query (or 1/20 of the bank), rarest slots first
