@@ -73,6 +73,22 @@ def test_a_bank_is_read_again_only_when_a_file_changes(tmp_path: Path, parses: l
     assert "有的楼栋党小组活动长期处于空转状态。" in texts
 
 
+def test_a_new_user_bank_reads_only_its_own_files(tmp_path: Path, parses: list[Path]) -> None:
+    """The built-in bank comes from its own store: a bank copied into the user banks folder
+    costs a start only the reading of that bank."""
+    from drafter.core.bank.loading import BUILTIN, Bank
+    from drafter.core.files.resources import builtin_bank_dir
+
+    load_banks(user=False)
+    folder = write_bank(tmp_path / "mine")
+    parses.clear()
+    merged = load_banks([folder], user=False)
+    assert parses == [folder / "mine.yaml"]
+    # as if both were read from their files (the user's entry with a built-in id wins)
+    files = [*load_bank(builtin_bank_dir(), BUILTIN).entries, *load_bank(folder).entries]
+    assert list(merged) == list(Bank(files))
+
+
 def test_a_damaged_store_is_rebuilt_with_one_line_of_notice(
     tmp_path: Path, drafter_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -20,7 +20,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any, overload
 
-from drafter.core.bank.loading import Bank, Entry, Provenance, bank_files
+from drafter.core.bank.loading import BUILTIN, Bank, Entry, Provenance, bank_files
 from drafter.core.bank.rows import SHARED_FIELDS, Rows, load_rows, merge
 from drafter.core.files import cachefile
 from drafter.core.search.engine import Masks, SearchEngine, extra_text
@@ -63,11 +63,22 @@ def open_banks(roots: Sequence[tuple[Path, str]]) -> Bank:
     table = pinyin_table()
     store = _open(key, table) if key else None
     if store is None:
-        store = _build(merge([load_rows(root, name) for root, name in roots]), table)
+        store = _build(merge([_rows(root, name, len(roots) > 1) for root, name in roots]), table)
         if key:
             _save(key, store)
             store = _open(key, table) or store  # mapped: the built objects can go
     return Bank.stored(store.entries, store.entries.find, store.entries.banks, store)
+
+
+def _rows(root: Path, name: str, merging: bool) -> Rows:
+    """One bank's rows for a merged store: the built-in bank's from a store of its own
+    (written once per version of it: parsing its YAML would cost more than the rest of a
+    start), any other bank's read from its files."""
+    if merging and name == BUILTIN:
+        store = open_banks([(root, name)]).store
+        if isinstance(store, Store):
+            return store.entries.rows()
+    return load_rows(root, name)
 
 
 def prepare() -> None:
@@ -144,6 +155,15 @@ class StoredEntries(Sequence[Entry]):
 
     def __iter__(self) -> Iterator[Entry]:
         return (self[i] for i in range(self._size))
+
+    def rows(self) -> Rows:
+        """The entries as rows (each group's shared fields read once)."""
+        c = self._c
+        text, text_at = c["text"], c["text_at"]
+        texts = [str(text[text_at[i] : text_at[i + 1]], "utf-8") for i in range(self._size)]
+        ids = [self.entry_id(i) for i in range(self._size)]
+        shared = [Entry(id="", text="", **self._meta(n)) for n in range(len(c["metas_at"]) - 1)]
+        return Rows(ids, texts, list(c["line"]), list(c["meta"]), shared)
 
     def entry_id(self, i: int) -> str:
         c = self._c
