@@ -164,6 +164,7 @@ def rapidfuzz_naive(phrases: list[str]) -> Search:
 
 
 MODULES = ("search", "searchindex", "searchquery", "searchrank", "searchcandidates")
+MOVED = {"bank": "bank.loading", "chinese": "text.chinese", "pinyin": "search.pinyin"}
 
 
 def previous_engine(phrases: list[str], commit: str, folder: Path) -> Search:
@@ -180,6 +181,8 @@ def previous_engine(phrases: list[str], commit: str, folder: Path) -> Search:
         ).stdout  # fmt: skip
         for other in MODULES:
             source = source.replace(f"drafter.core.{other} ", f"previous_engine.{other} ")
+        for old, new in MOVED.items():  # modules moved into packages since that commit
+            source = source.replace(f"from drafter.core.{old} ", f"from drafter.core.{new} ")
         (package / f"{name}.py").write_text(source, encoding="utf-8")
     sys.path.insert(0, str(folder))
     from previous_engine.search import SearchEngine  # type: ignore[import-not-found]
