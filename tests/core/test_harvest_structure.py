@@ -228,6 +228,18 @@ def test_lines_broken_mid_sentence_are_joined() -> None:
     ]
 
 
+def test_a_title_wrapped_over_lines_does_not_take_the_body_after_it() -> None:
+    lines = join_wrapped(
+        [
+            Line(1, "以“三个加强”推动新形势下机关"),
+            Line(2, "党支部建设提质增效"),
+            Line(3, "某局机关党建工作经验总结"),
+            Line(4, "机关党支部是党在机关中的战斗堡垒，承担着教育党员、管理党员的职责。"),
+        ]
+    )
+    assert lines[-1].text == "机关党支部是党在机关中的战斗堡垒，承担着教育党员、管理党员的职责。"
+
+
 def test_a_megabyte_line_without_sentence_ends_is_dropped_quickly() -> None:
     assert _blocks("党" * 1_000_000) == []
     found = _blocks("党员要带头学习。" * 100_000)

@@ -137,11 +137,11 @@ def _wrapped_heading(first: str, second: str) -> bool:
 def _continues(run: list[str], line: str) -> bool:
     """Whether `line` continues the lines in `run` (no end mark yet) rather than following it."""
     last = run[-1]
-    if _DANGLING_RE.search(last) or len(run) > 1 or any(ch in last for ch in "，、；："):
+    if _DANGLING_RE.search(last) or any(ch in last for ch in "，、；："):
         return True
-    if is_title(last):
+    if is_title(last):  # a title wrapped over lines ends there: the body is not part of it
         return False
-    return len(last) >= 18 or not line.endswith(tuple(_TERMINAL))
+    return len(run) > 1 or len(last) >= 18 or not line.endswith(tuple(_TERMINAL))
 
 
 def blocks(lines: list[Line]) -> Iterator[Block]:
