@@ -64,21 +64,24 @@ def build_entries(
     """Entries with ids `<stem>.<section>.<NNNN>`; those failing a bank check are counted out,
     and a check's warning (a formula misquoted or past its time) goes into the entry's note:
     the source's wording is kept for the reviewer to judge."""
-    drafts = [
-        Entry(
-            id=str(n),  # numbered by section once the entries that fail are left out
-            section=phrase.section,
-            kind=phrase.kind,
-            text=phrase.text,
-            topics=phrase.topics,
-            scenes=tuple(scenes),
-            move=phrase.move,
-            note=phrase.note,
-            review="pending",
-            provenance=Provenance(source, phrase.paragraph),
+    numbers: Counter[str] = Counter()
+    drafts: list[Entry] = []
+    for phrase in phrases:  # numbered as if every entry passed: they nearly always do
+        numbers[phrase.section] += 1
+        drafts.append(
+            Entry(
+                id=f"{stem}.{phrase.section}.{numbers[phrase.section]:04d}",
+                section=phrase.section,
+                kind=phrase.kind,
+                text=phrase.text,
+                topics=phrase.topics,
+                scenes=tuple(scenes),
+                move=phrase.move,
+                note=phrase.note,
+                review="pending",
+                provenance=Provenance(source, phrase.paragraph),
+            )
         )
-        for n, phrase in enumerate(phrases)
-    ]
     failed: dict[str | None, str] = {}
     warned: dict[str | None, list[str]] = {}
     for finding in check_entries(drafts, near_duplicates=False):  # deduplicated already
@@ -86,16 +89,20 @@ def build_entries(
             warned.setdefault(finding.entry, []).append(finding.message)
         else:
             failed.setdefault(finding.entry, finding.message)
-    numbers: Counter[str] = Counter()
+    if not failed and not warned:
+        return drafts
+    numbers.clear()
     out: list[Entry] = []
-    for entry in drafts:
+    for entry in drafts:  # renumbered by section without the entries that fail
         if entry.id in failed:
             rejected[f"fails bank check ({failed[entry.id]})"] += 1
             continue
         numbers[entry.section] += 1
         note = "；".join([entry.note] * bool(entry.note) + warned.get(entry.id, []))
         ident = f"{stem}.{entry.section}.{numbers[entry.section]:04d}"
-        out.append(replace(entry, id=ident, note=note))
+        if (ident, note) != (entry.id, entry.note):
+            entry = replace(entry, id=ident, note=note)
+        out.append(entry)
     return out
 
 
