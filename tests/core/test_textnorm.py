@@ -4,7 +4,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from drafter.core.text.norm import fullwidth_punctuation, strip_controls
+from drafter.core.text.norm import (
+    _OPEN_RE,
+    _PUNCT_RE,
+    HALF_TO_FULL,
+    fullwidth_punctuation,
+    strip_controls,
+)
 
 
 @pytest.mark.parametrize(
@@ -33,3 +39,12 @@ def test_normalising_twice_changes_nothing_more(text: str) -> None:
 
 def test_control_characters_are_removed_and_counted() -> None:
     assert strip_controls("党\x00员\x0b教育\t\n") == ("党员教育\t\n", 2)
+
+
+@given(st.text(alphabet=st.sampled_from(list("党员学习a1 ,;:?!()（），\t")), max_size=30))
+def test_the_early_return_for_text_without_half_width_marks_changes_nothing(text: str) -> None:
+    slow = _PUNCT_RE.sub(
+        lambda m: HALF_TO_FULL[m.group(1) or m.group(2)],
+        _OPEN_RE.sub(lambda m: f"（{m.group(1)}）", text),
+    )
+    assert fullwidth_punctuation(text) == slow

@@ -23,8 +23,14 @@ _OPEN_RE = re.compile(rf"\((?=[^()\n]*[{_CJK}])([^()\n]*)\)")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+_HALF_RE = re.compile(r"[,;:?!(]")
+"""A mark the two patterns above start from: without one, the text is left as it is."""
+
+
 def fullwidth_punctuation(text: str) -> str:
     """Make half-width , ; : ? ! ( ) full-width where they sit in Chinese text."""
+    if not _HALF_RE.search(text):  # most text (all of a harvest's, once cleaned) has none
+        return text
     text = _OPEN_RE.sub(lambda m: f"（{m.group(1)}）", text)
     return _PUNCT_RE.sub(lambda m: HALF_TO_FULL[m.group(1) or m.group(2)], text)
 
