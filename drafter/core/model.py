@@ -196,3 +196,27 @@ def iter_points(points: list[Point]) -> list[Point]:
         out.append(point)
         out.extend(iter_points(point.points))
     return out
+
+
+PointPath = tuple[int, ...]
+"""Where a point sits in its section: (1,) is the second point, (1, 0) that point's first
+sub-point (the place problem.2.1 of docs/draft-format.md, counted from 0)."""
+
+
+def point_at(points: list[Point], path: PointPath) -> Point:
+    """The point at `path` (IndexError when there is none)."""
+    if not path or min(path) < 0:
+        raise IndexError(f"no point at {path}")
+    point = points[path[0]]
+    for index in path[1:]:
+        point = point.points[index]
+    return point
+
+
+def walk_points(points: list[Point], at: PointPath = ()) -> list[tuple[PointPath, Point]]:
+    """Every point and sub-point with its path, depth first, in reading order."""
+    out: list[tuple[PointPath, Point]] = []
+    for i, point in enumerate(points):
+        out.append(((*at, i), point))
+        out.extend(walk_points(point.points, (*at, i)))
+    return out

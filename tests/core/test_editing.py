@@ -60,24 +60,24 @@ def section(*headings: str) -> Section:
 
 def test_points_are_added_after_the_selected_one_or_at_the_end() -> None:
     s = section("甲", "乙")
-    assert add_point(s, 0) == 1
-    assert add_point(s) == 3
+    assert add_point(s, (0,)) == (1,)
+    assert add_point(s) == (3,)
     assert [p.heading for p in s.points] == ["甲", "", "乙", ""]
 
 
 def test_moving_a_point_keeps_it_within_the_section() -> None:
     s = section("甲", "乙", "丙")
-    assert move_point(s, 2, -1) == 1
+    assert move_point(s, (2,), -1) == (1,)
     assert [p.heading for p in s.points] == ["甲", "丙", "乙"]
-    assert move_point(s, 0, -1) == 0
-    assert move_point(s, 2, 1) == 2
+    assert move_point(s, (0,), -1) == (0,)
+    assert move_point(s, (2,), 1) == (2,)
     assert [p.heading for p in s.points] == ["甲", "丙", "乙"]
 
 
 def test_deleting_selects_the_neighbour_and_none_when_empty() -> None:
     s = section("甲", "乙")
-    assert delete_point(s, 1) == 0
-    assert delete_point(s, 0) is None
+    assert delete_point(s, (1,)) == (0,)
+    assert delete_point(s, (0,)) is None
     assert s.points == []
 
 
@@ -86,7 +86,7 @@ def test_body_is_edited_one_paragraph_a_line_and_unchanged_enumerations_stay() -
     s = Section(id="problem", points=[Point(heading="甲", body=["第一段。", enum])])
     text = body_text(s.points[0].body)
     assert text.splitlines()[0] == "第一段。"
-    set_body(s, 0, "新的一段。\n\n" + text.splitlines()[1] + "\n")
+    set_body(s, (0,), "新的一段。\n\n" + text.splitlines()[1] + "\n")
     assert s.points[0].body == ["新的一段。", enum]
     set_body(s, None, "不编号的段落。")
     assert s.body == ["不编号的段落。"]
@@ -94,24 +94,24 @@ def test_body_is_edited_one_paragraph_a_line_and_unchanged_enumerations_stay() -
 
 def test_headings_are_trimmed() -> None:
     s = section("甲")
-    set_heading(s, 0, "  学习不够深入 ")
+    set_heading(s, (0,), "  学习不够深入 ")
     assert s.points[0].heading == "学习不够深入"
 
 
 def test_a_heading_phrase_fills_an_empty_heading_or_starts_a_new_point() -> None:
     s = section("")
-    result = insert_phrase(s, 0, BANK.by_id["t.problem.01"])
-    assert (result.index, result.new_point) == (0, False)
+    result = insert_phrase(s, (0,), BANK.by_id["t.problem.01"])
+    assert (result.path, result.new_point) == ((0,), False)
     assert s.points[0].heading == "谈心谈话开展不经常"
-    result = insert_phrase(s, 0, BANK.by_id["t.problem.01"])
-    assert (result.index, result.new_point) == (1, True)
+    result = insert_phrase(s, (0,), BANK.by_id["t.problem.01"])
+    assert (result.path, result.new_point) == ((1,), True)
     assert s.points[1].phrases == ["t.problem.01"]
 
 
 def test_a_sentence_goes_to_the_selected_point_or_the_sections_own_paragraphs() -> None:
     s = section("谈心谈话开展不经常")
-    insert_phrase(s, 0, BANK.by_id["t.problem.02"])
-    insert_phrase(s, 0, BANK.by_id["t.problem.02"])
+    insert_phrase(s, (0,), BANK.by_id["t.problem.02"])
+    insert_phrase(s, (0,), BANK.by_id["t.problem.02"])
     assert s.points[0].body == ["有的支部一年只在年底集中谈一次心。"] * 2
     assert s.points[0].phrases == ["t.problem.02"]  # recorded once
     insert_phrase(s, None, BANK.by_id["t.problem.02"])

@@ -58,7 +58,16 @@ async def test_a_new_draft_goes_where_the_user_says_but_never_over_a_file(
         assert draftfile.load(tmp_path / "mine.draft.yaml").meta.date == "2026-03-01"
 
 
-KEY_NAMES = {"up": "↑", "down": "↓", "escape": "esc", "question_mark": "?", "f1": "F1", "f2": "F2"}
+KEY_NAMES = {
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
+    "escape": "esc",
+    "question_mark": "?",
+    "f1": "F1",
+    "f2": "F2",
+}
 
 
 def bound_keys() -> set[str]:

@@ -74,7 +74,7 @@ async def test_outline_start_grow_by_thread_prune_and_review(
         # deleting that problem offers to remove what only it needed
         index = headings(app, "problem").index(other)
         editor = wizard.editor("problem")
-        editor.post_message(editor.PointDeleted(editor, index))
+        editor.post_message(editor.PointDeleted(editor, (index,)))
         await settle(pilot)
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("y")

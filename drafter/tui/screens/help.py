@@ -29,7 +29,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("ctrl+n / ctrl+b", "下一步 / 上一步（也可点击顶部步骤）"),
             ("ctrl+r", "跳到审阅导出"),
             ("ctrl+f", "到短语搜索框"),
-            ("ctrl+o", "新增要点"),
+            ("ctrl+o", "新增要点，与所选要点同级（选中子项时新增的也是子项）"),
             ("ctrl+t", "存在的问题一步：加入右边选中的问题，连同关联的原因和对策"),
             ("ctrl+l", "填写待补项（【待补：…】处的事实和数字）"),
             ("ctrl+p 关联到问题", "原因、对策一步：选中的要点回应哪些问题（自己写的也能关联）"),
@@ -37,18 +37,22 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         ],
     ),
     (
-        "要点列表",
+        "要点与子项",
         [
-            ("↑ ↓", "选择要点（第一行是不编号的段落）"),
+            ("↑ ↓", "选择要点（第一行是不编号的段落，子项缩进显示）"),
             ("回车", "编辑所选要点的标题"),
-            ("alt+↑ / alt+↓", "上移 / 下移要点"),
-            ("delete", "删除要点（有内容时先确认）"),
+            ("alt+↑ / alt+↓", "在同级之间上移 / 下移要点，子项随之移动"),
+            ("alt+→", "降为子项：归入上一个同级要点，（一）→ 1. →（1）"),
+            ("alt+←", "升一级：子项提到上一级，排在原来的上级之后"),
+            ("ctrl+o 再 alt+→", "在所选要点下新增子项（也可点“＋子项”）"),
+            ("delete", "删除要点及其子项（有内容时先确认）"),
         ],
     ),
     (
         "标题与正文",
         [
             ("回车（标题中）", "转到正文"),
+            ("alt+← / alt+→", "在标题、正文中也可：所选要点升一级 / 降为子项，光标不动"),
             ("正文", "一段一行；粘贴多行文字即多段"),
             ("alt+↑ / alt+↓（正文中）", "上移 / 下移光标所在段落"),
             ("ctrl+g", "删除光标所在段落"),
@@ -82,7 +86,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
 def keys_table() -> Table:
     table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=True)
     table.add_column(style="bold", no_wrap=True)
-    table.add_column()
+    table.add_column(overflow="fold")  # Chinese has no spaces to wrap at: fold, never cut
     for group, rows in KEYS:
         table.add_row(f"[reverse] {group} [/]", "")
         for key, what in rows:

@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 from drafter.core import project
 from drafter.core.errors import DrafterError
 from drafter.core.files import draftfile
-from drafter.core.model import Draft
+from drafter.core.model import Draft, PointPath
 from drafter.core.report.render import RenderOptions, check_structure, render_draft
 from drafter.core.text.numbering import heading_label
 from drafter.core.text.slots import pending_by_section
@@ -59,7 +59,8 @@ class ReviewStep(Vertical):
         """Go to where a finding is: a section, a point in it (or None) and which part."""
 
         section: str
-        point: int | None
+        point: PointPath | None
+        """The point or sub-point (None: the section's own paragraphs)."""
         part: str
 
     def __init__(self, state: WizardState, *, id: str | None = None) -> None:
@@ -132,7 +133,7 @@ class ReviewStep(Vertical):
         index = int((event.option.id or "f-1")[1:])
         if index < 0 or (finding := self.findings[index]).section is None:
             return
-        point = finding.path[0] if finding.path else None
+        point = finding.path or None
         self.post_message(self.FindingChosen(finding.section, point, finding.part or ""))
 
     # -- export ---------------------------------------------------------------------------

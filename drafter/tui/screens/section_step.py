@@ -20,7 +20,7 @@ from textual.worker import get_current_worker
 
 from drafter.core import editing, stepinfo
 from drafter.core.bank.loading import Entry
-from drafter.core.model import Section
+from drafter.core.model import PointPath, Section
 from drafter.core.report.kinds import SectionSpec
 from drafter.core.skeleton import Placed
 from drafter.core.text.slots import known_values
@@ -28,7 +28,8 @@ from drafter.tui.screens.dialogs import SlotValuesDialog
 from drafter.tui.screens.phrase_search import draft_day, initial_filters, search_rows
 from drafter.tui.screens.step_edits import OutlineEdits, outline_rows
 from drafter.tui.screens.wizard_state import WizardState
-from drafter.tui.widgets.outline_editor import OutlineEditor, OutlineRow
+from drafter.tui.widgets.outline_editor import OutlineEditor
+from drafter.tui.widgets.outline_row import OutlineRow
 from drafter.tui.widgets.phrase_panel import FilterChoice, Filters, PhrasePanel, ResultRow
 
 INFO_DELAY = 0.3
@@ -62,7 +63,11 @@ class SectionStep(Horizontal):
         note: str = ""
 
     def __init__(
-        self, spec: SectionSpec, state: WizardState, choices: list[FilterChoice], point: int | None
+        self,
+        spec: SectionSpec,
+        state: WizardState,
+        choices: list[FilterChoice],
+        point: PointPath | None,
     ) -> None:
         super().__init__(id=f"step-{spec.id}", classes="section-step")
         self.spec = spec
@@ -120,7 +125,7 @@ class SectionStep(Horizontal):
         panel.show_on_demand(self.state.library.has_pending)
         self._built.set()
 
-    def enter(self, point: int | None = None, focus: str | None = None) -> None:
+    def enter(self, point: PointPath | None = None, focus: str | None = None) -> None:
         """The step is shown: put the focus (at `point` when a finding jumped here), search."""
         if focus is not None:
             self.editor.show(self.rows(), point, focus=focus)
@@ -139,7 +144,7 @@ class SectionStep(Horizontal):
                 self.start_search()
                 self.refresh_info()
 
-    def reload(self, point: int | None, focus: str | None = None) -> None:
+    def reload(self, point: PointPath | None, focus: str | None = None) -> None:
         """Show the section's outline anew, selecting `point`."""
         if self.is_built:
             self.editor.show(self.rows(), point, focus=focus)
@@ -147,10 +152,12 @@ class SectionStep(Horizontal):
 
     def refresh_row(self) -> None:
         """Refresh the selected row's label and slot values (the fields are left alone)."""
-        point = self.editor.point
-        self.editor.update_row(point, self.rows()[0 if point is None else point + 1])
+        path = self.editor.path
+        row = next((r for r in self.rows() if r.path == path), None)
+        if row is not None:
+            self.editor.update_row(row)
 
-    def changed(self, *, reload: int | bool | None = False, focus: str | None = None) -> None:
+    def changed(self, *, reload: PointPath | bool | None = False, focus: str | None = None) -> None:
         """After an edit: reload the outline (selecting `reload`) or just refresh a label."""
         if reload is not False:
             self.reload(None if isinstance(reload, bool) else reload, focus)
@@ -255,16 +262,24 @@ class SectionStep(Horizontal):
     def insert_entry(self, entry: Entry, values: dict[str, str]) -> None:
         """Insert a phrase at the selected point (see editing.insert_phrase)."""
         editing.store_slots(self.state.draft, values)
-        result = editing.insert_phrase(self.section, self.editor.point, entry)
-        self.reload(result.index)
+        result = editing.insert_phrase(self.section, self.editor.path, entry)
+        self.reload(result.path)
         self.post_message(self.Changed(self, phrases=True))
         self.keep_highlight = True  # refresh the ✓ and ↳ marks, staying on the same phrase
         self.start_search()
 
     # -- outline edits --------------------------------------------------------------------
 
-    def add_point(self) -> None:
-        self.edits.add_point(self.editor.point)
+    def add_point(self, *, sub: bool = False) -> None:
+        """A new point after the selected one at its level, or (sub) as its sub-point."""
+        self.edits.add_point(self.editor.path, sub=sub)
+
+    def change_level(self, *, deeper: bool) -> None:
+        path = self.editor.path
+        if path is None:
+            self.notify("先在要点列表中选中一个要点", severity="warning", timeout=3)
+        else:
+            self.edits.change_level(path, deeper=deeper)
 
     @on(OutlineEditor.RowSelected)
     def _row_selected(self) -> None:
@@ -273,6 +288,7 @@ class SectionStep(Horizontal):
     @on(OutlineEditor.PointAdded)
     @on(OutlineEditor.PointDeleted)
     @on(OutlineEditor.PointMoved)
+    @on(OutlineEditor.LevelChanged)
     @on(OutlineEditor.HeadingEdited)
     @on(OutlineEditor.BodyEdited)
     def _outline_edited(self, message: Message) -> None:

@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING, Any
 from textual.message import Message
 
 from drafter.core import editing
-from drafter.core.model import Section, iter_points
+from drafter.core.model import Point, PointPath, Section, iter_points, point_at, walk_points
 from drafter.core.skeleton import Placed
 from drafter.core.text.numbering import heading_label
 from drafter.core.text.slots import slot_summary
 from drafter.tui.screens.dialogs import ConfirmDialog
-from drafter.tui.widgets.outline_editor import OutlineEditor, OutlineRow
+from drafter.tui.widgets.outline_editor import OutlineEditor
+from drafter.tui.widgets.outline_row import OutlineRow
 
 if TYPE_CHECKING:
     from drafter.tui.screens.section_step import SectionStep
@@ -28,15 +29,14 @@ def outline_rows(section: Section, values: dict[str, str]) -> list[OutlineRow]:
     """The rows the outline editor shows for a section; `values`: the draft's slot values,
     shown beside the {slots} of each row."""
 
-    def row(label: str, heading: str, body: str, *, point: bool = True, sub: int = 0) -> OutlineRow:
+    def row(label: str, heading: str, body: str, path: PointPath | None) -> OutlineRow:
         slots = slot_summary(f"{heading}\n{body}", values)
-        return OutlineRow(label, heading, body, is_point=point, subpoints=sub, slots=slots)
+        return OutlineRow(label, heading, body, path, slots=slots)
 
-    rows = [row("", "", editing.body_text(section.body), point=False)]
-    for i, point in enumerate(section.points):
-        subpoints = len(iter_points(point.points))
-        body = editing.body_text(point.body)
-        rows.append(row(heading_label(2, i + 1), point.heading, body, sub=subpoints))
+    rows = [row("", "", editing.body_text(section.body), None)]
+    for path, point in walk_points(section.points):
+        label = heading_label(len(path) + 1, path[-1] + 1)  # （一）, 1., （1）
+        rows.append(row(label, point.heading, editing.body_text(point.body), path))
     return rows
 
 
@@ -47,11 +47,12 @@ class OutlineEdits:
         self.step = step
         self.state = step.state
         self.handlers: dict[type[Message], Callable[[Any], None]] = {
-            OutlineEditor.PointAdded: lambda m: self.add_point(m.after),
-            OutlineEditor.PointDeleted: lambda m: self.delete_point(m.index),
-            OutlineEditor.PointMoved: lambda m: self.move_point(m.index, m.offset),
-            OutlineEditor.HeadingEdited: lambda m: self.set_heading(m.index, m.heading),
-            OutlineEditor.BodyEdited: lambda m: self.set_body(m.index, m.text),
+            OutlineEditor.PointAdded: lambda m: self.add_point(m.after, sub=m.sub),
+            OutlineEditor.PointDeleted: lambda m: self.delete_point(m.path),
+            OutlineEditor.PointMoved: lambda m: self.move_point(m.path, m.offset),
+            OutlineEditor.LevelChanged: lambda m: self.change_level(m.path, deeper=m.deeper),
+            OutlineEditor.HeadingEdited: lambda m: self.set_heading(m.path, m.heading),
+            OutlineEditor.BodyEdited: lambda m: self.set_body(m.path, m.text),
         }
 
     @property
@@ -61,62 +62,94 @@ class OutlineEdits:
     def apply(self, message: Message) -> None:
         self.handlers[type(message)](message)
 
-    def add_point(self, after: int | None) -> None:
-        if self.state.editable(self.step):
-            index = editing.add_point(self.section, after)
-            self.step.changed(reload=index, focus="heading")
+    def _point(self, path: PointPath) -> Point | None:
+        """The point at `path`, or None when an edit arrives for one no longer there."""
+        try:
+            return point_at(self.section.points, path)
+        except IndexError:
+            return None
 
-    def delete_point(self, index: int) -> None:
-        """Delete a point (asking first when it has content); a problem's delete may leave
-        causes and countermeasures that only it needed: the step posts them up."""
+    def add_point(self, after: PointPath | None, *, sub: bool = False) -> None:
+        """A new point after `after` at its level, or (sub) as its last sub-point."""
         if not self.state.editable(self.step):
             return
-        point = self.section.points[index]
+        try:
+            if sub and after is not None:
+                path = editing.add_subpoint(self.section, after)
+            else:
+                path = editing.add_point(self.section, after)
+        except ValueError as exc:
+            self.step.notify(str(exc), severity="warning")
+            return
+        self.step.changed(reload=path, focus="heading")
+
+    def delete_point(self, path: PointPath) -> None:
+        """Delete a point with its sub-points (asking first when it has content); a
+        problem's delete may leave causes and countermeasures that only it needed: the step
+        posts them up."""
+        point = self._point(path)
+        if point is None or not self.state.editable(self.step):
+            return
 
         def delete(confirmed: bool | None = True) -> None:
             if confirmed:
-                orphans = self.orphans_of(index)
-                after = editing.delete_point(self.section, index)
+                orphans = self.orphans_of(path)
+                after = editing.delete_point(self.section, path)
                 self.step.changed(reload=after, focus="points")
                 if orphans:
                     self.step.post_message(self.step.ThreadOrphaned(self.step, orphans))
 
         if point.heading.strip() or point.body or point.points:
-            name = point.heading or "（无标题）"
-            question = f"删除要点“{name}”及其 {len(point.body)} 段正文？"
-            self.step.app.push_screen(ConfirmDialog(question, "删除"), delete)
+            self.step.app.push_screen(ConfirmDialog(delete_question(point), "删除"), delete)
         else:
             delete()
 
-    def orphans_of(self, index: int) -> list[Placed]:
-        """Causes and countermeasures only this problem needed (none for other steps)."""
+    def orphans_of(self, path: PointPath) -> list[Placed]:
+        """Causes and countermeasures only this problem needed (none for other steps, and
+        none for a sub-point: links go from whole problems)."""
         from drafter.core.skeleton import dependents
 
         bank = self.state.library.bank
-        if self.step.spec.bank_section != "problem" or bank is None:
+        if self.step.spec.bank_section != "problem" or bank is None or len(path) > 1:
             return []
-        return dependents(self.state.draft, self.state.kind, bank, index)
+        return dependents(self.state.draft, self.state.kind, bank, path[0])
 
-    def move_point(self, index: int, offset: int) -> None:
-        if self.state.editable(self.step):
-            index = editing.move_point(self.section, index, offset)
-            self.step.changed(reload=index, focus="points")
+    def move_point(self, path: PointPath, offset: int) -> None:
+        if self._point(path) is not None and self.state.editable(self.step):
+            path = editing.move_point(self.section, path, offset)
+            self.step.changed(reload=path, focus="points")
 
-    def set_heading(self, index: int, heading: str) -> None:
-        points = self.section.points
-        if (
-            index < len(points)
-            and not self.state.read_only
-            and points[index].heading != heading.strip()
-        ):
-            editing.set_heading(self.section, index, heading)
-            self.step.changed()
-
-    def set_body(self, index: int | None, text: str) -> None:
-        section = self.section
-        if self.state.read_only or (index is not None and index >= len(section.points)):
+    def change_level(self, path: PointPath, *, deeper: bool) -> None:
+        """Indent a point under the one above it, or outdent it; say why when it cannot."""
+        if self._point(path) is None or not self.state.editable(self.step):
             return
-        body = section.body if index is None else section.points[index].body
-        if editing.body_text(body) != text:
-            editing.set_body(section, index, text)
+        shift = editing.indent_point if deeper else editing.outdent_point
+        try:
+            path = shift(self.section, path)
+        except ValueError as exc:
+            self.step.notify(str(exc), severity="warning", timeout=3)
+            return
+        self.step.changed(reload=path, focus=self.step.editor.focused_part())
+
+    def set_heading(self, path: PointPath, heading: str) -> None:
+        point = self._point(path)
+        if point is not None and not self.state.read_only and point.heading != heading.strip():
+            editing.set_heading(self.section, path, heading)
             self.step.changed()
+
+    def set_body(self, path: PointPath | None, text: str) -> None:
+        point = None if path is None else self._point(path)
+        if self.state.read_only or (path is not None and point is None):
+            return
+        body = self.section.body if point is None else point.body
+        if editing.body_text(body) != text:
+            editing.set_body(self.section, path, text)
+            self.step.changed()
+
+
+def delete_question(point: Point) -> str:
+    """What the delete dialog asks: the point's name and what goes with it."""
+    parts = [f"{len(point.body)} 段正文"]
+    if point.points:
+        parts.append(f"{len(iter_points(point.points))} 个子项")
+    return f"删除要点“{point.heading or '（无标题）'}”及其{'和'.join(parts)}？"

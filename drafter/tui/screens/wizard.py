@@ -21,7 +21,7 @@ from textual.widgets import ContentSwitcher, Footer, Header
 from drafter.core.checks.base import Finding
 from drafter.core.errors import DrafterError
 from drafter.core.files import resume
-from drafter.core.model import Draft
+from drafter.core.model import Draft, PointPath, point_at
 from drafter.core.report.kinds import ReportKind, SectionSpec
 from drafter.core.session import Session
 from drafter.core.skeleton import Placed
@@ -31,7 +31,7 @@ from drafter.tui.screens.draft_actions import REVIEW_LABEL, DraftActions, palett
 from drafter.tui.screens.phrase_search import filter_choices
 from drafter.tui.screens.review import ReviewStep
 from drafter.tui.screens.section_step import SectionStep
-from drafter.tui.screens.wizard_state import WizardState
+from drafter.tui.screens.wizard_state import WizardState, start_point
 from drafter.tui.widgets.outline_editor import OutlineEditor
 from drafter.tui.widgets.phrase_panel import PhrasePanel
 from drafter.tui.widgets.step_indicator import StepIndicator
@@ -45,10 +45,13 @@ class WizardScreen(Screen[None]):
         Binding("ctrl+b", "back", "上一步", priority=True),
         Binding("ctrl+f", "find", "找短语", priority=True),
         Binding("ctrl+o", "add_point", "新要点", priority=True),
-        Binding("ctrl+t", "add_thread", "连同原因对策", priority=True),
+        Binding("ctrl+t", "add_thread", "连原因对策", priority=True),
         Binding("ctrl+l", "fill_slots", "填待补", priority=True, show=False),
         Binding("ctrl+r", "review", "审阅导出", priority=True, show=False),
     ]
+
+    # Under 30 rows the step hint and the heading take one row each (drafter.tcss).
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # noqa: RUF012 (Textual's type)
 
     step: reactive[int] = reactive(0, bindings=True, init=False)
 
@@ -110,10 +113,7 @@ class WizardScreen(Screen[None]):
         left = self.left_at()
         with ContentSwitcher(initial=f"step-{self.specs[0].id}", id="steps"):
             for spec in self.specs:
-                section = self.draft.section(spec.id)
-                point = 0 if section.points and spec.title else None
-                if left is not None and left.step == spec.id:
-                    point = left.point if left.point in range(len(section.points)) else point
+                point = start_point(self.draft.section(spec.id), spec, left)
                 yield SectionStep(spec, self.state, choices, point)
             yield ReviewStep(self.state, id="step-review")
         yield Footer(compact=True)
@@ -146,7 +146,7 @@ class WizardScreen(Screen[None]):
         await self.watch_step(self.step)
 
     async def show_step(
-        self, step: int, point: int | None = None, focus: str | None = None
+        self, step: int, point: PointPath | None = None, focus: str | None = None
     ) -> None:
         """Show a step (building it first), at `point` with the focus on `focus`."""
         self.query_one(StepIndicator).current = step
@@ -184,7 +184,7 @@ class WizardScreen(Screen[None]):
             return None
         if action == "back" and self.step <= 0:
             return None
-        if action in ("find", "add_point") and self.spec is None:
+        if action in ("find", "add_point", "add_subpoint", "level") and self.spec is None:
             return None
         if action == "add_thread":  # only the problem step has whole threads to add
             return self.spec is not None and self.spec.bank_section == "problem"
@@ -215,7 +215,10 @@ class WizardScreen(Screen[None]):
         if index is None:
             return
         point = message.point
-        if point is not None and point >= len(self.draft.section(message.section).points):
+        try:
+            if point is not None:
+                point_at(self.draft.section(message.section).points, point)
+        except IndexError:  # the draft changed since the review
             point = None
         focus = "heading" if point is not None and message.part == "heading" else "body"
         self.set_reactive(WizardScreen.step, index)  # show_step puts the focus, not watch_step
@@ -240,7 +243,7 @@ class WizardScreen(Screen[None]):
             step.fresh = False
             if step.is_built:  # (a step built later shows the outline as it is then)
                 here = next((p.index for p in placed if p.section == key == current), None)
-                step.reload(here if here is not None else step.editor.point)
+                step.reload((here,) if here is not None else step.editor.path)
         self.section_step(current).start_search()
 
     # -- actions --------------------------------------------------------------------------
@@ -264,6 +267,15 @@ class WizardScreen(Screen[None]):
     def action_add_point(self) -> None:
         if self.spec is not None:
             self.section_step(self.spec.id).add_point()
+
+    def action_add_subpoint(self) -> None:
+        if self.spec is not None:
+            self.section_step(self.spec.id).add_point(sub=True)
+
+    def action_level(self, step: int) -> None:
+        """Indent (1) or outdent (-1) the selected point (the palette's way; alt+→ / alt+←)."""
+        if self.spec is not None:
+            self.section_step(self.spec.id).change_level(deeper=step > 0)
 
     def action_export(self) -> None:
         self.query_one(ReviewStep).action_export()

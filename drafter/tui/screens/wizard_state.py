@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 
 from textual.widget import Widget
 
-from drafter.core.model import Draft
-from drafter.core.report.kinds import ReportKind
+from drafter.core.files import resume
+from drafter.core.model import Draft, PointPath, Section
+from drafter.core.report.kinds import ReportKind, SectionSpec
 from drafter.core.session import Session
 from drafter.tui.library import Library
 
@@ -45,3 +46,13 @@ class WizardState:
         """A section's step label (存在的问题), or its id when the kind has no such step."""
         spec = self.kind.section_spec(section_id)
         return spec.label if spec is not None else section_id
+
+
+def start_point(
+    section: Section, spec: SectionSpec, left: resume.Position | None
+) -> PointPath | None:
+    """The point a step first selects: where the user left it, else a titled section's first."""
+    here = left.point if left is not None and left.step == spec.id else None
+    if here is not None and here < len(section.points):
+        return (here,)
+    return (0,) if section.points and spec.title else None

@@ -1,65 +1,40 @@
 """The outline of one section: a list of its points, the heading and the body of the selected one.
 
-Row 0 is the section's own unnumbered paragraphs; row k is point k-1. The editor keeps only
-what it shows (rows of text); every edit is posted up as a message for the screen to apply.
+Row 0 is the section's own unnumbered paragraphs; then every point and sub-point, depth
+first, each named by its path (drafter.core.model.PointPath). The editor keeps only what it
+shows (rows of text); every edit is posted up as a message for the step to apply.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Input, OptionList, Static, TextArea
 
+from drafter.core.model import PointPath
 from drafter.tui.widgets.body_area import BodyArea
-
-
-@dataclass(frozen=True)
-class OutlineRow:
-    """What the editor shows for one row (a point, or the section's own paragraphs)."""
-
-    label: str
-    """（一）… for a point, '' for the section's own paragraphs."""
-    heading: str
-    body: str
-    """Paragraphs, one a line."""
-    is_point: bool = True
-    subpoints: int = 0
-    slots: str = ""
-    """Its {slots} with their values (村数＝12), shown under the body."""
-
-
-def row_prompt(row: OutlineRow) -> Content:
-    """One line of the outline list: number, heading (or a placeholder) and a paragraph count."""
-    paragraphs = len([line for line in row.body.split("\n") if line.strip()])
-    if not row.is_point:
-        head = Content.styled("¶ 不编号的段落", "italic")
-    elif row.heading:
-        head = Content(row.label + row.heading)
-    else:
-        head = Content(row.label) + Content.styled("（无标题）", "$text-muted")
-    extra = f" · {paragraphs}段" if paragraphs else ""
-    if row.subpoints:
-        extra += f" · {row.subpoints}个子项"
-    return head + Content.styled(extra, "$text-muted")
-
-
-def _point(row: int) -> int | None:
-    return row - 1 if row > 0 else None
+from drafter.tui.widgets.outline_row import OutlineRow, row_prompt
 
 
 class OutlineEditor(Vertical):
-    """Points of one section: select, add, delete, move, edit heading and paragraphs."""
+    """Points of one section: select, add, delete, move, indent, edit heading and paragraphs.
+
+    alt+arrows work as tmux, xterm and Windows Terminal send them (ESC [1;3A …); the footer
+    shows them as one entry."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("alt+up", "move(-1)", "移动", key_display="alt+↑↓"),
+        Binding("alt+up", "move(-1)", "移动升降", key_display="alt+↑↓←→"),
         Binding("alt+down", "move(1)", "下移", show=False),
+        Binding("alt+right", "level(1)", "降为子项", show=False),
+        Binding("alt+left", "level(-1)", "升一级", show=False),
         Binding("delete", "delete_point", "删除要点", show=False),
         Binding("escape", "focus_list", "回到要点列表", show=False),
     ]
@@ -69,38 +44,50 @@ class OutlineEditor(Vertical):
         """The user selected a point (None: the section's own paragraphs)."""
 
         editor: OutlineEditor
-        index: int | None
+        path: PointPath | None
 
     @dataclass
     class PointAdded(Message):
-        """Add an empty point after `after` (None: at the end)."""
+        """Add an empty point after `after`, at its level (None: at the end of the section);
+        with `sub`, add it as the last sub-point of `after` instead."""
 
         editor: OutlineEditor
-        after: int | None
+        after: PointPath | None
+        sub: bool = False
 
     @dataclass
     class PointDeleted(Message):
         editor: OutlineEditor
-        index: int
+        path: PointPath
 
     @dataclass
     class PointMoved(Message):
+        """Move a point among those of its level (offset ±1)."""
+
         editor: OutlineEditor
-        index: int
+        path: PointPath
         offset: int
+
+    @dataclass
+    class LevelChanged(Message):
+        """Make a point a sub-point of the one above (deeper) or one level up (not deeper)."""
+
+        editor: OutlineEditor
+        path: PointPath
+        deeper: bool
 
     @dataclass
     class HeadingEdited(Message):
         editor: OutlineEditor
-        index: int
+        path: PointPath
         heading: str
 
     @dataclass
     class BodyEdited(Message):
-        """The paragraphs (one a line) of a point, or of the section when index is None."""
+        """The paragraphs (one a line) of a point, or of the section when path is None."""
 
         editor: OutlineEditor
-        index: int | None
+        path: PointPath | None
         text: str
 
     def __init__(self, key: str, *, id: str | None = None) -> None:
@@ -113,10 +100,13 @@ class OutlineEditor(Vertical):
     def compose(self) -> ComposeResult:
         yield OptionList(id="points")
         with Horizontal(classes="outline-buttons"):
-            yield Button("＋要点", id="add", compact=True, tooltip="新增要点 (ctrl+o)")
-            yield Button("删除", id="delete", compact=True, tooltip="删除要点 (delete)")
+            yield Button("＋要点", id="add", compact=True, tooltip="新增同级要点 (ctrl+o)")
+            yield Button("＋子项", id="add-sub", compact=True, tooltip="在所选要点下新增子项")
+            yield Button("删除", id="delete", compact=True, tooltip="删除要点及其子项 (delete)")
             yield Button("↑", id="up", compact=True, tooltip="上移 (alt+↑)")
             yield Button("↓", id="down", compact=True, tooltip="下移 (alt+↓)")
+            yield Button("←", id="outdent", compact=True, tooltip="升一级 (alt+←)")
+            yield Button("→", id="indent", compact=True, tooltip="降为上一要点的子项 (alt+→)")
         # Not selected on focus: a key typed on arrival adds to the heading, never replaces it.
         yield Input(placeholder="要点标题（小标题，不写序号）", id="heading", select_on_focus=False)
         yield BodyArea(
@@ -127,18 +117,30 @@ class OutlineEditor(Vertical):
         yield Static("", id="slot-values")
 
     @property
+    def path(self) -> PointPath | None:
+        """The selected point's path (None: the section's own paragraphs)."""
+        return self.rows[self.row].path if self.row < len(self.rows) else None
+
+    @property
     def point(self) -> int | None:
-        """The selected point's index (None: the section's own paragraphs)."""
-        return _point(self.row)
+        """The index of the top-level point that holds the selection (None: the section's
+        own paragraphs): what spans sections (linked problems, resume) goes by it."""
+        path = self.path
+        return path[0] if path else None
 
     @property
     def body(self) -> TextArea:
         return self.query_one("#body", TextArea)
 
-    def show(self, rows: list[OutlineRow], point: int | None, *, focus: str | None = None) -> None:
-        """Show new rows, select a point and load its heading and body into the fields."""
+    def show(
+        self, rows: list[OutlineRow], path: PointPath | None, *, focus: str | None = None
+    ) -> None:
+        """Show new rows, select a point (or, when it is gone, the nearest one above it) and
+        load its heading and body into the fields. Writing on in the same text (a point just
+        indented), the cursor stays where it was; else it goes to the end."""
+        writing = (self.body.text, self.body.cursor_location) if self.body.has_focus else None
         self.rows = rows
-        self.row = 0 if point is None else min(point + 1, len(rows) - 1)
+        self.row = self._row_of(path)
         points = self.query_one("#points", OptionList)
         with self.prevent(OptionList.OptionHighlighted):
             points.clear_options()
@@ -149,15 +151,31 @@ class OutlineEditor(Vertical):
             target = self.query_one(f"#{focus}")
             target.focus()
             if focus == "body":
-                self.body.move_cursor(self.body.document.end)
+                same = writing is not None and writing[0] == self.body.text
+                self.body.move_cursor(writing[1] if same and writing else self.body.document.end)
+
+    def focused_part(self) -> str:
+        """Which field has the focus ('points' when neither text field): kept across a reload."""
+        for part in ("heading", "body"):
+            if self.query_one(f"#{part}").has_focus:
+                return part
+        return "points"
 
     def focus_body(self) -> None:
         """Back to writing: the body, with the cursor where it was."""
         self.body.focus()
 
-    def update_row(self, point: int | None, row: OutlineRow) -> None:
+    def _row_of(self, path: PointPath | None) -> int:
+        paths = [row.path for row in self.rows]
+        while path:
+            if path in paths:
+                return paths.index(path)
+            path = (*path[:-1], path[-1] - 1) if path[-1] > 0 else path[:-1]
+        return 0
+
+    def update_row(self, row: OutlineRow) -> None:
         """Refresh one row's label after an edit (the fields are left alone)."""
-        index = 0 if point is None else point + 1
+        index = self._row_of(row.path)
         old, self.rows[index] = self.rows[index], row
         if index == self.row and row.slots != old.slots:
             self._show_slots(row)
@@ -172,7 +190,7 @@ class OutlineEditor(Vertical):
             button.disabled = read_only
 
     def _load_fields(self) -> None:
-        row = self.rows[self.row] if self.rows else OutlineRow("", "", "", is_point=False)
+        row = self.rows[self.row] if self.rows else OutlineRow("", "", "")
         heading = self.query_one("#heading", Input)
         with self.prevent(Input.Changed, TextArea.Changed):
             heading.value = row.heading
@@ -192,19 +210,19 @@ class OutlineEditor(Vertical):
         if event.option_index != self.row:
             self.row = event.option_index
             self._load_fields()
-            self.post_message(self.RowSelected(self, self.point))
+            self.post_message(self.RowSelected(self, self.path))
 
     @on(OptionList.OptionSelected, "#points")
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        target = "#heading" if self.point is not None else "#body"
+        target = "#heading" if self.path is not None else "#body"
         self.query_one(target).focus()
 
     @on(Input.Changed, "#heading")
     def _heading_changed(self, event: Input.Changed) -> None:
         event.stop()
-        if self.point is not None:
-            self.post_message(self.HeadingEdited(self, self.point, event.value))
+        if self.path is not None:
+            self.post_message(self.HeadingEdited(self, self.path, event.value))
 
     @on(Input.Submitted, "#heading")
     def _heading_submitted(self, event: Input.Submitted) -> None:
@@ -214,23 +232,38 @@ class OutlineEditor(Vertical):
     @on(TextArea.Changed, "#body")
     def _body_changed(self, event: TextArea.Changed) -> None:
         event.stop()
-        self.post_message(self.BodyEdited(self, self.point, event.text_area.text))
+        self.post_message(self.BodyEdited(self, self.path, event.text_area.text))
 
     @on(Button.Pressed)
     def _button(self, event: Button.Pressed) -> None:
         event.stop()
-        actions = {"add": self.action_add_point, "delete": self.action_delete_point}
-        if event.button.id in actions:
-            actions[event.button.id]()
-        elif event.button.id in ("up", "down"):
-            self._move_point(-1 if event.button.id == "up" else 1)
+        actions: dict[str, Callable[[], None]] = {
+            "add": self.action_add_point,
+            "add-sub": self.action_add_subpoint,
+            "delete": self.action_delete_point,
+            "up": partial(self._move_point, -1),
+            "down": partial(self._move_point, 1),
+            "indent": partial(self.action_level, 1),
+            "outdent": partial(self.action_level, -1),
+        }
+        action = actions.get(event.button.id or "")
+        if action is not None:
+            action()
 
     def action_add_point(self) -> None:
-        self.post_message(self.PointAdded(self, self.point))
+        self.post_message(self.PointAdded(self, self.path))
+
+    def action_add_subpoint(self) -> None:
+        """A sub-point under the selected point (under the section's paragraphs: a point)."""
+        self.post_message(self.PointAdded(self, self.path, sub=self.path is not None))
 
     def action_delete_point(self) -> None:
-        if self.point is not None:
-            self.post_message(self.PointDeleted(self, self.point))
+        if self.path is not None:
+            self.post_message(self.PointDeleted(self, self.path))
+
+    def action_level(self, step: int) -> None:
+        if self.path is not None:
+            self.post_message(self.LevelChanged(self, self.path, deeper=step > 0))
 
     def action_focus_list(self) -> None:
         self.query_one("#points").focus()
@@ -243,8 +276,8 @@ class OutlineEditor(Vertical):
             self._move_point(offset)
 
     def _move_point(self, offset: int) -> None:
-        if self.point is not None:
-            self.post_message(self.PointMoved(self, self.point, offset))
+        if self.path is not None:
+            self.post_message(self.PointMoved(self, self.path, offset))
 
     def move_paragraph(self, offset: int) -> None:
         """Swap the cursor's line (one paragraph) with its neighbour."""
