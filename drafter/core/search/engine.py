@@ -175,7 +175,8 @@ class Masks:
 
         of = np.asarray(groups, dtype=np.int64)
         members: dict[str, dict[str, list[int]]] = {name: {} for name in FILTER_NAMES}
-        for g in np.unique(of).tolist():  # groups no entry is left in have no values
+        used = np.flatnonzero(np.bincount(of, minlength=len(shared)))
+        for g in used.tolist():  # groups no entry is left in have no values
             e = shared[g]
             for spec in FILTERS:
                 for key in spec.keys(e):
