@@ -1,6 +1,7 @@
-"""The body's keys as a real terminal sends them: drafter in tmux (80×24), keys sent by
+"""The wizard's keys as a real terminal sends them: drafter in tmux (80×24), keys sent by
 tmux itself. ctrl+shift+k cannot be sent there (it arrives as ctrl+k), so the paragraph is
-deleted with ctrl+g; End reaches the end of a wrapped paragraph."""
+deleted with ctrl+g; End reaches the end of a wrapped paragraph; alt+→ / alt+← (ESC[1;3C/D)
+change a point's level."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -40,13 +43,11 @@ def wait_for(check, seconds: float = 8.0) -> bool:  # type: ignore[no-untyped-de
     return False
 
 
-def test_end_and_ctrl_g_work_as_tmux_sends_them(tmp_path: Path) -> None:
-    draft = sample_draft()
-    draft.section("problem").points[0].body = [LONG, "第二段。"]
-    path = tmp_path / "调研.draft.yaml"
-    draftfile.save(draft, path, backup=False)
+@contextmanager
+def drafter_in_tmux(path: Path) -> Iterator[str]:
+    """drafter editing `path` in a tmux of its own at 80×24; yields the tmux socket name."""
     socket = f"drafter-test-{uuid.uuid4().hex[:8]}"
-    env = {**os.environ, "TERM": "xterm-256color"}
+    env = {**os.environ, "TERM": "xterm-256color", "XDG_STATE_HOME": str(path.parent / "state")}
     command = f"{sys.executable} -m drafter edit {path}"
     subprocess.run(
         ["tmux", "-L", socket, "new-session", "-d", "-x", "80", "-y", "24", command],
@@ -55,6 +56,17 @@ def test_end_and_ctrl_g_work_as_tmux_sends_them(tmp_path: Path) -> None:
     )
     try:
         assert wait_for(lambda: "①" in tmux(socket, "capture-pane", "-p"), 20)
+        yield socket
+    finally:
+        tmux(socket, "kill-server")
+
+
+def test_end_and_ctrl_g_work_as_tmux_sends_them(tmp_path: Path) -> None:
+    draft = sample_draft()
+    draft.section("problem").points[0].body = [LONG, "第二段。"]
+    path = tmp_path / "调研.draft.yaml"
+    draftfile.save(draft, path, backup=False)
+    with drafter_in_tmux(path) as socket:
         tmux(socket, "send-keys", "C-n", "C-n")  # the problem step, its first point selected
         assert wait_for(lambda: "谈心谈话开展不经常" in tmux(socket, "capture-pane", "-p"))
         tmux(socket, "send-keys", "Enter")  # to the heading
@@ -72,5 +84,25 @@ def test_end_and_ctrl_g_work_as_tmux_sends_them(tmp_path: Path) -> None:
         assert wait_for(lambda: body_on_disk(path)[0] == LONG + "x"), body_on_disk(path)
         tmux(socket, "send-keys", "C-g")
         assert wait_for(lambda: body_on_disk(path) == ["第二段。"]), body_on_disk(path)
-    finally:
-        tmux(socket, "kill-server")
+
+
+def test_alt_arrows_change_a_points_level_as_tmux_sends_them(tmp_path: Path) -> None:
+    path = tmp_path / "调研.draft.yaml"
+    draftfile.save(sample_draft(), path, backup=False)
+
+    def shape() -> list[tuple[str, list[str]]]:
+        points = draftfile.load(path).section("problem").points
+        return [(p.heading, [s.heading for s in p.points]) for p in points]
+
+    with drafter_in_tmux(path) as socket:
+        tmux(socket, "send-keys", "C-n", "C-n")  # the problem step, its first point selected
+        assert wait_for(lambda: "党员活动阵地利用率低" in tmux(socket, "capture-pane", "-p"))
+        tmux(socket, "send-keys", "Down")
+        time.sleep(0.5)
+        tmux(socket, "send-keys", "M-Right")  # （二） becomes 1. under （一）
+        expected = [("谈心谈话开展不经常", ["党员活动阵地利用率低"])]
+        assert wait_for(lambda: shape() == expected), shape()
+        assert "  1.党员活动阵地利用率低" in tmux(socket, "capture-pane", "-p")
+        tmux(socket, "send-keys", "M-Left")
+        expected = [("谈心谈话开展不经常", []), ("党员活动阵地利用率低", [])]
+        assert wait_for(lambda: shape() == expected), shape()
