@@ -197,3 +197,18 @@ async def test_the_outline_and_the_body_both_have_room(
         assert editor.query_one("#points").content_region.height >= points
         assert editor.body.content_region.height >= lines
         assert editor.query_one("#heading").content_region.height == 1
+
+
+async def test_a_reopened_draft_resumes_at_the_sub_point_left(
+    make: Callable[..., DrafterApp], draft_file: Path
+) -> None:
+    async with make(draft_file).run_test(size=(100, 30)) as pilot:
+        wizard = await problem_step(pilot)
+        await pilot.press("down", "ctrl+o", *"阵地开放时间短", "alt+right")
+        await pilot.press("ctrl+o", *"阵地设施陈旧")
+        await pilot.pause()
+        assert selected(wizard) == (1, 1)
+    async with make(draft_file).run_test(size=(100, 30)) as pilot:
+        reopened = await problem_step(pilot)
+        assert selected(reopened) == (1, 1)
+        assert reopened.editor("problem").query_one("#heading", Input).value == "阵地设施陈旧"

@@ -24,6 +24,13 @@ class Position:
 
     step: str
     point: int | None = None
+    sub: tuple[int, ...] = ()
+    """The sub-point of `point` selected, by its path below it ((0,): its 1.)."""
+
+    @classmethod
+    def of(cls, step: str, path: tuple[int, ...] | None) -> Position:
+        """A step with the point or sub-point at `path` selected (None: its paragraphs)."""
+        return cls(step, path[0], path[1:]) if path else cls(step)
 
 
 REVIEW = "review"
@@ -54,7 +61,12 @@ def position(draft: Path) -> Position | None:
     if item is None or not isinstance(item.get("step"), str):
         return None
     point = item.get("point")
-    return Position(str(item["step"]), point if isinstance(point, int) and point >= 0 else None)
+    if not isinstance(point, int) or point < 0:
+        return Position(str(item["step"]))
+    sub = item.get("sub")
+    if not isinstance(sub, list) or not all(isinstance(i, int) and i >= 0 for i in sub):
+        sub = []
+    return Position(str(item["step"]), point, tuple(sub))
 
 
 def remember(draft: Path, where: Position) -> None:
@@ -65,6 +77,8 @@ def remember(draft: Path, where: Position) -> None:
     entry: dict[str, object] = {"step": where.step}
     if where.point is not None:
         entry["point"] = where.point
+        if where.sub:
+            entry["sub"] = list(where.sub)
     kept = dict(list({key: entry, **items}.items())[:MAX_REMEMBERED])
     make_private_dir(positions_file().parent)
     atomic_write_text(positions_file(), dump_yaml({"drafts": kept}))

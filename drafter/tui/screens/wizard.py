@@ -50,8 +50,8 @@ class WizardScreen(Screen[None]):
         Binding("ctrl+r", "review", "审阅导出", priority=True, show=False),
     ]
 
-    # Under 30 rows the step hint and the heading take one row each (drafter.tcss).
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # noqa: RUF012 (Textual's type)
+    # Under 30 rows (-short) the step hint and the heading take one row each: drafter.tcss.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # noqa: RUF012
 
     step: reactive[int] = reactive(0, bindings=True, init=False)
 
@@ -128,8 +128,8 @@ class WizardScreen(Screen[None]):
     def remember_position(self) -> None:
         """Note the step and point, so the draft reopens here."""
         spec = self.spec
-        point = self.editor(spec.id).point if spec is not None else None
-        where = resume.Position(spec.id if spec else resume.REVIEW, point)
+        path = self.editor(spec.id).path if spec is not None else None
+        where = resume.Position.of(spec.id if spec else resume.REVIEW, path)
         with contextlib.suppress(DrafterError, OSError):  # only a convenience
             resume.remember(self.session.path, where)
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from textual.widget import Widget
 
 from drafter.core.files import resume
-from drafter.core.model import Draft, PointPath, Section
+from drafter.core.model import Draft, PointPath, Section, point_at
 from drafter.core.report.kinds import ReportKind, SectionSpec
 from drafter.core.session import Session
 from drafter.tui.library import Library
@@ -51,8 +51,13 @@ class WizardState:
 def start_point(
     section: Section, spec: SectionSpec, left: resume.Position | None
 ) -> PointPath | None:
-    """The point a step first selects: where the user left it, else a titled section's first."""
-    here = left.point if left is not None and left.step == spec.id else None
-    if here is not None and here < len(section.points):
-        return (here,)
+    """The point a step first selects: where the user left it (a sub-point too), else a
+    titled section's first point."""
+    if left is not None and left.step == spec.id and left.point is not None:
+        for path in ((left.point, *left.sub), (left.point,)):
+            try:
+                point_at(section.points, path)
+            except IndexError:
+                continue
+            return path
     return (0,) if section.points and spec.title else None

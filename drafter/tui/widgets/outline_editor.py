@@ -139,8 +139,11 @@ class OutlineEditor(Vertical):
         load its heading and body into the fields. Writing on in the same text (a point just
         indented), the cursor stays where it was; else it goes to the end."""
         writing = (self.body.text, self.body.cursor_location) if self.body.has_focus else None
+        before = self.path
         self.rows = rows
         self.row = self._row_of(path)
+        if self.path != before:  # an added, moved or indented point: where the user is now
+            self.post_message(self.RowSelected(self, self.path))
         points = self.query_one("#points", OptionList)
         with self.prevent(OptionList.OptionHighlighted):
             points.clear_options()
