@@ -8,34 +8,37 @@ from pathlib import Path
 
 import click
 
+from drafter.cli.usage import Command
 from drafter.core.files import locations
 from drafter.core.harvest import harvest as run_harvest
 from drafter.core.text.norm import for_terminal
 from drafter.core.vocab import SCENES
 
 
-@click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.command(cls=Command)
+@click.argument(
+    "paths", metavar="路径...", nargs=-1, required=True, type=click.Path(path_type=Path)
+)
 @click.option(
     "-o",
     "--output",
     "out_dir",
     required=True,
     type=click.Path(path_type=Path),
-    help="Bank folder to write into (created if missing).",
+    help="写入哪个短语库文件夹（没有就新建）",
 )
-@click.option("--scene", type=click.Choice(SCENES), help="Scene of every entry (default 通用).")
+@click.option("--scene", type=click.Choice(SCENES), help="所有条目的场景（默认 通用）")
 @click.option(
     "--keywords",
     type=click.Path(path_type=Path),
-    help="Topic keyword map (YAML) to use instead of the built-in one.",
+    help="改用这个主题关键词表（YAML），不用内置的",
 )
 @click.option(
     "--restore",
     is_flag=True,
-    help="Write the restored text of entries reworded by a 伪原创 tool (noted in each entry).",
+    help="经“伪原创”工具改写过的条目，写入还原后的文字（条目中注明）",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出汇总")
 def harvest(
     paths: tuple[Path, ...],
     out_dir: Path,
@@ -44,9 +47,9 @@ def harvest(
     restore: bool,
     as_json: bool,
 ) -> None:
-    """Harvest .docx, .txt, .md (and .doc/.wps with LibreOffice) files and folders.
+    """从 .docx、.txt、.md 文件和文件夹中摘取短语（装有 LibreOffice 时也读 .doc/.wps）。
 
-    Exit 0 when files were read, 1 when none could be, 2 on bad arguments or output.
+    读到了文件时退出码为 0，一个也读不了时为 1，参数或输出位置有误时为 2。
     """
     report = run_harvest(list(paths), out_dir, scene=scene, keywords=keywords, restore=restore)
     if report.phrases:
@@ -59,8 +62,8 @@ def harvest(
         click.echo(for_terminal(report.text()))  # file names may hold escape sequences
         if report.phrases:
             click.echo(
-                f"next: review the entries, check them with `drafter bank check {out_dir}`, "
-                f"then copy the folder into {locations.user_banks_dir()} to use it"
+                f"接着：审看这些条目，用 drafter bank check {out_dir} 检查，"
+                f"再把文件夹复制到 {locations.user_banks_dir()} 即可使用"
             )
     if report.read == 0:
         sys.exit(1)

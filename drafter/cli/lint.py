@@ -20,6 +20,7 @@ from typing import Any
 import click
 
 from drafter.cli.options import templates_option
+from drafter.cli.usage import Command
 from drafter.core.bank.loading import load_banks
 from drafter.core.checks import (
     SEVERITIES,
@@ -32,7 +33,7 @@ from drafter.core.checks import (
 )
 from drafter.core.checks.document import SUFFIXES, ReportDocument, read_report
 from drafter.core.config import load_config
-from drafter.core.errors import DraftFileError
+from drafter.core.errors import DrafterError, DraftFileError
 from drafter.core.files import draftfile
 from drafter.core.files.fsio import read_text
 from drafter.core.files.locations import DRAFT_SUFFIX
@@ -46,16 +47,16 @@ SEVERITY_WORDS = {"error": "错误", "warning": "警告", "info": "提示"}
 HEADING_WIDTH = 28  # display columns given to a heading in the matrix
 
 
-@click.command()
-@click.argument("draft_path", metavar="DRAFT|REPORT", type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
-@click.option("--matrix", is_flag=True, help="Also show the problem × countermeasure matrix.")
+@click.command(cls=Command)
+@click.argument("draft_path", metavar="草稿或报告", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出审读意见")
+@click.option("--matrix", is_flag=True, help="同时列出问题 × 对策对照表")
 @click.option(
     "--bank",
     "banks",
     multiple=True,
     type=click.Path(path_type=Path),
-    help="Extra phrasebank folder or file for the links (repeatable).",
+    help="另加短语库文件夹或文件，用于查关联（可写多次）",
 )
 @templates_option
 def lint(
@@ -65,8 +66,8 @@ def lint(
     banks: tuple[Path, ...],
     template_dirs: tuple[Path, ...],
 ) -> None:
-    """Review a draft, or a report written in Word/WPS (.docx .doc .wps .txt .md), for what
-    a section chief and a proofreading desk would send back."""
+    """审读草稿，或用 Word/WPS 写成的报告（.docx .doc .wps .txt .md），
+    找出科长审稿、校对时会退回修改的地方。"""
     if _is_report(draft_path):
         _lint_report(draft_path, as_json, matrix, banks, template_dirs)
         return
@@ -102,7 +103,7 @@ def _lint_report(
 ) -> None:
     """The checks that apply to a finished report, located in its own paragraphs."""
     if not path.is_file():
-        raise DraftFileError("no such file", path)
+        raise DrafterError("找不到这个文件", path)
     report = read_report(path, discover(template_dirs))
     bank = load_banks(banks)
     settings = load_config().checks
@@ -115,7 +116,7 @@ def _lint_report(
         for finding in findings:
             severity = SEVERITY_WORDS[finding.severity]
             click.echo(
-                f"{path}: {severity} {finding.code} {report.where(finding)}：{finding.message}"
+                f"{path}：{severity} {finding.code} {report.where(finding)}：{finding.message}"
             )
             click.echo(f"    改：{finding.hint}")
         if table is not None:
@@ -155,7 +156,7 @@ def _kind(draft: Draft, path: Path, lines: LineMap, extra: tuple[Path, ...]) -> 
     kinds = discover(extra)
     if draft.kind not in kinds:
         raise DraftFileError(
-            f"unknown report kind '{draft.kind}'; known kinds: {', '.join(kinds)}",
+            f"没有“{draft.kind}”这个报告类型；现有：{'、'.join(kinds)}",
             path,
             lines.line(("kind",)),
         )
@@ -199,10 +200,10 @@ def _print_text(
     table: AnswerMatrix | None,
 ) -> None:
     for finding, line in located:
-        where = f"{path}:{line}" if line else str(path)
+        where = f"{path} 第 {line} 行" if line else str(path)
         place = place_label(kind, finding.section, finding.path, finding.paragraph, finding.part)
         severity = SEVERITY_WORDS[finding.severity]
-        click.echo(f"{where}: {severity} {finding.code} {place}：{finding.message}")
+        click.echo(f"{where}：{severity} {finding.code} {place}：{finding.message}")
         click.echo(f"    改：{finding.hint}")
     if table is not None:
         _print_matrix(table)

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from drafter.cli.options import templates_option
+from drafter.cli.usage import Command
 from drafter.core import project
 from drafter.core.errors import OutputError, QueryError
 from drafter.core.files import draftfile
@@ -48,38 +49,38 @@ def _person(value: str | None, *, required: bool, offered: bool) -> Person | Non
         if value == "单位":
             return None
     if value not in _PERSON_WORDS:
-        raise QueryError(f"unknown --person '{value}'; use 班子 (collective) or 个人 (individual)")
+        raise QueryError(f"--person 不能写“{value}”：写 班子（collective）或 个人（individual）")
     return _PERSON_WORDS[value]
 
 
-@click.command()
-@click.option("--kind", "kind_id", required=True, help="Report kind id (see `drafter templates`).")
+@click.command(cls=Command)
+@click.option("--kind", "kind_id", required=True, help="报告类型代号（见 drafter templates）")
 @click.option(
     "-o",
     "--output",
     "out",
     required=True,
     type=click.Path(path_type=Path),
-    help="Where to write the draft (e.g. report.draft.yaml).",
+    help="草稿存到哪个文件（如 report.draft.yaml）",
 )
-@click.option("--title", default="", help="Report title (default: the kind's title pattern).")
-@click.option("--unit", default="", help="Issuing unit (单位).")
-@click.option("--scene", default=SCENES[0], type=click.Choice(SCENES), show_default=True)
+@click.option("--title", default="", help="报告标题（默认按报告类型的标题格式）")
+@click.option("--unit", default="", help="发文单位")
 @click.option(
-    "--date", "day", type=click.DateTime(["%Y-%m-%d"]), help="Draft date (default today)."
-)
-@click.option(
-    "--topics", help="Skeleton: topics to treat, e.g. org-life,members (drafter bank stats)."
+    "--scene", default=SCENES[0], type=click.Choice(SCENES), help=f"场景（默认 {SCENES[0]}）"
 )
 @click.option(
-    "--problems", type=int, help="Skeleton: this many problems, topics chosen for the scene."
+    "--date",
+    "day",
+    type=click.DateTime(["%Y-%m-%d"]),
+    metavar="年-月-日",
+    help="成文日期（默认今天）",
 )
-@click.option(
-    "--aspects", help="Skeleton of a 对照检查材料: aspects, e.g. study,politics,work-style."
-)
-@click.option("--person", help="Whose 对照检查材料: 班子 (collective) or 个人 (individual).")
-@click.option("--variant", default=0, type=int, help="Skeleton: another, equally valid choice.")
-@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@click.option("--topics", help="提纲：要写的主题，如 org-life,members（见 drafter bank stats）")
+@click.option("--problems", type=int, help="提纲：写几个问题，主题按场景选")
+@click.option("--aspects", help="对照检查材料的提纲：要写的方面，如 study,politics,work-style")
+@click.option("--person", help="对照检查材料是谁的：班子（collective）或 个人（individual）")
+@click.option("--variant", default=0, type=int, help="提纲：换一种同样可用的写法")
+@click.option("--force", is_flag=True, help="文件已存在时覆盖")
 @templates_option
 def new(
     kind_id: str,
@@ -96,12 +97,11 @@ def new(
     force: bool,
     template_dirs: tuple[Path, ...],
 ) -> None:
-    """Write a starter draft; with --topics, --problems or --aspects, a report skeleton:
-    parallel problems, the causes that explain them, the countermeasures that answer them,
-    and 【待补】 where your own facts go."""
+    """新建草稿；加 --topics、--problems 或 --aspects 时生成整篇提纲：
+    并列的几个问题、说明问题的原因、回应问题的对策，要填本单位情况的地方标【待补】。"""
     kind = get_kind(kind_id, template_dirs)
     if out.exists() and not force:
-        raise OutputError("already exists (use --force to overwrite)", out)
+        raise OutputError("文件已存在（要覆盖请加 --force）", out)
     date = day.date() if day else _dt.date.today()
     wanted = _words(topics), _words(aspects)
     if not any(wanted) and problems is None:
@@ -112,7 +112,7 @@ def new(
         draft = project.new_draft(kind, title=title, unit=unit, scene=scene, date=date)
         draft.meta.person = who
         draftfile.save(draft, out, backup=False)
-        click.echo(f"wrote {out} ({kind.name}); next: drafter edit {out}")
+        click.echo(f"已写好 {out}（{kind.name}）；接着：drafter edit {out}")
         return
     from drafter.core.bank.loading import load_banks
     from drafter.core.skeleton import SkeletonRequest, build_skeleton
@@ -134,5 +134,5 @@ def new(
     pending = pending_by_section(draft)
     count = sum(len(v) for v in pending.values())
     points = sum(len(s.points) for s in draft.sections)
-    click.echo(f"wrote {out} ({kind.name}, skeleton: {points} points, {count} 【待补】 to fill)")
-    click.echo(f"next: drafter edit {out}   or   drafter build {out}")
+    click.echo(f"已写好 {out}（{kind.name}，提纲：{points} 个要点，{count} 处【待补】要填）")
+    click.echo(f"接着：drafter edit {out}   或   drafter build {out}")

@@ -11,7 +11,7 @@ templates_option = click.option(
     "template_dirs",
     multiple=True,
     type=click.Path(path_type=Path),
-    help="Extra folder of report kinds (repeatable).",
+    help="另加的报告类型文件夹（可写多次）",
 )
 
 wizard_banks_option = click.option(
@@ -19,6 +19,6 @@ wizard_banks_option = click.option(
     "banks",
     multiple=True,
     type=click.Path(path_type=str),
-    help="Extra phrasebank folder or file (repeatable).",
+    help="另加的短语库文件夹或文件（可写多次）",
 )
 """Extra banks for the wizard (edit, serve): paths as given, resolved by the app."""

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
+from drafter.cli.usage import Command
 from drafter.core.bank.loading import load_banks
 from drafter.core.search.engine import Hit, SearchEngine, SearchFilters
 from drafter.core.search.filters import FILTERS
@@ -28,26 +29,26 @@ def filter_options(command: F) -> F:
     return command
 
 
-@click.command()
-@click.argument("words", nargs=-1)
+@click.command(cls=Command)
+@click.argument("words", metavar="[关键词]...", nargs=-1)
 @click.option(
     "--bank",
     "banks",
     multiple=True,
     type=click.Path(path_type=Path),
-    help="Search only this phrasebank folder, YAML file or .txt file (one phrase a line); "
-    "repeatable. Default: the built-in and user banks.",
+    help="只在这个短语库文件夹、YAML 文件或 .txt 文件（一行一条）中查找，可写多次；"
+    "默认查内置短语库和自己的短语库",
 )
 @filter_options
 @click.option(
     "--date",
     "day",
-    metavar="YYYY-MM-DD",
-    help="Offer entries valid on this day (a campaign's dates, a meeting's); default today.",
+    metavar="年-月-日",
+    help="只列这一天有效的条目（如某次专题教育、某次会议的日子），默认今天",
 )
-@click.option("--all-dates", is_flag=True, help="Keep entries outside their valid_from/until.")
-@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1))
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+@click.option("--all-dates", is_flag=True, help="也列不在 valid_from/until 有效期内的条目")
+@click.option("--limit", default=20, type=click.IntRange(min=1), help="最多列出几条（默认 20）")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 列表输出")
 def search(
     words: tuple[str, ...],
     banks: tuple[Path, ...],
@@ -57,11 +58,10 @@ def search(
     as_json: bool,
     **chosen: str | None,
 ) -> None:
-    """Search the phrasebank for WORDS: characters, pinyin (dangyuan) or initials (dyjy).
+    """在短语库中查找关键词：汉字、拼音（dangyuan）或首字母（dyjy）都可以。
 
-    Several keywords (one argument or several: 党员 教育) may come in any order;
-    traditional characters, typos and half-width punctuation are all understood. Without
-    WORDS, lists the bank.
+    几个关键词（写在一起或分开写：党员 教育）不分先后；繁体字、错别字、半角标点也能认出。
+    不写关键词时，列出短语库。
     """
     query = " ".join(words)
     bank = load_banks(banks, builtin=False, user=False) if banks else load_banks()
@@ -75,7 +75,7 @@ def search(
         click.echo(json.dumps([_as_dict(h) for h in hits], ensure_ascii=False, indent=2))
         return
     if not hits:
-        click.echo("no matching phrases", err=True)
+        click.echo("没有找到相符的短语", err=True)
         return
     bold = sys.stdout.isatty()
     for hit in hits:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import click
 
 from drafter.cli.options import wizard_banks_option
+from drafter.cli.usage import Command
 from drafter.core.bank.loading import bank_files
 from drafter.core.errors import BankError, DraftFileError, TemplateError
 
@@ -25,19 +26,20 @@ def check_inputs(draft_path: Path | None, banks: Sequence[Path]) -> dict[str, Re
     # The draft model and the kinds load only for `edit`: `drafter` alone starts faster.
     for bank in banks:
         if not bank.exists():
-            raise BankError("no such bank file or folder", bank)
+            raise BankError("找不到这个文件或文件夹", bank)
         bank_files(bank)
     if draft_path is not None and draft_path.exists():
         if draft_path.is_dir():
-            raise DraftFileError("is a folder, not a draft file", draft_path)
+            raise DraftFileError("这是文件夹，不是草稿文件", draft_path)
         from drafter.core.files import draftfile
         from drafter.core.report.kinds import discover
 
         kind = draftfile.load(draft_path).kind
         kinds = discover()
         if kind not in kinds:
+            known = "、".join(kinds)
             raise TemplateError(
-                f"unknown report kind '{kind}'; known kinds: {', '.join(kinds)}", draft_path
+                f"没有“{kind}”这个报告类型；现有：{known}", draft_path, noun="草稿文件"
             )
         return kinds
     return None
@@ -53,9 +55,9 @@ def run_wizard(draft_path: Path | None, banks: Sequence[str]) -> None:
     app.run()
 
 
-@click.command()
-@click.argument("draft_path", metavar="DRAFT", type=click.Path(path_type=Path))
+@click.command(cls=Command)
+@click.argument("draft_path", metavar="草稿", type=click.Path(path_type=Path))
 @wizard_banks_option
 def edit(draft_path: Path, banks: tuple[str, ...]) -> None:
-    """Open DRAFT in the wizard (a new draft is started there if the file does not exist)."""
+    """在向导中打开草稿（文件不存在时，在向导中新建）。"""
     run_wizard(draft_path, banks)

@@ -23,6 +23,8 @@ from drafter.core.files.yamlio import LineMap, load_yaml
 class ConfigError(DrafterError):
     """The user's config file is unreadable or malformed."""
 
+    noun = "配置文件"
+
 
 @dataclass
 class Config:
@@ -40,11 +42,11 @@ def load_config() -> Config:
     if path.is_file():
         data, lines = load_yaml(read_text(path, ConfigError), path, ConfigError)
         if data is not None and not isinstance(data, dict):
-            raise ConfigError("expected a mapping with banks: and templates:", path, 1)
+            raise ConfigError("配置文件应写成含 banks: 和 templates: 的映射", path, 1)
         for key in ("banks", "templates"):
             value = (data or {}).get(key, [])
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ConfigError(f"{key} must be a list of folder paths", path, lines.line((key,)))
+                raise ConfigError(f"{key} 应写成文件夹路径的列表", path, lines.line((key,)))
             getattr(config, key).extend(path.parent / Path(v).expanduser() for v in value)
         config.checks = _checks(data, path, lines)
     for key, env in (("banks", "DRAFTER_BANKS"), ("templates", "DRAFTER_TEMPLATES")):

@@ -60,6 +60,6 @@ def check_output(draft_path: Path, out: Path) -> None:
     except OSError:
         same = False
     if same or os.path.realpath(out) == os.path.realpath(draft_path):
-        raise OutputError("is the draft itself: choose another output file", out)
+        raise OutputError("就是草稿本身：请另选输出文件", out)
     if out.name.endswith(DRAFT_SUFFIX):
-        raise OutputError(f"a report is not written to a {DRAFT_SUFFIX} file", out)
+        raise OutputError(f"报告不能写进 {DRAFT_SUFFIX} 文件", out)

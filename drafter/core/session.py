@@ -39,6 +39,8 @@ _UNSAFE_NAME = re.compile(r"[\\/:*?\"<>|\s\x00-\x1f]+")
 class DraftChangedError(DrafterError):
     """The draft file changed on disk since this session read or wrote it."""
 
+    noun = "草稿文件"
+
 
 @dataclass(frozen=True)
 class _Stamp:
@@ -228,9 +230,8 @@ class Session:
         path = Path(path)
         lock, holder = DraftLock.acquire(path)
         if lock is None:
-            raise DrafterError(
-                f"another drafter (pid {holder.pid if holder else '?'}) is editing it", path
-            )
+            pid = holder.pid if holder else "?"
+            raise DrafterError(f"另一个 drafter（进程 {pid}）正在编辑", path, noun="草稿文件")
         session = cls(draft, path, lock=lock, clock=clock)
         session.save()
         return session
@@ -253,13 +254,11 @@ class Session:
         DraftChangedError when the file changed on disk since we read or wrote it, unless
         `force` (the user chose to keep this session's version)."""
         if self.read_only:
-            why = "the file is read-only" if self.file_read_only else "another drafter edits it"
-            raise DrafterError(f"opened read-only: {why}", self.path)
+            why = "文件是只读的" if self.file_read_only else "另一个 drafter 正在编辑"
+            raise DrafterError(f"以只读方式打开：{why}", self.path, noun="草稿文件")
         if not force and self.changed_on_disk():
             self._dirty_since = self._dirty_since or self._clock()
-            raise DraftChangedError(
-                "changed on disk since drafter last read or saved it; not overwritten", self.path
-            )
+            raise DraftChangedError("上次读取或保存后，文件已被别处改动；没有覆盖", self.path)
         self._dirty_since = None
         try:
             draftfile.save(self.draft, self.path)
@@ -299,10 +298,11 @@ class Session:
         """Write the draft to another file and go on editing that one (a new lock)."""
         path = Path(path)
         if path.exists():
-            raise DrafterError("already exists: choose a new file name", path)
+            raise DrafterError("已经存在：请换一个文件名", path)
         lock, holder = DraftLock.acquire(path)
         if lock is None:
-            raise DrafterError(f"another drafter (pid {holder.pid if holder else '?'})", path)
+            pid = holder.pid if holder else "?"
+            raise DrafterError(f"另一个 drafter（进程 {pid}）正在使用", path)
         try:
             draftfile.save(self.draft, path, backup=False)
         except BaseException:

@@ -21,7 +21,7 @@ def _iso_date(value: object) -> object:
     if isinstance(value, _dt.date):
         value = value.isoformat()
     if not (isinstance(value, str) and _ISO_DATE_RE.match(value)):
-        raise ValueError("a date is written YYYY-MM-DD, e.g. 2024-04-01")
+        raise ValueError("日期写成 年-月-日，如 2024-04-01")
     _dt.date.fromisoformat(value)  # raises for 2024-02-30
     return value
 
@@ -48,7 +48,7 @@ def validate(
         message = _describe(first, loc)
         if any(_is_union_tag(x) for x in first["loc"]) and first["type"] != "extra_forbidden":
             field = ".".join(str(x) for x in loc)
-            message = f"{field}: expected text or a mapping of the documented fields"
+            message = f"{field}：应写文字，或按说明写成含规定字段的映射"
         raise error(message, path, lines.line((*prefix, *loc))) from exc
 
 
@@ -59,12 +59,37 @@ def _is_union_tag(part: Any) -> bool:
     )
 
 
+# pydantic's error types, as a user would be told (the rest: pydantic's own words).
+_KINDS = {
+    "string_type": "应写文字",
+    "int_type": "应写整数",
+    "int_parsing": "应写整数",
+    "float_type": "应写数字",
+    "float_parsing": "应写数字",
+    "bool_type": "应写 true 或 false",
+    "bool_parsing": "应写 true 或 false",
+    "list_type": "应写成列表（每项以“- ”开头）",
+    "dict_type": "应写成“键: 值”的映射",
+    "model_type": "应写成“键: 值”的映射",
+    "model_attributes_type": "应写成“键: 值”的映射",
+    "date_type": "日期写成 年-月-日，如 2026-11-22",
+    "date_from_datetime_parsing": "日期写成 年-月-日，如 2026-11-22",
+    "too_short": "太短或是空的",
+    "string_too_short": "不能是空的",
+    "greater_than_equal": "数值太小",
+    "less_than_equal": "数值太大",
+}
+
+
 def _describe(err: Any, loc: tuple[Any, ...]) -> str:
-    field = ".".join(str(x) for x in loc) or "document"
+    field = ".".join(str(x) for x in loc) or "文件"
     kind = err["type"]
     if kind == "extra_forbidden" or kind == "unexpected_keyword_argument":
-        return f"unknown field '{loc[-1] if loc else field}'"
+        return f"没有 {loc[-1] if loc else field} 这个字段"
     if kind == "missing" or kind == "missing_argument":
-        return f"missing field '{field}'"
-    msg = str(err["msg"]).removeprefix("Value error, ")
-    return f"{field}: {msg}"
+        return f"缺少字段 {field}"
+    if kind == "literal_error":
+        allowed = err.get("ctx", {}).get("expected", "")
+        return f"{field}：只能是 {allowed.replace(' or ', '、').replace(', ', '、')}"
+    msg = _KINDS.get(kind) or str(err["msg"]).removeprefix("Value error, ")
+    return f"{field}：{msg}" if loc else msg

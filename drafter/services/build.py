@@ -47,7 +47,7 @@ def build(
     if out == STDOUT:
         fmt = fmt or "txt"
         if fmt == "docx":
-            raise OutputError("a Word file cannot go to standard output: give -o FILE.docx", out)
+            raise OutputError("Word 文件不能输出到屏幕：请用 -o 文件名.docx", out)
     else:
         fmt = writers.format_for(out, fmt)
     rendered = render_draft(draft, kind, options)

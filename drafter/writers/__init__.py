@@ -61,15 +61,14 @@ def format_for(path: Path, explicit: str | None = None) -> str:
     suffix = "md" if suffix == "markdown" else suffix
     if explicit and suffix in FORMATS and explicit != suffix:
         raise OutputError(
-            f"--format {explicit} does not match the extension .{suffix}: "
-            "give one of them, or make them agree",
+            f"--format {explicit} 与扩展名 .{suffix} 对不上：只写其中一个，或让两者一致",
             path,
         )
     fmt = explicit or suffix
     if fmt not in FORMATS:
         raise OutputError(
-            f"cannot tell the format from '{Path(path).suffix or 'no extension'}'; "
-            f"use --format {'|'.join(FORMATS)}",
+            f"看不出要什么格式（扩展名：{Path(path).suffix or '无'}）；"
+            f"请用 --format {'|'.join(FORMATS)}",
             path,
         )
     return fmt

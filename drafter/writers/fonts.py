@@ -18,6 +18,8 @@ from drafter.core.files.yamlio import load_yaml
 class FontProfileError(DrafterError):
     """A custom font profile that cannot be used."""
 
+    noun = "字体方案"
+
 
 @dataclass(frozen=True)
 class FontProfile:
@@ -77,23 +79,23 @@ def load_profile(name_or_path: str) -> FontProfile:
     path = Path(name_or_path)
     if not path.suffix:
         raise FontProfileError(
-            f"unknown font profile '{name_or_path}'; use {', '.join(PROFILES)} or a .yaml file"
+            f"没有“{name_or_path}”这个字体方案；可用 {'、'.join(PROFILES)}，或一个 .yaml 文件"
         )
     data, lines = load_yaml(read_text(path, FontProfileError), path, FontProfileError)
     if not isinstance(data, dict):
-        raise FontProfileError("a font profile is a mapping of role: font name", path, 1)
+        raise FontProfileError("字体方案应写成“用途: 字体名”的映射", path, 1)
     names = {f.name for f in fields(FontProfile)}
     for key, value in data.items():
         if key not in names:
             raise FontProfileError(
-                f"unknown role '{key}' (roles: {', '.join(sorted(names))})",
+                f"没有 {key} 这个用途（可用：{'、'.join(sorted(names))}）",
                 path,
                 lines.line((key,)),
             )
         if key == "overflow_punctuation":
             if not isinstance(value, bool):
-                raise FontProfileError(f"'{key}' must be true or false", path, lines.line((key,)))
+                raise FontProfileError(f"{key} 应写 true 或 false", path, lines.line((key,)))
         elif not isinstance(value, str) or not value.strip():
-            raise FontProfileError(f"'{key}' must be a font name", path, lines.line((key,)))
+            raise FontProfileError(f"{key} 应写字体名", path, lines.line((key,)))
     base = PROFILES["gb2312"]
     return FontProfile(**{f.name: data.get(f.name, getattr(base, f.name)) for f in fields(base)})

@@ -13,7 +13,7 @@ Run = Callable[..., Result]
 
 def test_builtin_bank_checks_clean(run: Run) -> None:
     result = run("bank", "check")
-    assert result.exit_code == 0 and "no findings" in result.output
+    assert result.exit_code == 0 and "没有发现问题" in result.output
 
 
 def test_findings_exit_1_and_name_file_and_entry(run: Run, tmp_path: Path) -> None:
@@ -25,8 +25,10 @@ def test_findings_exit_1_and_name_file_and_entry(run: Run, tmp_path: Path) -> No
     result = run("bank", "check", str(tmp_path))
     assert result.exit_code == 1
     lines = result.stdout.strip().splitlines()
-    assert all(line.startswith(f"{tmp_path / 'b.yaml'}:3: mine.problem.01: ") for line in lines)
-    assert any("half-width" in line for line in lines) and any(
+    assert all(
+        line.startswith(f"{tmp_path / 'b.yaml'} 第 3 行：mine.problem.01：") for line in lines
+    )
+    assert any("半角标点" in line for line in lines) and any(
         "mine.cause.09" in line for line in lines
     )
 
@@ -34,7 +36,7 @@ def test_findings_exit_1_and_name_file_and_entry(run: Run, tmp_path: Path) -> No
 def test_unreadable_bank_exits_2(run: Run, tmp_path: Path) -> None:
     (tmp_path / "b.yaml").write_bytes(b"topic: theory\nentries: [\n")
     result = run("bank", "check", str(tmp_path))
-    assert result.exit_code == 2 and "b.yaml:3" in result.stderr
+    assert result.exit_code == 2 and "b.yaml 第 3 行" in result.stderr
     assert run("bank", "check", str(tmp_path / "missing")).exit_code == 2
 
 
@@ -43,7 +45,7 @@ def test_stats_table_and_json(run: Run) -> None:
     assert data["entries"] >= 600 and data["link_rate"] >= 0.8
     assert data["matrix"]["problem"]["org-life"] >= 8
     table = run("bank", "stats").output
-    assert "存在的问题"[:4] in table and "link" in table
+    assert "存在的问题"[:4] in table and "关联" in table
 
 
 DATED = """\
@@ -70,10 +72,10 @@ def test_an_expired_formula_without_until_is_a_warning_not_a_failure(
     assert result.exit_code == 0, result.output
     lines = result.stdout.strip().splitlines()
     assert lines[0] == (
-        f"{tmp_path / 'd.yaml'}:9: warning: dated.problem.02: "
-        "names 党纪学习教育, current until 2025-12-31: add until"
+        f"{tmp_path / 'd.yaml'} 第 9 行：提醒：dated.problem.02："
+        "提到党纪学习教育，这一提法用到 2025-12-31：请给条目加 until"
     )
-    assert lines[-1] == "ok: 1 warning(s)"
+    assert lines[-1] == "通过：有 1 条提醒"
 
 
 def test_a_misquoted_formula_fails_the_check(run: Run, tmp_path: Path) -> None:
@@ -85,14 +87,14 @@ def test_a_misquoted_formula_fails_the_check(run: Run, tmp_path: Path) -> None:
     )
     result = run("bank", "check", str(tmp_path))
     assert result.exit_code == 1
-    assert "dated.problem.02: 提法“四个意识”顺序颠倒" in result.stdout
+    assert "dated.problem.02：提法“四个意识”顺序颠倒" in result.stdout
 
 
 def test_stats_show_when_the_bank_expires(run: Run, tmp_path: Path) -> None:
     (tmp_path / "d.yaml").write_text(DATED, encoding="utf-8")
     data = json.loads(run("bank", "stats", "--json", "--bank", str(tmp_path)).output)
     assert data["dated"]["entries"] >= 1 and data["dated"]["until"]["2025"] >= 1
-    assert "dated entries:" in run("bank", "stats").output
+    assert "有日期的条目：" in run("bank", "stats").output
 
 
 def test_stats_count_first_person_material_and_the_formulas_named(run: Run) -> None:
@@ -103,4 +105,4 @@ def test_stats_count_first_person_material_and_the_formulas_named(run: Run) -> N
     assert data["formulas"]["习近平新时代中国特色社会主义思想"] >= 15
     assert data["formulas"]["两个确立"] >= 3
     text = run("bank", "stats").stdout
-    assert "first person (领导班子/个人)" in text and "两个确立" in text
+    assert "第一人称（领导班子/个人）" in text and "两个确立" in text

@@ -79,19 +79,17 @@ def bad_cases(tmp_path: Path, good: Path) -> list[tuple[list[str], str]]:
     ro.mkdir()
     ro.chmod(0o500)
     return [
-        (["build", str(malformed)], "malformed.draft.yaml:3"),
-        (["build", str(unknown)], "unknown report kind 'memo'"),
-        (["build", str(missing)], "required section 'problem'"),
-        (["build", str(tmp_path / "nope.draft.yaml")], "no such file"),
-        (["build", str(tmp_path)], "is a folder"),
-        (["build", str(good), "-o", str(tmp_path / "no" / "such" / "x.docx")], "does not exist"),
-        (["build", str(good), "-o", str(tmp_path / "x.pdf")], "cannot tell the format"),
-        (["build", str(good), "--fonts", "mac"], "unknown font profile"),
-        (["new", "--kind", "memo", "-o", str(tmp_path / "n.yaml")], "unknown report kind"),
+        (["build", str(malformed)], "malformed.draft.yaml 第 3 行"),
+        (["build", str(unknown)], "没有“memo”这个报告类型"),
+        (["build", str(missing)], "必写部分 problem"),
+        (["build", str(tmp_path / "nope.draft.yaml")], "nope.draft.yaml：找不到这个文件"),
+        (["build", str(tmp_path)], "这是文件夹"),
+        (["build", str(good), "-o", str(tmp_path / "no" / "such" / "x.docx")], "such：不存在"),
+        (["build", str(good), "-o", str(tmp_path / "x.pdf")], "看不出要什么格式"),
+        (["build", str(good), "--fonts", "mac"], "没有“mac”这个字体方案"),
+        (["new", "--kind", "memo", "-o", str(tmp_path / "n.yaml")], "这个报告类型"),
     ] + (
-        []
-        if os.geteuid() == 0
-        else [(["build", str(good), "-o", str(ro / "x.docx")], "cannot write")]
+        [] if os.geteuid() == 0 else [(["build", str(good), "-o", str(ro / "x.docx")], "写不进去")]
     )
 
 

@@ -24,11 +24,11 @@ def draft(tmp_path: Path) -> Path:
 @pytest.mark.parametrize(
     ("out", "extra", "words"),
     [
-        ("x.draft.yaml", ["--format", "txt"], "is the draft itself"),
-        ("link.txt", [], "is the draft itself"),
-        ("other.draft.yaml", ["--format", "md"], "not written to a .draft.yaml"),
-        ("x.docx", ["--format", "txt"], "does not match the extension .docx"),
-        ("-", ["--format", "docx"], "standard output"),
+        ("x.draft.yaml", ["--format", "txt"], "就是草稿本身"),
+        ("link.txt", [], "就是草稿本身"),
+        ("other.draft.yaml", ["--format", "md"], "报告不能写进 .draft.yaml 文件"),
+        ("x.docx", ["--format", "txt"], "与扩展名 .docx 对不上"),
+        ("-", ["--format", "docx"], "Word 文件不能输出到屏幕"),
     ],
 )
 def test_a_build_that_would_destroy_or_mislabel_is_refused(
@@ -61,7 +61,7 @@ def test_dash_writes_the_report_to_standard_output(
 ) -> None:
     result = run("build", str(draft), "-o", "-", *fmt)
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith(start) and "wrote" not in result.stdout
+    assert result.stdout.startswith(start) and "已生成" not in result.stdout
     assert "乡镇" in result.stdout or "调研" in result.stdout
     assert not (draft.parent / "-").exists()
 
@@ -77,7 +77,7 @@ def test_more_than_999_points_is_one_line_naming_the_draft(run: Run, tmp_path: P
     result = run("build", str(path), "-o", str(tmp_path / "r.txt"))
     assert result.exit_code == 2
     (line,) = result.stderr.splitlines()
-    assert "many.draft.yaml" in line and "1000 points" in line and "999" in line
+    assert "many.draft.yaml" in line and "1000 个要点" in line and "999" in line
 
 
 def kind_folder(root: Path, kind_id: str) -> Path:

@@ -42,12 +42,12 @@ def test_build_on_a_full_disk(run: Run, tmp_path: Path, full_disk: None, fmt: st
     out.write_bytes(b"previous version")
     result = run("build", str(EXAMPLE), "-o", str(out))
     assert result.exit_code == 2
-    assert "No space left on device" in result.stderr and result.stderr.count("\n") == 1
+    assert "磁盘已满" in result.stderr and result.stderr.count("\n") == 1
     assert out.read_bytes() == b"previous version"
     assert sorted(p.name for p in tmp_path.iterdir()) == [out.name]
 
 
 def test_new_draft_on_a_full_disk(run: Run, tmp_path: Path, full_disk: None) -> None:
     result = run("new", "--kind", "survey", "-o", str(tmp_path / "a.draft.yaml"))
-    assert result.exit_code == 2 and "No space left" in result.stderr
+    assert result.exit_code == 2 and "磁盘已满" in result.stderr
     assert list(tmp_path.iterdir()) == []

@@ -90,7 +90,7 @@ def test_errors_are_listed_with_file_line_and_fix_and_exit_1(run: Run, tmp_path:
     result = run("lint", str(draft))
     assert result.exit_code == 1
     line = line_of(draft, "长期闲置。。")
-    assert f"{draft}:{line}: 错误 L006 存在的问题（一） ¶2：标点重复“。。”" in result.output
+    assert f"{draft} 第 {line} 行：错误 L006 存在的问题（一） ¶2：标点重复“。。”" in result.output
     assert "    改：只保留一个标点" in result.output
     summary = result.output.splitlines()[-1]
     assert summary.startswith("共") and "条意见：错误1条，警告" in summary
@@ -167,10 +167,10 @@ def test_bad_input_is_one_line_and_exit_2(run: Run, tmp_path: Path) -> None:
     broken_bank = write(tmp_path, "entries: [{id: Bad Id}]\n", "bank.yaml")
     cases = [
         ((str(tmp_path / "missing.draft.yaml"),), "missing.draft.yaml"),
-        ((str(write(tmp_path, "kind: [survey\n", "bad.draft.yaml")),), "bad.draft.yaml:"),
+        ((str(write(tmp_path, "kind: [survey\n", "bad.draft.yaml")),), "bad.draft.yaml 第 2 行"),
         (
             (str(write(tmp_path, "kind: memo\nsections: []\n", "memo.draft.yaml")),),
-            "memo.draft.yaml:1: unknown report kind 'memo'",
+            "memo.draft.yaml 第 1 行：没有“memo”这个报告类型",
         ),
         ((str(write(tmp_path, WITH_ERROR)), "--bank", str(broken_bank)), "bank.yaml"),
     ]

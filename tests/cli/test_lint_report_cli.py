@@ -100,7 +100,8 @@ def test_a_bad_config_or_file_is_one_line_and_exit_2(
     config.parent.mkdir(parents=True)
     config.write_text("checks:\n  severity: {W001: fatal}\n", encoding="utf-8")
     result = run("lint", str(write(tmp_path, REPORT)))
-    assert result.exit_code == 2 and "config.yaml:2" in result.stderr
+    assert result.exit_code == 2 and "配置文件" in result.stderr
+    assert "config.yaml 第 2 行" in result.stderr
 
 
 def test_draft_json_names_the_standard_of_each_finding(run: Run, tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ def test_skeleton_from_a_number_of_problems_builds_at_once(run: Run, tmp_path: P
     result = run("new", "--kind", "survey", "--scene", "农村", "--problems", "4",
                  "--unit", "某镇党委", "-o", str(draft_path))  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert "【待补】 to fill" in result.output
+    assert "处【待补】要填" in result.output
     draft = draftfile.load(draft_path)
     assert len(draft.section("problem").points) == 4
     assert len(draft.section("countermeasure").points) == 4
@@ -56,10 +56,10 @@ def test_without_choices_new_writes_the_empty_starter(run: Run, tmp_path: Path) 
 def test_bad_choices_get_one_line_and_status_2(run: Run, tmp_path: Path) -> None:
     out = str(tmp_path / "x.draft.yaml")
     cases = [
-        (["--topics", "org-life,nonsense"], "unknown topic 'nonsense'"),
-        (["--problems", "12"], "must be 1 to 8"),
+        (["--topics", "org-life,nonsense"], "没有 nonsense 这个主题"),
+        (["--problems", "12"], "问题个数要在 1 到 8 之间"),
         (["--aspects", "study"], "--person"),  # no terminal to ask on: say what to add
-        (["--aspects", "study", "--person", "everyone"], "unknown --person"),
+        (["--aspects", "study", "--person", "everyone"], "--person 不能写“everyone”"),
     ]
     for args, message in cases:
         result = run("new", "--kind", "rectification", *args, "-o", out)

@@ -81,7 +81,7 @@ def test_empty_query_lists_the_bank_and_no_match_says_so(run: Run) -> None:
     assert [h["id"] for h in listed] == [e.id for e in builtin_entries()[:4]]
     result = run("search", "qqqqxxxxzzzz")
     assert result.exit_code == 0 and result.stdout == ""
-    assert "no matching phrases" in result.stderr
+    assert "没有找到相符的短语" in result.stderr
 
 
 def test_bad_input_is_one_line_and_exit_status_2(run: Run, tmp_path: Path) -> None:

@@ -40,7 +40,7 @@ def test_bank_check_rejects_control_characters_and_search_shows_them_escaped(
     (bank / "b.yaml").write_text(ENTRY.format(ch=ch), encoding="utf-8")
     checked = run("bank", "check", str(bank))
     assert checked.exit_code != 0
-    assert f"control character {shown}" in checked.stdout
+    assert f"控制字符 {shown}" in checked.stdout
     found = run("search", "组织生活", "--bank", str(bank))
     assert found.exit_code == 0, found.output
     assert shown in found.stdout

@@ -24,7 +24,7 @@ def started(monkeypatch: pytest.MonkeyPatch) -> list[DrafterApp]:
 def test_edit_is_listed_and_explains_itself(run: Run) -> None:
     result = run("edit", "--help")
     assert result.exit_code == 0
-    assert "DRAFT" in result.output and "--bank" in result.output
+    assert "用法：" in result.output and "草稿" in result.output and "--bank" in result.output
 
 
 def test_edit_opens_the_given_draft_with_extra_banks(
@@ -59,9 +59,12 @@ def test_a_draft_that_does_not_exist_yet_is_started_there(
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("kind: survey\nmeta: {title: 题}\nsections:\n- id: problem\n  pointz: []\n", ":5: "),
-        ("kind: nosuchkind\nmeta: {title: 题}\nsections: []\n", "unknown report kind 'nosuchkind'"),
-        ("kind: [survey\n", "not valid YAML"),
+        (
+            "kind: survey\nmeta: {title: 题}\nsections:\n- id: problem\n  pointz: []\n",
+            "第 5 行：没有 pointz 这个字段",
+        ),
+        ("kind: nosuchkind\nmeta: {title: 题}\nsections: []\n", "没有“nosuchkind”这个报告类型"),
+        ("kind: [survey\n", "YAML 格式不对"),
     ],
 )
 def test_a_bad_draft_is_one_line_and_status_2(
@@ -81,7 +84,7 @@ def test_a_missing_bank_is_one_line_and_status_2(
 ) -> None:
     result = run("--bank", str(tmp_path / "nope"))
     assert result.exit_code == 2
-    assert "nope: no such bank file or folder" in result.stderr
+    assert "短语库" in result.stderr and "nope：找不到这个文件或文件夹" in result.stderr
     assert not started
 
 

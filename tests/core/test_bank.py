@@ -88,12 +88,12 @@ def test_plain_text_bank_has_one_phrase_a_line(tmp_path: Path) -> None:
     [
         (
             "entries:\n  - id: a.problem.01\n    section: problem\n    kind: heading\n    text: 某某\n",
-            "needs topics",
+            "缺少 topics",
         ),
-        ("topic: politics\nentries: []\n", "unknown topic 'politics'"),
+        ("topic: politics\nentries: []\n", "topic 不能写“politics”"),
         (
             "topic: theory\nentries:\n  - id: Bad Id\n    section: problem\n    kind: heading\n    text: 某某某某\n",
-            "an id is",
+            "id 由小写英文词加点连成",
         ),
         (
             "topic: theory\nentries:\n  - id: a.b\n    section: problems\n    kind: heading\n    text: 某某某某\n",
@@ -119,16 +119,16 @@ ENTRY = "  - id: {id}\n    section: {section}\n    kind: {kind}\n    text: '{tex
 @pytest.mark.parametrize(
     ("text", "kind", "words"),
     [
-        ("理论学习,流于形式", "heading", "half-width punctuation"),
-        ("理論學習不夠深入", "heading", "traditional characters"),
-        ("2023年以来学习不够深入。", "sentence", "dated reference"),
-        ("XX支部学习不够深入。", "sentence", "placeholder"),
-        ("全{单位 }党员学习不够深入。", "sentence", "bad slot"),
-        ("学习", "heading", "heading of 2 characters"),
-        ("理论学习不够深入", "sentence", "ends with 。"),
-        ("全{单位}党员学习不够深入。", "sentence", "全{单位} reads"),
-        ("本{单位}党员学习不够深入。", "sentence", "全{单位} reads"),
-        ("{年份}共发展党员{发展数}名。", "sentence", "write {年份}年"),
+        ("理论学习,流于形式", "heading", "半角标点"),
+        ("理論學習不夠深入", "heading", "繁体字"),
+        ("2023年以来学习不够深入。", "sentence", "写了年份或会议届次"),
+        ("XX支部学习不够深入。", "sentence", "占位"),
+        ("全{单位 }党员学习不够深入。", "sentence", "空位 {单位 } 写得不对"),
+        ("学习", "heading", "标题 2 个字"),
+        ("理论学习不够深入", "sentence", "以“。”结尾"),
+        ("全{单位}党员学习不够深入。", "sentence", "全{单位} 填好后"),
+        ("本{单位}党员学习不够深入。", "sentence", "全{单位} 填好后"),
+        ("{年份}共发展党员{发展数}名。", "sentence", "请写 {年份}年"),
     ],
 )
 def test_bank_check_finds_register_faults(tmp_path: Path, text: str, kind: str, words: str) -> None:
@@ -167,10 +167,10 @@ def test_bank_check_finds_duplicates_links_and_near_duplicates(tmp_path: Path) -
         )
     )
     messages = finding_messages(tmp_path, entries)
-    assert any("link to unknown id 'theory.cause.99'" in m for m in messages)
-    assert any("should not link to problem" in m for m in messages)
-    assert any("duplicate id" in m for m in messages)
-    assert any("near-duplicate of 'theory.problem.01'" in m for m in messages)
+    assert any("关联到不存在的 id theory.cause.99" in m for m in messages)
+    assert any("不应关联到 problem" in m for m in messages)
+    assert any("id 重复" in m for m in messages)
+    assert any("与 theory.problem.01 几乎重复" in m for m in messages)
 
 
 def test_bank_check_accepts_a_clean_bank(tmp_path: Path) -> None:

@@ -326,7 +326,7 @@ def test_lint_ignore_survives_a_save_and_rejects_a_bad_entry() -> None:
     text = point_doc("其它支部。") + "lint:\n  ignore: [W001@problem.1]\n"
     draft = draftfile.loads(text)
     assert draftfile.loads(draftfile.dumps(draft)).lint.ignore == ["W001@problem.1"]
-    with pytest.raises(Exception, match="CODE@place"):
+    with pytest.raises(Exception, match="代号@位置"):
         draftfile.loads(point_doc("其它支部。") + "lint: {ignore: ['其它']}\n")
 
 

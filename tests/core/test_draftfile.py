@@ -55,14 +55,14 @@ def test_unquoted_dates_and_bare_numbers_are_accepted_as_text() -> None:
 @pytest.mark.parametrize(
     ("text", "line", "words"),
     [
-        ("kind: survey\nmeta:\n  title: 题目\n  author: 某人\n", 4, "unknown field 'author'"),
-        ("kind: survey\nmeta:\n  scene: 城市\n", 3, "unknown scene"),
+        ("kind: survey\nmeta:\n  title: 题目\n  author: 某人\n", 4, "没有 author 这个字段"),
+        ("kind: survey\nmeta:\n  scene: 城市\n", 3, "没有“城市”这个场景"),
         ("kind: survey\nmeta:\n  date: 2026-02-30\n", 3, "meta.date"),
         ("kind: survey\nsections:\n- id: problem\n  points:\n  - heading: [1]\n", 5, "heading"),
-        ("kind: survey\nsections: [\n", 3, "not valid YAML"),
-        ("meta: {}\n", 1, "missing field 'kind'"),
+        ("kind: survey\nsections: [\n", 3, "YAML 格式不对"),
+        ("meta: {}\n", 1, "缺少字段 kind"),
         ("format_version: 9\nkind: survey\n", 1, "format_version 9"),
-        ("kind: survey\nsections:\n- id: cause\n- id: cause\n", 4, "appears twice"),
+        ("kind: survey\nsections:\n- id: cause\n- id: cause\n", 4, "部分 cause 写了两次"),
     ],
 )
 def test_bad_drafts_name_file_and_line(text: str, line: int, words: str) -> None:
@@ -70,17 +70,17 @@ def test_bad_drafts_name_file_and_line(text: str, line: int, words: str) -> None
         draftfile.loads(text, Path("bad.draft.yaml"))
     assert info.value.line == line
     assert words in str(info.value)
-    assert str(info.value).startswith(f"bad.draft.yaml:{line}: ")
+    assert str(info.value).startswith(f"草稿文件 bad.draft.yaml 第 {line} 行：")
 
 
 def test_empty_and_non_utf8_files_are_clear_errors(tmp_path: Path) -> None:
     empty = tmp_path / "empty.draft.yaml"
     empty.write_text("")
-    with pytest.raises(DraftFileError, match="empty"):
+    with pytest.raises(DraftFileError, match="文件是空的"):
         draftfile.load(empty)
     gbk = tmp_path / "gbk.draft.yaml"
     gbk.write_bytes("kind: survey\nmeta:\n  title: 党建调研\n".encode("gbk"))
-    with pytest.raises(DraftFileError, match="not UTF-8") as info:
+    with pytest.raises(DraftFileError, match="不是 UTF-8") as info:
         draftfile.load(gbk)
     assert info.value.line == 3
 

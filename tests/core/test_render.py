@@ -102,11 +102,11 @@ def test_missing_required_section_and_unknown_section_are_errors() -> None:
     draft = draftfile.loads(
         "kind: survey\nmeta:\n  title: 题目\nsections:\n- id: situation\n  body: [正文。]\n"
     )
-    with pytest.raises(DraftFileError, match="required section 'problem'"):
+    with pytest.raises(DraftFileError, match="必写部分 problem"):
         render_draft(draft, get_kind("survey"))
     assert render_draft(draft, get_kind("survey"), RenderOptions(allow_incomplete=True)).blocks
     draft.section("appendix").body = ["附录"]
-    with pytest.raises(DraftFileError, match="not part of kind"):
+    with pytest.raises(DraftFileError, match="不属于报告类型"):
         render_draft(draft, get_kind("survey"))
 
 
@@ -178,7 +178,7 @@ def test_template_injection_payloads_fail_cleanly(tmp_path: Path, payload: str) 
 def test_template_syntax_error_names_file_and_line(tmp_path: Path) -> None:
     root = make_kind(tmp_path, "@title {{ meta.title }}\n\n{% for s in sections %}\n")
     draft = draftfile.loads("kind: mine\nmeta:\n  title: 题\n")
-    with pytest.raises(TemplateError, match="syntax error") as info:
+    with pytest.raises(TemplateError, match="模板语法错误") as info:
         render_draft(draft, get_kind("mine", [root]), RenderOptions(allow_incomplete=True))
     assert info.value.line == 3
 

@@ -120,7 +120,7 @@ def test_a_second_editor_opens_read_only_and_never_writes(tmp_path: Path) -> Non
         second.draft.meta.title = "改了"
         second.changed()
         assert not second.autosave()
-        with pytest.raises(DrafterError, match="read-only"):
+        with pytest.raises(DrafterError, match="只读"):
             second.save()
         assert path.read_bytes() == before
     finally:

@@ -35,7 +35,7 @@ def test_a_hand_edit_on_disk_stops_the_next_save(tmp_path: Path) -> None:
     hand_edit(session.path, "某街道党工委", "某镇党委")
     session.draft.meta.title = "关于农村党建的调研报告"
     session.changed()
-    with pytest.raises(DraftChangedError, match="changed on disk"):
+    with pytest.raises(DraftChangedError, match="已被别处改动"):
         session.save()
     assert draftfile.load(session.path).meta.unit == "某镇党委"  # the hand edit survives
     assert session.dirty  # and ours is still waiting
@@ -71,7 +71,7 @@ def test_save_as_moves_the_session_and_its_lock(tmp_path: Path) -> None:
     assert session.path == tmp_path / "e.draft.yaml"
     assert not DraftLock.path_for(old).exists()
     assert DraftLock.path_for(session.path).exists()
-    with pytest.raises(DrafterError, match="already exists"):
+    with pytest.raises(DrafterError, match="已经存在"):
         session.save_as(old)
     session.close()
 
@@ -81,7 +81,7 @@ def test_a_failed_save_on_close_keeps_the_lock(tmp_path: Path) -> None:
     session.path.unlink()
     session.path.mkdir()  # the draft's path became a folder
     session.changed()
-    with pytest.raises(DrafterError, match="folder"):
+    with pytest.raises(DrafterError, match="文件夹"):
         session.close()
     assert session.lock is not None and DraftLock.path_for(session.path).exists()
     session.abandon()
@@ -114,7 +114,7 @@ def test_a_read_only_draft_opens_read_only_and_is_never_rewritten(tmp_path: Path
     session = Session.open(path)
     assert session.read_only and session.file_read_only
     session.changed()
-    with pytest.raises(DrafterError, match="read-only"):
+    with pytest.raises(DrafterError, match="只读"):
         session.save()
     session.close()
     assert path.read_bytes() == before

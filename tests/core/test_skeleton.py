@@ -176,11 +176,11 @@ def test_first_person_aspects_use_the_chosen_person_only() -> None:
 @pytest.mark.parametrize(
     ("choice", "message"),
     [
-        ({"topics": ("no-such",)}, "unknown topic 'no-such'"),
-        ({"aspects": ("nope",)}, "unknown aspect 'nope'"),
-        ({"problems": 0}, "must be 1 to 8"),
-        ({"problems": 9}, "must be 1 to 8"),
-        ({"topics": ("theory",), "aspects": ("study",)}, "not both"),
+        ({"topics": ("no-such",)}, "没有 no-such 这个主题"),
+        ({"aspects": ("nope",)}, "没有 nope 这个方面"),
+        ({"problems": 0}, "问题个数要在 1 到 8 之间"),
+        ({"problems": 9}, "问题个数要在 1 到 8 之间"),
+        ({"topics": ("theory",), "aspects": ("study",)}, "只能选一个"),
     ],
 )
 def test_bad_choices_are_one_clear_error(

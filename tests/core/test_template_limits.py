@@ -63,7 +63,7 @@ def test_an_included_symlink_is_refused_and_its_target_never_printed(tmp_path: P
     secret.chmod(0o600)
     kind = make_kind(tmp_path / "mine", '@title 标题\n{% include "notes.j2" %}\n')
     (tmp_path / "mine" / "notes.j2").symlink_to(secret)
-    with pytest.raises(TemplateError, match="symbolic link"):
+    with pytest.raises(TemplateError, match="符号链接"):
         kind.render({})
 
 
@@ -74,9 +74,9 @@ def test_a_symlinked_template_or_kind_file_is_refused(tmp_path: Path) -> None:
     linked.mkdir()
     (linked / "kind.yaml").write_text(KIND_YAML, encoding="utf-8")
     (linked / "report.j2").symlink_to(real / "report.j2")
-    with pytest.raises(TemplateError, match="symbolic link"):
+    with pytest.raises(TemplateError, match="符号链接"):
         load_kind(linked, builtin=False).render({})
     (tmp_path / "k2").mkdir()
     (tmp_path / "k2" / "kind.yaml").symlink_to(real / "kind.yaml")
-    with pytest.raises(TemplateError, match="symbolic link"):
+    with pytest.raises(TemplateError, match="符号链接"):
         load_kind(tmp_path / "k2", builtin=False)

@@ -89,11 +89,11 @@ def test_a_good_row_loads(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("row", "message"),
     [
-        ("    valid_from: 2024-4-1\n", "YYYY-MM-DD"),
-        ("    until: 2015-01-01\n    valid_from: 2016-01-01\n", "until is before valid_from"),
-        ("    expansion: 大局意识、政治意识、核心意识、看齐意识\n", "out of order"),
-        ("    colour: red\n", "unknown field 'colour'"),
-        ("    wrong: [{text: 四个意识, why: order}]\n", "canonical wording itself"),
+        ("    valid_from: 2024-4-1\n", "年-月-日"),
+        ("    until: 2015-01-01\n    valid_from: 2016-01-01\n", "until 早于 valid_from"),
+        ("    expansion: 大局意识、政治意识、核心意识、看齐意识\n", "顺序不对"),
+        ("    colour: red\n", "没有 colour 这个字段"),
+        ("    wrong: [{text: 四个意识, why: order}]\n", "就是规范表述本身"),
         ("    wrong: [{text: 四个意思, why: typo}]\n", "why"),
     ],
 )
@@ -104,10 +104,10 @@ def test_a_bad_row_is_one_line_naming_file_line_and_formula(
     with pytest.raises(BankError) as info:
         load_table(path)
     assert message in str(info.value)
-    assert str(info.value).startswith(f"{path}:")
+    assert str(info.value).startswith(f"短语库 {path} 第 ")
     assert "si-ge-yishi" in str(info.value)
     findings = check_table(path)
-    assert len(findings) == 1 and str(findings[0]).startswith(f"{path}:")
+    assert len(findings) == 1 and str(findings[0]).startswith(f"{path} 第 ")
 
 
 def test_bad_rows_are_skipped_when_collecting(tmp_path: Path) -> None:
@@ -116,7 +116,7 @@ def test_bad_rows_are_skipped_when_collecting(tmp_path: Path) -> None:
     table, errors = load_table(path, collect=True)
     assert len(table) == 1
     assert [e.line for e in errors] == [7, 12]
-    assert "duplicate id" in errors[0].message
+    assert "id 重复" in errors[0].message
 
 
 def test_bank_check_reads_the_table_beside_the_bank(tmp_path: Path) -> None:
@@ -127,7 +127,7 @@ def test_bank_check_reads_the_table_beside_the_bank(tmp_path: Path) -> None:
 
 def test_a_table_that_is_not_a_mapping_is_one_clear_error(tmp_path: Path) -> None:
     path = write(tmp_path, "- 四个意识\n")
-    with pytest.raises(BankError, match="mapping with formulas"):
+    with pytest.raises(BankError, match="含 formulas: 的映射"):
         load_table(path)
 
 
@@ -196,4 +196,4 @@ def test_years_and_congresses_need_dates_or_the_table(
     text: str, valid_from: str | None, flagged: bool
 ) -> None:
     messages = [f.message for f in formula_findings([bank_entry(text, valid_from)])]
-    assert any("dated reference" in m for m in messages) is flagged
+    assert any("写了年份或会议届次" in m for m in messages) is flagged

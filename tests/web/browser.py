@@ -204,7 +204,7 @@ class Server:
         """The line the server prints once it listens."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if "the wizard is at" in (out := self.output()):
+            if "向导地址" in (out := self.output()):
                 socket.create_connection(("127.0.0.1", self.port), 5).close()
                 return out
             assert self.process.poll() is None, f"drafter serve ended: {out}"

@@ -33,17 +33,14 @@ def test_a_busy_port_is_one_line_and_exit_2() -> None:
         port = busy.getsockname()[1]
         result = serve("--port", str(port))
     assert result.returncode == 2
-    assert (
-        result.stderr
-        == f"drafter: error: cannot listen on 127.0.0.1:{port}: address already in use\n"
-    )
+    assert result.stderr == f"drafter：错误：无法在 127.0.0.1:{port} 上监听：端口已被占用\n"
 
 
 def test_an_address_this_machine_does_not_have_is_one_line_and_exit_2() -> None:
     result = serve("--host", "192.0.2.1", "--port", str(free_port()))  # TEST-NET-1
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1
-    assert result.stderr.startswith("drafter: error: cannot listen on 192.0.2.1:")
+    assert result.stderr.startswith("drafter：错误：无法在 192.0.2.1:")
 
 
 def test_a_missing_bank_is_one_line_and_exit_2(tmp_path: Path) -> None:
@@ -60,9 +57,9 @@ def test_localhost_by_default_and_the_page_fetches_nothing_from_outside(tmp_path
             page = response.read().decode("utf-8")
     finally:
         server.stop()
-    assert f"the wizard is at http://127.0.0.1:{server.port}/" in out
+    assert f"向导地址 http://127.0.0.1:{server.port}/" in out
     assert str(tmp_path / "data" / "drafts") in out  # where the drafts live
-    assert "warning" not in out
+    assert "提醒" not in out
     assert "<title>drafter" in page and "/static/js/textual.js" in page
     assert "http://" not in page and "https://" not in page  # drafter works offline
 
@@ -73,11 +70,8 @@ def test_any_other_address_warns_that_there_are_no_accounts(tmp_path: Path) -> N
         out = server.wait_ready()
     finally:
         server.stop()
-    assert (
-        "warning: listening on 0.0.0.0: anyone who can reach this address can read and write your drafts"
-        in out
-    )
-    assert "no accounts" in out
+    assert "提醒：正在 0.0.0.0 上监听，能访问这个地址的人都能读写您的草稿" in out
+    assert "不设账号和密码" in out
 
 
 def test_open_opens_the_address_in_the_browser(tmp_path: Path) -> None:

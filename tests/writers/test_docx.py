@@ -88,9 +88,9 @@ def test_custom_font_profile_file(tmp_path: Path) -> None:
     profile = load_profile(str(path))
     assert profile.body == "方正仿宋_GBK" and profile.h1 == "黑体"
     path.write_text("bodyy: 仿宋\n", encoding="utf-8")
-    with pytest.raises(FontProfileError, match="unknown role 'bodyy'"):
+    with pytest.raises(FontProfileError, match="没有 bodyy 这个用途"):
         load_profile(str(path))
-    with pytest.raises(FontProfileError, match="unknown font profile"):
+    with pytest.raises(FontProfileError, match="这个字体方案"):
         load_profile("mac")
 
 

@@ -5,7 +5,7 @@ near-duplicates, half-width punctuation, traditional characters, the shape of he
 sentences, and the 提法: the 规范表述 table itself (phrasebank/tifa.yaml), every formula an
 entry spells out against it, a year or congress only in a dated entry or a formula of the
 table, and a warning for an entry that names a formula past its `until` without an `until`
-of its own. Each finding reads `file: entry id: message`.
+of its own. Each finding reads `file 第 n 行：entry id：message`.
 """
 
 from __future__ import annotations
@@ -35,9 +35,7 @@ LINK_TARGETS = {"problem": {"cause", "countermeasure"}, "cause": {"countermeasur
 _DATED_RE = re.compile(
     r"(?<![{\d])(19|20)\d{2}年|[十二][十一二三四五六七八九]?大(?![学师])|届[一二三四五六七八九]中全会"
 )
-_UNDATED = (
-    "dated reference (a year or a congress): hold it in a slot, or give the entry valid_from/until"
-)
+_UNDATED = "写了年份或会议届次：放进空位，或给条目加 valid_from/until"
 _SENTENCE_END = ("。", "！", "？", "：", "”", "）")
 
 
@@ -45,9 +43,9 @@ _SENTENCE_END = ("。", "！", "？", "：", "”", "）")
 SLOT_GRAMMAR: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(r"[全本]\{单位\}"),
-        "全{单位} reads 全中共某镇委员会 once filled: use {范围} (全镇、全县) or rephrase",
+        "全{单位} 填好后成了“全中共某镇委员会”：改用 {范围}（全镇、全县），或换个说法",
     ),
-    (re.compile(r"\{年份\}(?!年)"), "{年份} prints the year's digits (2026): write {年份}年"),
+    (re.compile(r"\{年份\}(?!年)"), "{年份} 只印出数字（2026）：请写 {年份}年"),
 )
 
 
@@ -68,7 +66,7 @@ def check_entries(
     for entry in entries:
         if entry.id in seen:
             first = seen[entry.id]
-            findings.append(_where(entry, f"duplicate id (first at {first.path}:{first.line})"))
+            findings.append(_where(entry, f"id 重复（第一次在 {first.path} 第 {first.line} 行）"))
         seen.setdefault(entry.id, entry)
     known = set(seen) | set(resolvable)
     sections = {e.id: e.section for e in entries}
@@ -89,45 +87,42 @@ def _entry_problems(
     text = entry.text
     for target in entry.links:
         if target not in known:
-            problems.append(f"link to unknown id '{target}'")
+            problems.append(f"关联到不存在的 id {target}")
         elif (
             target in sections
             and entry.section in LINK_TARGETS
             and sections[target] not in LINK_TARGETS[entry.section]
         ):
-            problems.append(f"a {entry.section} should not link to {sections[target]} '{target}'")
+            problems.append(f"{entry.section} 不应关联到 {sections[target]} {target}")
     if entry.links and entry.section not in LINK_TARGETS:
-        problems.append(f"only problem and cause entries carry links, not {entry.section}")
+        problems.append(f"只有 problem 和 cause 条目可以写 links，{entry.section} 不行")
     for loose in LOOSE_SLOT_RE.finditer(text):
         if not SLOT_RE.fullmatch(loose.group(0)):
-            problems.append(
-                f"bad slot '{loose.group(0)}': a slot is 1-8 Chinese characters in braces"
-            )
+            problems.append(f"空位 {loose.group(0)} 写得不对：空位是花括号里 1 到 8 个汉字")
     problems += [message for pattern, message in SLOT_GRAMMAR if pattern.search(text)]
     if text.count("{") != text.count("}"):
-        problems.append("unbalanced { } in text")
+        problems.append("文字中的 { } 没有配对")
     if has_halfwidth_punctuation(text):
-        problems.append("half-width punctuation in Chinese text")
+        problems.append("中文里用了半角标点")
     if traditional:
-        problems.append("traditional characters (use simplified)")
+        problems.append("有繁体字（请用简体）")
     if re.search(r"XX|××|ＸＸ", text):
-        problems.append("placeholder XX/××: use a named slot such as {单位}")
+        problems.append("用了 XX/×× 占位：请改用有名字的空位，如 {单位}")
     if entry.kind == "heading":
         length = len(SLOT_RE.sub("某", text))
         if not HEADING_CHARS[0] <= length <= HEADING_CHARS[1]:
             problems.append(
-                f"heading of {length} characters (want {HEADING_CHARS[0]}-{HEADING_CHARS[1]})"
+                f"标题 {length} 个字（应为 {HEADING_CHARS[0]} 到 {HEADING_CHARS[1]} 个字）"
             )
         if text.endswith(("。", "；", "，")):
-            problems.append("a heading does not end with punctuation")
+            problems.append("标题末尾不加标点")
     elif not text.endswith(_SENTENCE_END):
-        problems.append("a sentence or paragraph ends with 。")
+        problems.append("句子或段落要以“。”结尾")
     if text != text.strip():
-        problems.append("leading or trailing white space")
+        problems.append("开头或末尾有空白")
     if control := TERMINAL_CONTROL_RE.search(text):
         problems.append(
-            f"control character {ascii(control.group())[1:-1]} in text "
-            "(escape sequences and line separators do not belong in a phrase)"
+            f"文字中有控制字符 {ascii(control.group())[1:-1]}（转义序列、分行符不该出现在短语里）"
         )
     return problems
 
@@ -148,7 +143,7 @@ def formula_findings(entries: Sequence[Entry], today: str | None = None) -> list
         text = SLOT_RE.sub("", entry.text)
         severity = "warning" if entry.review == "pending" else "error"
         for found in misquotes(text, table):
-            message = f"{found.message} (规范表述：{found.fix})"
+            message = f"{found.message}（规范表述：{found.fix}）"
             findings.append(_where(entry, message, severity))
         named = mentions(text, table)
         dated = entry.valid_from is not None or entry.until is not None
@@ -158,7 +153,7 @@ def formula_findings(entries: Sequence[Entry], today: str | None = None) -> list
                 break
         if entry.until is None:
             for formula in {f.id: f for f, _, _ in named if f.until and f.until < today}.values():
-                message = f"names {formula.name}, current until {formula.until}: add until"
+                message = f"提到{formula.name}，这一提法用到 {formula.until}：请给条目加 until"
                 findings.append(_where(entry, message, "warning"))
     return findings
 
@@ -195,7 +190,7 @@ def _near_duplicates(entries: Sequence[Entry]) -> list[Finding]:
         first.setdefault(entry.text, entry)
         if match is not None:
             text, score = match
-            findings.append(_where(entry, f"near-duplicate of '{first[text].id}' ({score:.0f})"))
+            findings.append(_where(entry, f"与 {first[text].id} 几乎重复（相似度 {score:.0f}）"))
     return findings
 
 

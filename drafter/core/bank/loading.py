@@ -77,7 +77,7 @@ class Entry:
 
 @dataclass(frozen=True)
 class Finding:
-    """A problem found in a bank file: `file: entry id: message`."""
+    """A problem found in a bank file: `file 第 n 行：entry id：message`."""
 
     path: Path
     message: str
@@ -87,9 +87,9 @@ class Finding:
     """'error' (the bank check fails) or 'warning' (reported, the check still passes)."""
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else str(self.path)
-        warn = "warning: " if self.severity == "warning" else ""
-        return f"{where}: {warn}{self.entry + ': ' if self.entry else ''}{self.message}"
+        where = f"{self.path} 第 {self.line} 行" if self.line else str(self.path)
+        warn = "提醒：" if self.severity == "warning" else ""
+        return f"{where}：{warn}{self.entry + '：' if self.entry else ''}{self.message}"
 
 
 @dataclass
@@ -129,7 +129,7 @@ def bank_files(root: Path) -> list[Path]:
     if root.is_file():
         return [root]
     if not root.exists():
-        raise BankError("no such bank file or folder", root)
+        raise BankError("找不到这个文件或文件夹", root)
     return sorted(
         p
         for p in root.rglob("*")

@@ -29,7 +29,7 @@ SectionKey = Literal[
 def _one_of(value: str, allowed: Iterable[str], what: str) -> str:
     allowed = list(allowed)
     if value not in allowed:
-        raise ValueError(f"unknown {what} '{value}'; use one of {', '.join(allowed)}")
+        raise ValueError(f"{what} 不能写“{value}”；可选：{'、'.join(allowed)}")
     return value
 
 
@@ -73,7 +73,7 @@ class EntryData(BaseModel):
     @classmethod
     def _id(cls, value: str) -> str:
         if not ID_RE.match(value):
-            raise ValueError("an id is lower-case words joined by dots, e.g. org-life.problem.07")
+            raise ValueError("id 由小写英文词加点连成，如 org-life.problem.07")
         return value
 
     @field_validator("topics")
@@ -145,13 +145,13 @@ def load_yaml_bank_file(path: Path, bank: str, *, collect: bool = False) -> Load
     if data is None:
         return result
     if not isinstance(data, dict):
-        raise BankError("a bank file is a mapping with topic: and entries:", path, 1)
+        raise BankError("短语库文件应写成含 topic: 和 entries: 的映射", path, 1)
     parsed = validate(_FILE, data, path=path, lines=lines, error=BankError)
     for i, raw in enumerate(parsed.entries):
         line = lines.line(("entries", i))
         try:
             if not isinstance(raw, dict):
-                raise BankError("an entry is a mapping with id, section, kind and text", path, line)
+                raise BankError("条目应写成含 id、section、kind、text 的映射", path, line)
             entry = validate(
                 _ENTRY, raw, path=path, lines=lines, error=BankError, prefix=("entries", i)
             )
@@ -171,4 +171,4 @@ def load_yaml_bank_file(path: Path, bank: str, *, collect: bool = False) -> Load
 def _check_topics(entry: EntryData, topic: str | None, path: Path, lines: LineMap, i: int) -> None:
     has_topics = bool(entry.topics) or (entry.topics is None and topic)
     if not has_topics and entry.section not in TOPICLESS_SECTIONS:
-        raise BankError("needs topics (or a file-level topic:)", path, lines.line(("entries", i)))
+        raise BankError("缺少 topics（或在文件开头写 topic:）", path, lines.line(("entries", i)))

@@ -35,29 +35,31 @@ def parse_settings(data: Any, known: Iterable[str]) -> CheckSettings:
     if data is None:
         return CheckSettings()
     if not isinstance(data, dict):
-        raise ValueError("checks: expected a mapping with disable, severity or a limit")
+        raise ValueError("checks：应写成含 disable、severity 或某项限值的映射")
     codes = set(known)
     limit_names = {f.name for f in dataclasses.fields(Limits)}
     disable = data.get("disable", [])
     if not isinstance(disable, list) or not all(c in codes for c in disable):
-        raise ValueError(f"checks.disable: expected a list of check codes ({_some(codes)})")
+        raise ValueError(f"checks.disable：应写检查代号的列表（{_some(codes)}）")
     severity = data.get("severity", {})
     if not isinstance(severity, dict):
-        raise ValueError("checks.severity: expected a mapping of code: error|warning|info")
+        raise ValueError("checks.severity：应写成“代号: error|warning|info”的映射")
     for code, value in severity.items():
         if code not in codes or value not in SEVERITIES:
-            raise ValueError(f"checks.severity.{code}: expected a code and error|warning|info")
+            raise ValueError(f"checks.severity.{code}：应写检查代号和 error|warning|info")
     limits: dict[str, Any] = {}
     for key, value in data.items():
         if key in ("disable", "severity"):
             continue
         if isinstance(key, bool):  # off: / no: / yes: read as booleans
-            raise ValueError(f"checks.{str(key).lower()}: unknown setting (write disable: [CODE])")
+            raise ValueError(
+                f"checks.{str(key).lower()}：没有这项设置（关掉检查请写 disable: [代号]）"
+            )
         if key not in limit_names:
             names = ", ".join(["disable", "severity", *sorted(limit_names)])
-            raise ValueError(f"checks.{key}: unknown setting (use {names})")
+            raise ValueError(f"checks.{key}：没有这项设置（可用：{names}）")
         if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
-            raise ValueError(f"checks.{key}: expected a number")
+            raise ValueError(f"checks.{key}：应写数字")
         limits[key] = value
     return CheckSettings(frozenset(disable), dict(severity), Limits(**limits))
 

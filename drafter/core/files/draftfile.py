@@ -26,13 +26,13 @@ def loads(text: str, path: Path | None = None) -> Draft:
     """Parse and validate draft text; errors name the file and line."""
     data, lines = load_yaml(text, path, DraftFileError)
     if data is None:
-        raise DraftFileError("the file is empty, not a draft", path)
+        raise DraftFileError("文件是空的，不是草稿", path)
     if not isinstance(data, dict):
-        raise DraftFileError("a draft is a mapping with kind, meta and sections", path, 1)
+        raise DraftFileError("草稿应写成含 kind、meta、sections 的映射", path, 1)
     version = data.get("format_version", FORMAT_VERSION)
     if version != FORMAT_VERSION:
         raise DraftFileError(
-            f"format_version {version!r} is not supported (this drafter reads {FORMAT_VERSION})",
+            f"不支持 format_version {version!r}（本版 drafter 读的是 {FORMAT_VERSION}）",
             path,
             lines.line(("format_version",)),
         )
@@ -41,7 +41,7 @@ def loads(text: str, path: Path | None = None) -> Draft:
     for i, section in enumerate(draft.sections):
         if section.id in seen:
             line = lines.line(("sections", i, "id"))
-            raise DraftFileError(f"section '{section.id}' appears twice", path, line)
+            raise DraftFileError(f"部分 {section.id} 写了两次", path, line)
         seen.add(section.id)
     return draft
 

@@ -18,7 +18,7 @@ import time
 from functools import cache
 from pathlib import Path
 
-from drafter.core.errors import DrafterError, OutputError
+from drafter.core.errors import DrafterError, OutputError, os_reason
 
 PRIVATE_DIR = 0o700
 PRIVATE_FILE = 0o600
@@ -34,13 +34,13 @@ def atomic_write_bytes(
         path = Path(os.path.realpath(path))
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise OutputError("the folder does not exist", folder)
+        raise OutputError("不存在", folder, noun="文件夹")
     if backup:
         _clear_leftovers(path)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise OutputError(f"cannot write here: {exc.strerror or exc}", folder) from exc
+        raise OutputError(f"写不进去：{os_reason(exc)}", folder, noun="文件夹") from exc
     try:
         # mkstemp makes 0600 files; give the result the mode the user would expect.
         with contextlib.suppress(OSError):
@@ -50,7 +50,7 @@ def atomic_write_bytes(
             fh.flush()
             os.fsync(fh.fileno())
         if path.exists() and not path.is_file():
-            raise OutputError("is a folder, not a file", path)
+            raise OutputError("这是文件夹，不是文件", path)
         if backup and path.is_file():
             _keep_backup(path)
         os.replace(tmp, path)
@@ -58,7 +58,7 @@ def atomic_write_bytes(
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise OutputError(f"cannot write: {exc.strerror or exc}", path) from exc
+        raise OutputError(f"写不进去：{os_reason(exc)}", path) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -94,7 +94,7 @@ def make_private_dir(folder: Path) -> Path:
         with contextlib.suppress(FileExistsError):
             part.mkdir(mode=PRIVATE_DIR)
     if not folder.is_dir():
-        raise OutputError("is not a folder", folder)
+        raise OutputError("这不是文件夹", folder, noun="")
     return folder
 
 
@@ -158,15 +158,15 @@ def read_text(path: Path, error: type[DrafterError] = OutputError) -> str:
     try:
         raw = path.read_bytes()
     except IsADirectoryError as exc:
-        raise error("is a folder, not a file", path) from exc
+        raise error("这是文件夹，不是文件", path) from exc
     except FileNotFoundError as exc:
-        raise error("no such file", path) from exc
+        raise error("找不到这个文件", path) from exc
     except PermissionError as exc:
-        raise error("permission denied", path) from exc
+        raise error("没有权限读这个文件", path) from exc
     except OSError as exc:
-        raise error(f"cannot read: {exc.strerror or exc}", path) from exc
+        raise error(f"读不出来：{os_reason(exc)}", path) from exc
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise error("not UTF-8 text (save the file as UTF-8)", path, line) from exc
+        raise error("不是 UTF-8 编码的文字（请另存为 UTF-8）", path, line) from exc

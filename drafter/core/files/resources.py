@@ -22,7 +22,7 @@ def data_dir(name: str) -> Path:
     checkout = Path(__file__).resolve().parents[3] / name
     if checkout.is_dir():
         return checkout
-    raise DrafterError(f"the built-in {name} is missing from this installation; reinstall drafter")
+    raise DrafterError(f"安装不完整，缺少内置的 {name}：请重新安装 drafter")
 
 
 def builtin_bank_dir() -> Path:

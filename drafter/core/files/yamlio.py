@@ -96,12 +96,12 @@ def _expanded_size(root: yaml.Node) -> tuple[int, int] | None:
 def _check_aliases(root: yaml.Node, path: Path | None, error: type[DrafterError]) -> None:
     sized = _expanded_size(root)
     if sized is None:
-        raise error("not valid YAML: an alias (*name) refers to the value that contains it", path)
+        raise error("YAML 格式不对：别名（*名称）引用了包含它自己的值", path)
     expanded, distinct = sized
     if expanded - distinct > MAX_ALIAS_EXPANSION:
         raise error(
-            f"not accepted: aliases (*name) would repeat {expanded - distinct:,} values "
-            f"(limit {MAX_ALIAS_EXPANSION:,}); write the values out",
+            f"不能接受：别名（*名称）会重复出 {expanded - distinct:,} 个值"
+            f"（上限 {MAX_ALIAS_EXPANSION:,}）；请把值直接写出来",
             path,
         )
 
@@ -119,8 +119,7 @@ def _walk(
                 first = seen.get((key_node.tag, key))
                 if first is not None:
                     raise error(
-                        f"key '{key}' appears twice in one mapping (lines {first} and {line}); "
-                        "keep one",
+                        f"键 {key} 在同一层写了两次（第 {first} 行和第 {line} 行），只留一个",
                         file,
                         line,
                     )
@@ -129,6 +128,30 @@ def _walk(
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
             _walk(item, (*path, i), lines, file, error)
+
+
+# PyYAML's words for the mistakes people make by hand, said in Chinese.
+_PROBLEMS = (
+    ("mapping values are not allowed", "这里不能写“键: 值”（冒号后是否少了空格，或缩进不对？）"),
+    ("cannot start any token", "有不能出现在这里的字符（缩进要用空格，不能用 Tab）"),
+    ("could not find expected ':'", "缺少冒号“:”"),
+    ("did not find expected key", "缩进不对"),
+    ("did not find expected node content", "这里缺少内容（值没写完，或括号没有配对）"),
+    ("did not find expected ',' or ']'", "方括号 [ ] 没有配对，或少了逗号"),
+    ("did not find expected ',' or '}'", "花括号 { } 没有配对，或少了逗号"),
+    ("did not find expected '-' indicator", "列表项“-”的缩进不对"),
+    ("expected <block end>", "缩进不对"),
+    ("found unexpected end of stream", "引号或括号没有配对"),
+    ("found undefined alias", "用了没有定义的别名（*名称）"),
+    ("unknown escape character", "引号里有无法识别的转义符（\\ 后面的字符）"),
+)
+
+
+def _problem(what: str | None) -> str:
+    for english, chinese in _PROBLEMS:
+        if what and english in what:
+            return chinese
+    return what or "无法解析"
 
 
 def load_yaml(text: str, path: Path | None, error: type[DrafterError]) -> tuple[Any, LineMap]:
@@ -145,10 +168,9 @@ def load_yaml(text: str, path: Path | None, error: type[DrafterError]) -> tuple[
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        what = exc.problem or exc.context or "malformed YAML"
-        raise error(f"not valid YAML: {what}", path, line) from exc
+        raise error(f"YAML 格式不对：{_problem(exc.problem or exc.context)}", path, line) from exc
     except (yaml.YAMLError, ValueError) as exc:
-        raise error(f"not valid YAML: {exc}", path) from exc
+        raise error(f"YAML 格式不对：{exc}", path) from exc
     finally:
         loader.dispose()
     return data, lines

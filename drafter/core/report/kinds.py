@@ -130,12 +130,12 @@ class ReportKind:
                 self._template = env.get_template(self.spec.template)
             except jinja2.TemplateSyntaxError as exc:
                 raise TemplateError(
-                    f"template syntax error: {exc.message}",
+                    f"模板语法错误：{exc.message}",
                     Path(exc.filename or self.template_path),
                     exc.lineno,
                 ) from exc
             except jinja2.TemplateNotFound as exc:
-                raise TemplateError(f"template file {exc.name} is missing", self.folder) from exc
+                raise TemplateError(f"缺少模板文件 {exc.name}", self.folder) from exc
         return self._template
 
     def render(self, context: dict[str, Any]) -> list[Block]:
@@ -149,21 +149,19 @@ class ReportKind:
         try:
             markup = render_bounded(template, {**context, "cn": count_number})
         except RenderLimitError as exc:
-            raise TemplateError(f"template refused: {exc}", self.template_path) from exc
+            raise TemplateError(f"模板被拒绝执行：{exc}", self.template_path) from exc
         except RecursionError as exc:
-            raise TemplateError(
-                "template error: a macro calls itself without end", *_template_frame(self)
-            ) from exc
+            raise TemplateError("模板出错：宏无休止地调用自己", *_template_frame(self)) from exc
         except SecurityError as exc:
             raise TemplateError(
-                f"template refused: unsafe operation ({exc})", *_template_frame(self)
+                f"模板被拒绝执行：不安全的操作（{exc}）", *_template_frame(self)
             ) from exc
         except jinja2.UndefinedError as exc:
-            raise TemplateError(f"template error: {exc.message}", *_template_frame(self)) from exc
+            raise TemplateError(f"模板出错：{exc.message}", *_template_frame(self)) from exc
         except jinja2.TemplateError as exc:
-            raise TemplateError(f"template error: {exc}", *_template_frame(self)) from exc
+            raise TemplateError(f"模板出错：{exc}", *_template_frame(self)) from exc
         except (TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
-            raise TemplateError(f"template error: {exc}", *_template_frame(self)) from exc
+            raise TemplateError(f"模板出错：{exc}", *_template_frame(self)) from exc
         return parse_markup(markup)
 
 
@@ -199,27 +197,24 @@ def load_kind(folder: Path, *, builtin: bool) -> ReportKind:
     """Read a kind folder's kind.yaml."""
     path = folder / KIND_FILE
     if path.is_symlink():
-        raise TemplateError("kind.yaml is a symbolic link: kind files must be plain files", path)
+        raise TemplateError("kind.yaml 是符号链接：报告类型文件必须是普通文件", path)
     data, lines = load_yaml(read_text(path, TemplateError), path, TemplateError)
     if not isinstance(data, dict):
-        raise TemplateError("kind.yaml must be a mapping with id, name and sections", path, 1)
+        raise TemplateError("kind.yaml 应写成含 id、name、sections 的映射", path, 1)
     spec = validate(_SPEC_ADAPTER, data, path=path, lines=lines, error=TemplateError)
     ids = [s.id for s in spec.sections]
     for i, sid in enumerate(ids):
         if sid in ids[:i]:
-            raise TemplateError(
-                f"section '{sid}' is declared twice", path, lines.line(("sections", i))
-            )
+            raise TemplateError(f"部分 {sid} 写了两次", path, lines.line(("sections", i)))
         role = spec.sections[i].bank_section
         if role not in SECTIONS:
             raise TemplateError(
-                f"section '{sid}': role '{role}' is not a phrasebank section "
-                f"({', '.join(SECTIONS)})",
+                f"部分 {sid}：{role} 不是短语库的部分（可选：{'、'.join(SECTIONS)}）",
                 path,
                 lines.line(("sections", i)),
             )
     if not (folder / spec.template).is_file():
-        raise TemplateError(f"template file {spec.template} is missing", folder)
+        raise TemplateError(f"缺少模板文件 {spec.template}", folder, noun="文件夹")
     return ReportKind(spec, folder, builtin)
 
 
@@ -227,7 +222,7 @@ def _kind_folders(root: Path) -> list[Path]:
     if (root / KIND_FILE).is_file():
         return [root]
     if not root.is_dir():
-        raise TemplateError("template folder does not exist", root)
+        raise TemplateError("不存在", root, noun="报告类型文件夹")
     return sorted(p for p in root.iterdir() if (p / KIND_FILE).is_file())
 
 
@@ -252,5 +247,5 @@ def discover(extra: Iterable[Path] = ()) -> dict[str, ReportKind]:
 def get_kind(kind_id: str, extra: Iterable[Path] = ()) -> ReportKind:
     kinds = discover(extra)
     if kind_id not in kinds:
-        raise TemplateError(f"unknown report kind '{kind_id}'; known kinds: {', '.join(kinds)}")
+        raise TemplateError(f"没有“{kind_id}”这个报告类型；现有：{'、'.join(kinds)}")
     return kinds[kind_id]

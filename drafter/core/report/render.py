@@ -66,22 +66,22 @@ def check_structure(draft: Draft, kind: ReportKind, options: RenderOptions) -> N
     for section in draft.sections:
         if len(section.points) > MAX_POINTS:
             raise DraftFileError(
-                f"section '{section.id}' has {len(section.points)} points; they are numbered "
-                f"（一）to（九百九十九）, so at most {MAX_POINTS}: split the section"
+                f"部分 {section.id} 有 {len(section.points)} 个要点；要点编号从（一）到"
+                f"（九百九十九），最多 {MAX_POINTS} 个：请把这一部分拆开"
             )
         if section.id not in known:
             raise DraftFileError(
-                f"section '{section.id}' is not part of kind '{kind.id}' "
-                f"(its sections: {', '.join(s.id for s in kind.sections)})"
+                f"部分 {section.id} 不属于报告类型 {kind.id}"
+                f"（它的部分：{'、'.join(s.id for s in kind.sections)}）"
             )
     if options.allow_incomplete:
         return
     if not draft.meta.title.strip():
-        raise DraftFileError("meta.title is empty: every report needs a title")
+        raise DraftFileError("meta.title 是空的：报告要有标题")
     for spec in kind.sections:
         found = draft.find_section(spec.id)
         if spec.required and (found is None or not _has_content(found)):
-            raise DraftFileError(f"required section '{spec.id}' ({spec.label}) is empty")
+            raise DraftFileError(f"必写部分 {spec.id}（{spec.label}）是空的")
 
 
 def render_draft(draft: Draft, kind: ReportKind, options: RenderOptions | None = None) -> Rendered:
@@ -124,7 +124,7 @@ def render_draft(draft: Draft, kind: ReportKind, options: RenderOptions | None =
     if clean.missing:
         names = "、".join(clean.missing)
         if options.strict:
-            raise DraftFileError(f"unfilled slots: {names} (fill them under slots:)")
+            raise DraftFileError(f"还有空位没填：{names}（在 slots: 下填写）")
         warnings.append(f"{len(clean.missing)}项待补内容印作【待补】：{names}")
     if clean.controls:
         warnings.append(f"删去了{clean.controls}个 Word 无法保存的控制字符")

@@ -60,7 +60,7 @@ def _check_args(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
     """Refuse a call with a count or width argument large enough to exhaust memory."""
     for value in (*args, *kwargs.values()):
         if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_OUTPUT:
-            raise SecurityError(f"argument {value} is too large (limit {MAX_OUTPUT:,})")
+            raise SecurityError(f"参数 {value} 太大（上限 {MAX_OUTPUT:,}）")
 
 
 class BoundedEnvironment(ImmutableSandboxedEnvironment):
@@ -77,17 +77,17 @@ class BoundedEnvironment(ImmutableSandboxedEnvironment):
     ) -> Any:
         if operator == "**" and _is_number(left) and _is_number(right):
             if abs(left) > 1 and right > 0 and right * math.log10(abs(left)) > MAX_DIGITS:
-                raise SecurityError(f"{left} ** {right} is too large to compute")
+                raise SecurityError(f"{left} ** {right} 太大，不予计算")
         elif operator == "*":
             count, seq = (left, right) if isinstance(left, int) else (right, left)
             repeated = isinstance(count, int) and isinstance(seq, (str, list, tuple))
             if repeated and len(seq) * count > MAX_OUTPUT:
-                raise SecurityError(f"repeating a value {count} times is too large")
+                raise SecurityError(f"把一个值重复 {count} 次，结果太大")
         elif operator == "%" and isinstance(left, str) and _BIG_NUMBER.search(left):
-            raise SecurityError("a format width or precision is too large")
+            raise SecurityError("格式的宽度或精度太大")
         result = super().call_binop(context, operator, left, right)
         if _too_big(result):
-            raise SecurityError(f"the result of '{operator}' is too large")
+            raise SecurityError(f"{operator} 的结果太大")
         return result
 
     def call(
@@ -96,13 +96,13 @@ class BoundedEnvironment(ImmutableSandboxedEnvironment):
         _check_args(args, kwargs)
         result = super().call(__context, __obj, *args, **kwargs)
         if _too_big(result):
-            raise SecurityError("a call returned a value that is too large")
+            raise SecurityError("调用返回的值太大")
         return result
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
         owner = getattr(value, "__self__", None)
         if isinstance(owner, str) and _BIG_NUMBER.search(owner):
-            raise SecurityError("a format width or precision is too large")
+            raise SecurityError("格式的宽度或精度太大")
         return super().wrap_str_format(value)
 
 
@@ -138,8 +138,7 @@ class FolderLoader(jinja2.FileSystemLoader):
                 and not Path(os.path.realpath(candidate)).is_relative_to(os.path.realpath(root))
             ):
                 raise TemplateError(
-                    f"template file {template} is a symbolic link: templates must be plain "
-                    "files in the kind folder",
+                    f"模板文件 {template} 是符号链接：模板必须是报告类型文件夹中的普通文件",
                     candidate,
                 )
             if candidate.is_file():
@@ -154,7 +153,7 @@ def render_bounded(template: jinja2.Template, context: dict[str, Any]) -> str:
 
     def on_line(frame: FrameType, event: str, arg: Any) -> Any:
         if time.monotonic() > deadline:
-            raise RenderLimitError(f"the template took over {RENDER_SECONDS:g} s to render")
+            raise RenderLimitError(f"模板生成超过了 {RENDER_SECONDS:g} 秒")
         return on_line
 
     def on_call(frame: FrameType, event: str, arg: Any) -> Any:
@@ -177,6 +176,6 @@ def _collect(chunks: Iterator[str]) -> str:
     for chunk in chunks:
         size += len(chunk)
         if size > MAX_OUTPUT:
-            raise RenderLimitError(f"the template wrote over {MAX_OUTPUT:,} characters")
+            raise RenderLimitError(f"模板写出了超过 {MAX_OUTPUT:,} 个字符")
         out.append(chunk)
     return "".join(out)

@@ -19,19 +19,17 @@ _CHAIN = ("problem", "cause", "countermeasure")
 def resolve_matters(request: SkeletonRequest, pool: Pool) -> list[Matter]:
     """The matters of a request, checked against the vocabularies and the bank."""
     if request.topics and request.aspects:
-        raise QueryError("choose topics or aspects, not both")
+        raise QueryError("--topics 和 --aspects 只能选一个")
     if request.topics:
-        return [_known(t, TOPICS, "topic", aspect=False) for t in dict.fromkeys(request.topics)]
+        return [_known(t, TOPICS, "主题", aspect=False) for t in dict.fromkeys(request.topics)]
     if request.aspects:
-        return [_known(a, ASPECTS, "aspect", aspect=True) for a in dict.fromkeys(request.aspects)]
+        return [_known(a, ASPECTS, "方面", aspect=True) for a in dict.fromkeys(request.aspects)]
     count = request.problems
     if count is None or not 1 <= count <= MAX_PROBLEMS:
-        raise QueryError(f"the number of problems must be 1 to {MAX_PROBLEMS}")
+        raise QueryError(f"问题个数要在 1 到 {MAX_PROBLEMS} 之间")
     usable = offered_matters(request.kind, pool)
     if len(usable) < count:
-        raise QueryError(
-            f"the bank has {len(usable)} matters with linked problems; asked for {count}"
-        )
+        raise QueryError(f"短语库中有关联的问题只够写 {len(usable)} 个方面，要的是 {count} 个")
     return suggested_matters(usable, pool, count)
 
 
@@ -57,7 +55,7 @@ def suggested_matters(usable: list[Matter], pool: Pool, count: int) -> list[Matt
 
 def _known(key: str, table: dict[str, str], what: str, *, aspect: bool) -> Matter:
     if key not in table:
-        raise QueryError(f"unknown {what} '{key}'; use one of {', '.join(table)}")
+        raise QueryError(f"没有 {key} 这个{what}；可选：{'、'.join(table)}")
     return Matter(key, aspect=aspect)
 
 

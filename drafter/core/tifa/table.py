@@ -91,30 +91,30 @@ class FormulaData(BaseModel):
     @classmethod
     def _id(cls, value: str) -> str:
         if not _ID_RE.match(value):
-            raise ValueError("an id is lower-case words joined by -, e.g. si-ge-yi-shi")
+            raise ValueError("id 由小写拼音词加 - 连成，如 si-ge-yi-shi")
         return value
 
     @model_validator(mode="after")
     def _consistent(self) -> FormulaData:
         if len(self.members) == 1:
-            raise ValueError("members: list two or more parts, or none")
+            raise ValueError("members：列出两个以上的组成部分，或者不写")
         if len(set(self.members)) != len(self.members):
-            raise ValueError("members: a part is listed twice")
+            raise ValueError("members：有一项写了两次")
         position = 0
         for member in self.members:
             found = self.expansion.find(member, position) if self.expansion else 0
             if found < 0:
-                raise ValueError(f"expansion: '{member}' is missing or out of order")
+                raise ValueError(f"expansion：缺少“{member}”，或顺序不对")
             position = found + len(member)
         if self.expansion and not self.members:
-            raise ValueError("expansion: list its parts under members")
+            raise ValueError("expansion：请在 members 下列出各组成部分")
         if self.spelled_at is not None and self.spelled_at > len(self.members):
-            raise ValueError("spelled_at is more than the number of members")
+            raise ValueError("spelled_at 大于 members 的项数")
         if self.valid_from and self.until and self.until < self.valid_from:
-            raise ValueError("until is before valid_from")
+            raise ValueError("until 早于 valid_from")
         for form in self.wrong:
             if form.text in (self.name, *self.aliases, self.expansion_text):
-                raise ValueError(f"wrong: '{form.text}' is the canonical wording itself")
+                raise ValueError(f"wrong：“{form.text}”就是规范表述本身")
         return self
 
     @property
@@ -233,7 +233,7 @@ def load_table(path: Path, *, collect: bool = False) -> tuple[TifaTable, list[Ba
     if data is None:
         return TifaTable(), []
     if not isinstance(data, dict):
-        raise BankError("the 提法 table is a mapping with formulas:", path, 1)
+        raise BankError("提法表应写成含 formulas: 的映射", path, 1)
     parsed = validate(_TABLE, data, path=path, lines=lines, error=BankError)
     formulas: list[Formula] = []
     errors: list[BankError] = []
@@ -245,9 +245,9 @@ def load_table(path: Path, *, collect: bool = False) -> tuple[TifaTable, list[Ba
             row = validate(_FORMULA, raw, path=path, lines=lines, error=BankError,
                            prefix=("formulas", i))  # fmt: skip
             if row.id in seen:
-                raise BankError(f"duplicate id (first at line {seen[row.id]})", path, line)
+                raise BankError(f"id 重复（第一次出现在第 {seen[row.id]} 行）", path, line)
         except BankError as exc:
-            error = BankError(f"{ident}: {exc.message}" if ident else exc.message, path, exc.line)
+            error = BankError(f"{ident}：{exc.message}" if ident else exc.message, path, exc.line)
             if not collect:
                 raise error from exc
             errors.append(error)
