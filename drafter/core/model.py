@@ -26,23 +26,26 @@ def _date_text(value: Any) -> Any:
     if isinstance(value, _dt.date):
         return value.isoformat()
     if isinstance(value, str) and value and not _DATE_RE.match(value):
-        raise ValueError("a date is written YYYY-MM-DD, e.g. 2026-11-22")
+        raise ValueError("日期写成 年-月-日，如 2026-11-22")
     if isinstance(value, str) and value:
         y, m, d = (int(x) for x in value.split("-"))
-        _dt.date(y, m, d)  # raises ValueError for 2026-02-30
+        try:
+            _dt.date(y, m, d)
+        except ValueError:  # 2026-02-30
+            raise ValueError(f"没有 {value} 这一天") from None
     return value
 
 
 def _scene(value: Any) -> Any:
     if isinstance(value, str) and value not in SCENES:
-        raise ValueError(f"unknown scene {value!r}; use one of {'、'.join(SCENES)}")
+        raise ValueError(f"没有“{value}”这个场景；可选：{'、'.join(SCENES)}")
     return value
 
 
 def _text(value: Any) -> Any:
     """Numbers typed bare in YAML (42) are text to us."""
     if isinstance(value, bool):
-        raise ValueError("expected text, got true/false")
+        raise ValueError("应写文字，这里写成了 true/false")
     if isinstance(value, int | float):
         return str(value)
     return value
@@ -144,7 +147,7 @@ _IGNORE_RE = re.compile(r"^[A-Z]\d{3}(?:@[A-Za-z_][\w.#-]*)?$")
 
 def _ignore_entry(value: Any) -> Any:
     if isinstance(value, str) and not _IGNORE_RE.match(value):
-        raise ValueError(f"{value!r}: write a check code, or CODE@place such as L005@problem.2")
+        raise ValueError(f"{value!r}：写检查代号，或 代号@位置，如 L005@problem.2")
     return value
 
 

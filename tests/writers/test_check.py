@@ -103,7 +103,7 @@ def test_check_render_names_a_stranded_date(tmp_path: Path) -> None:
 def test_check_passes_drafter_output_and_says_ok(tmp_path: Path) -> None:
     path = save(tmp_path, "good.docx", write_docx(ending_blocks(3)))
     result = CliRunner().invoke(main, ["check", str(path)])
-    assert (result.exit_code, result.output.strip()) == (0, f"{path}: ok")
+    assert (result.exit_code, result.output.strip()) == (0, f"{path}：符合")
 
 
 def test_render_without_libreoffice_is_one_clear_line(
