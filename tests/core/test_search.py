@@ -257,11 +257,11 @@ def test_bank_filter_and_unknown_filter_values() -> None:
     )
     assert ids(engine.search("党员", SearchFilters(bank="mine"))) == ["mine.problem.01"]
     assert engine.banks == ["test", "mine"]
-    with pytest.raises(QueryError, match=r"unknown section 'problems'.*countermeasure"):
+    with pytest.raises(QueryError, match=r"--section 不能写“problems”.*countermeasure"):
         engine.search("党员", SearchFilters(section="problems"))
-    with pytest.raises(QueryError, match="valid values: 通用, 农村"):
+    with pytest.raises(QueryError, match="可选：通用、农村"):
         engine.search("党员", SearchFilters(scene="乡镇"))
-    with pytest.raises(QueryError, match="test, mine"):
+    with pytest.raises(QueryError, match="test、mine"):
         engine.search("", SearchFilters(bank="other"))
 
 

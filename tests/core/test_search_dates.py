@@ -60,5 +60,5 @@ def test_the_date_combines_with_the_other_filters(engine: SearchEngine) -> None:
 
 
 def test_a_malformed_date_is_a_query_error(engine: SearchEngine) -> None:
-    with pytest.raises(QueryError, match="YYYY-MM-DD"):
+    with pytest.raises(QueryError, match="年-月-日"):
         engine.search("学习", SearchFilters(date="2025-6-30"))

@@ -205,8 +205,8 @@ class Masks:
                 continue
             valid = spec.choices() if spec.choices is not None else self.values[spec.name]
             if value not in valid:
-                choices = ", ".join(valid) or "(none)"
-                raise QueryError(f"unknown {spec.name} {value!r}; valid values: {choices}")
+                choices = "、".join(valid) or "（无）"
+                raise QueryError(f"{spec.option} 不能写“{value}”；可选：{choices}")
             bits = self._bits(spec.name, value)
             for also in spec.keeps:
                 if also != value:
@@ -222,7 +222,7 @@ class Masks:
     def _dated(self, day: str) -> int:
         """Bits of the entries that may be offered on `day`: undated ones and those in window."""
         if not DATE_RE.fullmatch(day):
-            raise QueryError(f"a date is written YYYY-MM-DD, e.g. 2025-06-30, not {day!r}")
+            raise QueryError(f"日期写成 年-月-日，如 2025-06-30，不能写“{day}”")
         mask = bytearray(b"\x01") * self.size
         for i, first, last in self.windows:
             mask[i] = first <= day <= last

@@ -133,7 +133,7 @@ def data_stamp() -> str:
     """Changes when the installed pypinyin's data (so the reading table) may have changed."""
     spec = importlib.util.find_spec("pypinyin")
     if spec is None or not spec.submodule_search_locations:
-        raise DrafterError("pypinyin is not installed; reinstall drafter")
+        raise DrafterError("没有装 pypinyin：请重新安装 drafter")
     data = Path(next(iter(spec.submodule_search_locations))) / "pinyin_dict.py"
     stat = data.stat()
     raw = _FORMAT + f"{data}:{stat.st_size}:{stat.st_mtime_ns}".encode()
