@@ -113,7 +113,7 @@ def test_render_without_libreoffice_is_one_clear_line(
     monkeypatch.setattr(shutil, "which", lambda name: None)
     result = CliRunner().invoke(main, ["check", str(path), "--render"])
     assert result.exit_code == 2
-    assert "needs LibreOffice" in result.output and result.output.count("\n") == 1
+    assert "要用 LibreOffice" in result.output and result.output.count("\n") == 1
 
 
 ALL_ELEMENTS = """\

@@ -151,7 +151,7 @@ def _read(zf: zipfile.ZipFile, name: str) -> bytes:
     except KeyError:
         return b""
     if info.file_size > _MAX_PART_BYTES:
-        raise CheckError(f"{name} is too large to check", None)
+        raise CheckError(f"{name} 太大，无法检查", None)
     return zf.read(name)
 
 
@@ -160,11 +160,11 @@ def read_docx(path: Path) -> Document:
     try:
         zf = zipfile.ZipFile(path)
     except (OSError, zipfile.BadZipFile) as exc:
-        raise CheckError(f"not a Word .docx file ({exc.__class__.__name__})", path) from exc
+        raise CheckError(f"不是 Word .docx 文件（{exc.__class__.__name__}）", path) from exc
     with zf:
         names = zf.namelist()
         if "word/document.xml" not in names:
-            raise CheckError("not a Word .docx file (no word/document.xml)", path)
+            raise CheckError("不是 Word .docx 文件（没有 word/document.xml）", path)
         try:
             body_root = SafeET.fromstring(_read(zf, "word/document.xml"))
             styles_xml = _read(zf, "word/styles.xml")
@@ -174,7 +174,7 @@ def read_docx(path: Path) -> Document:
                 else SafeET.fromstring(f'<w:styles xmlns:w="{W[1:-1]}"/>')
             )
         except Exception as exc:  # defusedxml and expat raise several types
-            raise CheckError(f"unreadable XML ({exc})", path) from exc
+            raise CheckError(f"XML 读不出来（{exc}）", path) from exc
         theme = _read(zf, "word/theme/theme1.xml").decode("utf-8", "replace")
         doc = Document(path, parts=names)
         doc.core = _read(zf, "docProps/core.xml").decode("utf-8", "replace")

@@ -57,9 +57,9 @@ class Page:
 def tools_missing() -> str | None:
     """Why rendering cannot run here, or None when it can."""
     if not (shutil.which("soffice") or shutil.which("libreoffice")):
-        return "--render needs LibreOffice (soffice); install it or leave out --render"
+        return "--render 要用 LibreOffice（soffice）：请安装，或不加 --render"
     if not shutil.which("pdftotext"):
-        return "--render needs pdftotext (poppler-utils); install it or leave out --render"
+        return "--render 要用 pdftotext（poppler-utils）：请安装，或不加 --render"
     return None
 
 
@@ -83,12 +83,12 @@ def render_pdfs(paths: Sequence[Path], folder: Path) -> dict[Path, Path]:
     try:
         subprocess.run(command, capture_output=True, timeout=_TIMEOUT, check=False)
     except subprocess.TimeoutExpired as exc:
-        raise CheckError(f"LibreOffice did not finish within {_TIMEOUT} s") from exc
+        raise CheckError(f"LibreOffice 在 {_TIMEOUT} 秒内没有完成") from exc
     out = {}
     for path in paths:
         pdf = folder / (path.stem + ".pdf")
         if not pdf.is_file():
-            raise CheckError("LibreOffice could not convert the file", path)
+            raise CheckError("LibreOffice 转换不了这个文件", path)
         out[path] = pdf
     return out
 
