@@ -11,10 +11,11 @@ import pytest
 from textual.widgets import Input, OptionList
 
 from drafter.core.files import draftfile
-from drafter.core.model import walk_points
+from drafter.core.model import Point, walk_points
 from drafter.services.build import build
 from drafter.tui.app import DrafterApp
 from drafter.tui.screens.dialogs import ConfirmDialog
+from drafter.tui.screens.review import ReviewStep
 from drafter.tui.screens.wizard import WizardScreen
 from tests.tui.conftest import paste, settle
 
@@ -136,12 +137,20 @@ async def test_a_sub_point_moves_among_its_siblings_and_is_deleted_alone(
         assert [p.heading for p in parent.points] == ["乙", "甲"]
         await pilot.press("delete")
         await pilot.pause()
-        assert isinstance(pilot.app.screen, ConfirmDialog)
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ConfirmDialog)
+        assert dialog.question == "删除要点“乙”？"  # no text, no sub-points: nothing else goes
         await pilot.press("y")
         await pilot.pause()
         assert [p.heading for p in parent.points] == ["甲"]
         assert parent.heading == "谈心谈话开展不经常"
         assert selected(wizard) == (0, 0)
+        await pilot.press("up", "delete")  # the parent: its paragraph and 甲 go with it
+        await pilot.pause()
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ConfirmDialog)
+        assert dialog.question.endswith("及其 1 段正文和 1 个子项？")
+        await pilot.press("escape")
 
 
 async def test_a_point_with_nothing_above_it_is_not_indented_and_the_user_is_told(
@@ -212,3 +221,20 @@ async def test_a_reopened_draft_resumes_at_the_sub_point_left(
         reopened = await problem_step(pilot)
         assert selected(reopened) == (1, 1)
         assert reopened.editor("problem").query_one("#heading", Input).value == "阵地设施陈旧"
+
+
+async def test_a_review_finding_in_a_sub_point_opens_that_sub_point(
+    make: Callable[..., DrafterApp], draft_file: Path
+) -> None:
+    draft = draftfile.load(draft_file)
+    draft.section("problem").points[1].points = [Point(heading="阵地开放时间短")]
+    draftfile.save(draft, draft_file, backup=False)
+    async with make(draft_file).run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        wizard = pilot.app.screen
+        assert isinstance(wizard, WizardScreen)
+        wizard.post_message(ReviewStep.FindingChosen("problem", (1, 0), "heading"))
+        await settle(pilot)
+        assert wizard.spec is not None and wizard.spec.id == "problem"
+        assert selected(wizard) == (1, 0)
+        assert wizard.focused is wizard.editor("problem").query_one("#heading")

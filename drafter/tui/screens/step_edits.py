@@ -149,7 +149,6 @@ class OutlineEdits:
 
 def delete_question(point: Point) -> str:
     """What the delete dialog asks: the point's name and what goes with it."""
-    parts = [f"{len(point.body)} 段正文"]
-    if point.points:
-        parts.append(f"{len(iter_points(point.points))} 个子项")
-    return f"删除要点“{point.heading or '（无标题）'}”及其{'和'.join(parts)}？"
+    counts = ((len(point.body), "段正文"), (len(iter_points(point.points)), "个子项"))
+    parts = "和".join(f" {n} {what}" for n, what in counts if n)
+    return f"删除要点“{point.heading or '（无标题）'}”" + (f"及其{parts}？" if parts else "？")
