@@ -26,6 +26,7 @@ POOL = 250  # candidates scored in full, at most
 STREAM = 600  # entries taken from one lookup in the joined text, at most
 SECOND_GUESS = 20  # a keyword's other readings are looked up when the first finds fewer
 BUDGET = 10_000  # postings counted per query (or 1/20 of the bank), rarest slots first
+BULK = 20_000  # postings past which they are counted with numpy
 SHARE = 0.5  # candidates under this share of the best possible slot score …
 ENOUGH = 30  # … are scored only while there are fewer candidates than this
 
@@ -155,21 +156,43 @@ def _halves(keyword: Keyword) -> list[str]:
 def _count(slots: list[_Slot], counts: Counter[int], budget: int) -> int:
     """Add each entry's slot score to `counts`, rarest slots first; the best score possible."""
     best = 0
+    pieces: list[tuple[memoryview | set[int], int]] = []  # entries, and what each scores
     for slot in sorted(slots, key=lambda s: s.size):
         if budget <= 0:
             break
         exact = slot.exact[:budget]
-        counts.update(exact)
         if slot.similar:
             union = set(exact).union(*(s[:budget] for s in slot.similar))
-            counts.update(union)
-            if not exact:  # a pinyin syllable pair: every bigram that reads so is exact
-                counts.update(union)
+            # a pinyin syllable pair (no exact bigram): every bigram that reads so is exact
+            pieces += [(exact, 1), (union, 1 if exact else 2)]
         else:
-            counts.update(exact)
+            pieces.append((exact, 2))
         budget -= slot.size
         best += 2
+    if sum(len(entries) for entries, _ in pieces) > BULK:
+        _count_bulk(pieces, counts)
+    else:
+        for entries, score in pieces:
+            for _ in range(score):
+                counts.update(entries)
     return best
+
+
+def _count_bulk(pieces: list[tuple[memoryview | set[int], int]], counts: Counter[int]) -> None:
+    """`_count`'s sums with numpy (a large bank's query: tens of thousands of postings)."""
+    import numpy as np  # loaded by the first such query only
+
+    arrays = [
+        np.frombuffer(entries, dtype=np.uint32)
+        if isinstance(entries, memoryview)
+        else np.fromiter(entries, dtype=np.uint32, count=len(entries))
+        for entries, _ in pieces
+        if len(entries)
+    ]
+    scores = [np.full(len(entries), score) for entries, score in pieces if len(entries)]
+    sums = np.bincount(np.concatenate(arrays), weights=np.concatenate(scores))
+    found = np.flatnonzero(sums)
+    counts.update(dict(zip(found.tolist(), sums[found].astype(np.int64).tolist(), strict=True)))
 
 
 def _top(counts: Counter[int], mask: bytes | None, floor: int) -> list[int]:
@@ -186,11 +209,12 @@ def _top(counts: Counter[int], mask: bytes | None, floor: int) -> list[int]:
         values = list(compress(values, kept))
     # the lowest score still taken, found from how many entries have each score
     cut, taken = 0, 0
-    for value in sorted(set(values), reverse=True):
+    histogram = Counter(values)
+    for value in sorted(histogram, reverse=True):
         room = POOL if value >= floor else ENOUGH
         if taken >= room:
             break
-        cut, taken = value, taken + values.count(value)
+        cut, taken = value, taken + histogram[value]
     chosen = sorted(compress(keys, map(ge, values, repeat(cut))))
     chosen.sort(key=counts.__getitem__, reverse=True)  # stable: bank order within a score
     return chosen[: POOL if cut >= floor else ENOUGH]
