@@ -70,7 +70,7 @@ CASES: dict[str, Maker] = {
     ),
     "build incomplete draft": lambda t: (
         ["build", draft(t, GOOD.split("- id: cause")[0])],
-        "bad.draft.yaml：必写部分 cause（原因分析）是空的",
+        "bad.draft.yaml：必写部分「原因分析」是空的（草稿里的 cause）",
     ),
     "build wrong type": lambda t: (
         ["build", draft(t, GOOD.replace("format_version: 1", "format_version: one"))],

@@ -81,7 +81,7 @@ def check_structure(draft: Draft, kind: ReportKind, options: RenderOptions) -> N
     for spec in kind.sections:
         found = draft.find_section(spec.id)
         if spec.required and (found is None or not _has_content(found)):
-            raise DraftFileError(f"必写部分 {spec.id}（{spec.label}）是空的")
+            raise DraftFileError(f"必写部分「{spec.label}」是空的（草稿里的 {spec.id}）")
 
 
 def render_draft(draft: Draft, kind: ReportKind, options: RenderOptions | None = None) -> Rendered:
