@@ -1,7 +1,9 @@
 """`drafter check FILE.docx`: GB/T 9704 conformance of a Word file, drafter's or anyone's.
 
-Prints one line per fault (or `ok`); `--render` also prints through LibreOffice and
-measures the pages. Exit status: 0 conforming, 1 faults found, 2 the file cannot be read
+Prints one line per fault, in Chinese, naming the place and the clause
+(报告.docx：页码：页脚没有页码域（§7.5）), or 报告.docx：符合; `--render` also prints
+through LibreOffice and measures the pages (报告.docx：第 3 页：行距 …). `--json` keeps its
+keys and rule ids. Exit status: 0 conforming, 1 faults found, 2 the file cannot be read
 or rendering is not possible here (one line from the group).
 """
 

@@ -7,6 +7,8 @@ Rendering tests start LibreOffice once for a whole batch of files (start-up is m
 from __future__ import annotations
 
 import io
+import json
+import re
 import shutil
 from pathlib import Path
 
@@ -21,8 +23,9 @@ from drafter.cli import main
 from drafter.core.files import draftfile
 from drafter.writers.check import check_files
 from drafter.writers.check.render import TEXT_BOTTOM, measure, render_pdfs
+from drafter.writers.check.rules import title_faults
 from drafter.writers.docx import write_docx
-from tests.writers.reports import DATE, ending_blocks, needs_render, save
+from tests.writers.reports import DATE, FILLER, ending_blocks, needs_render, save
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((REPO / "examples").glob("*.draft.yaml"))
@@ -74,22 +77,81 @@ def stranded_date(document: docx.document.Document) -> None:
     date.paragraph_format.page_break_before = True
 
 
+# Each fault's line after 「文件：」: the rule's name, then the place (the margin by the
+# standard's name, the first paragraph in the wrong font and how many, the footer) and the
+# clause.
 FAULTS = {
-    "margins.docx": (wrong_margins, "top margin 25 mm, want 37 mm"),
-    "song.docx": (body_in_song, "body in 宋体"),
-    "nonumbers.docx": (no_page_numbers, "no page numbers"),
+    "margins.docx": (
+        wrong_margins,
+        "页边距：天头（上白边）是 25 毫米，应为 37 毫米（±1 毫米，§5.2.1）",
+    ),
+    "song.docx": (
+        body_in_song,
+        rf"字体：正文用了宋体（自¶\d+「{FILLER[:12]}…」起 2 段），应为 3 号仿宋（§7\.3\.3）",
+    ),
+    "nonumbers.docx": (no_page_numbers, "页码：页脚没有页码域（§7.5）"),
 }
 
 
 @pytest.mark.parametrize("name", FAULTS)
 def test_check_names_each_known_fault_in_one_line(name: str, tmp_path: Path) -> None:
-    edit, words = FAULTS[name]
+    edit, line = FAULTS[name]
     path = faulty(tmp_path, name, edit)
     result = CliRunner().invoke(main, ["check", str(path)])
     assert result.exit_code == 1
-    lines = [line for line in result.output.splitlines() if words in line]
-    assert len(lines) == 1, result.output
-    assert result.output.count("\n") == 1  # that one fault and nothing else
+    pattern = re.escape(f"{path}：") + (line if name == "song.docx" else re.escape(line))
+    assert re.fullmatch(pattern + "\n", result.output), result.output  # that fault alone
+
+
+def test_check_json_keeps_its_keys_and_ids_and_says_the_fault_in_chinese(
+    tmp_path: Path,
+) -> None:
+    path = faulty(tmp_path, "margins.docx", wrong_margins)
+    result = CliRunner().invoke(main, ["check", str(path), "--json"])
+    data = json.loads(result.output)
+    assert set(data) == {"file", "ok", "pages", "rules"} and data["ok"] is False
+    rules = {rule["id"]: rule for rule in data["rules"]}
+    assert list(rules) == [
+        "page",
+        "margins",
+        "grid",
+        "fonts",
+        "headings",
+        "page-numbers",
+        "title",
+        "signature",
+    ]
+    assert rules["margins"] == {
+        "id": "margins",
+        "title": "页边距",
+        "ok": False,
+        "faults": ["天头（上白边）是 25 毫米，应为 37 毫米（±1 毫米，§5.2.1）"],
+    }
+    assert rules["page"]["title"] == "幅面" and rules["page"]["faults"] == []
+
+
+def test_a_title_broken_inside_a_word_names_the_cut_and_the_clause() -> None:
+    assert title_faults(["关于加强基层党组织建", "设的意见"]) == [
+        "各行 10 / 4 字，有一行不到最长一行的一半：回行应排列对称、长短适宜（§7.3.1）",
+        "回行处拆开了一个词「织建/设的」：回行应词意完整（§7.3.1）",
+    ]
+
+
+def heading_in_song(document: docx.document.Document) -> None:
+    """A 第一层 heading typed into the body in 宋体, without an outline level."""
+    closing = document.paragraphs[-3]
+    heading = closing.insert_paragraph_before("一、存在的问题")
+    heading.runs[0].element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "宋体")
+
+
+def test_a_heading_names_its_paragraph_its_level_and_what_is_wrong(tmp_path: Path) -> None:
+    path = faulty(tmp_path, "heading.docx", heading_in_song)
+    report = check_files([path])[0]
+    faults = [f for f in report.faults() if "存在的问题" in f]
+    assert [re.sub(r"¶\d+", "¶", f) for f in faults] == [
+        "字体：¶「一、存在的问题」是第一层标题，用了宋体，应为黑体（§7.3.3）",
+        "结构层次：¶「一、存在的问题」是第一层标题，大纲级别不是 1 级：Word 导航窗格里看不到它",
+    ]
 
 
 @needs_render
@@ -97,7 +159,11 @@ def test_check_render_names_a_stranded_date(tmp_path: Path) -> None:
     path = faulty(tmp_path, "stranded.docx", stranded_date)
     result = CliRunner().invoke(main, ["check", str(path), "--render", "--json"])
     assert result.exit_code == 1
-    assert '"holds only the date' in result.output or "holds only the date" in result.output
+    data = json.loads(result.output)
+    render = next(rule for rule in data["rules"] if rule["id"] == "render")
+    assert render["title"] == "印出的页面"
+    # The date stands alone on the last page, the one the check names.
+    assert f"第 {data['pages']} 页只有成文日期：应与正文末段同页（§7.3.5）" in render["faults"]
 
 
 def test_check_passes_drafter_output_and_says_ok(tmp_path: Path) -> None:

@@ -101,10 +101,20 @@ def imprint_on_the_next_page(document: docx.document.Document) -> None:
 
 @needs_render
 def test_check_render_names_a_numbered_or_odd_imprint_page(tmp_path: Path) -> None:
+    """The body ends on page 2: the 版记 goes on page 4 after a blank page, or on page 3
+    when its section starts on the next page. Each line names the page and the clause."""
     files = {}
     for name, edit, words in (
-        ("numbered.docx", numbered_imprint, "均不编排页码"),
-        ("odd.docx", imprint_on_the_next_page, "版记在奇数页"),
+        (
+            "numbered.docx",
+            numbered_imprint,
+            "第 4 页编了页码：版记页前有空白页的，空白页和版记页均不编排页码（§7.5）",
+        ),
+        (
+            "odd.docx",
+            imprint_on_the_next_page,
+            "第 3 页：版记在奇数页，应在最后一个偶数页的下端（§7.4）",
+        ),
     ):
         document = docx.Document(io.BytesIO(write_docx(imprint_report(2))))  # type: ignore[arg-type]
         edit(document)
@@ -114,7 +124,7 @@ def test_check_render_names_a_numbered_or_odd_imprint_page(tmp_path: Path) -> No
     assert result.exit_code == 1
     for path, words in files.items():
         lines = [line for line in result.output.splitlines() if line.startswith(str(path))]
-        assert len(lines) == 1 and words in lines[0], result.output
+        assert lines == [f"{path}：{words}"], result.output
 
 
 @needs_render

@@ -16,11 +16,15 @@ from typing import Any
 from drafter.writers.check.reader import CheckError, read_docx
 from drafter.writers.check.rules import RULES, classify
 
+RENDER = "render"  # the id of the rules measured on the printed pages
+
 
 @dataclass
 class RuleResult:
     id: str
+    """Stable, for scripts (the JSON's "id")."""
     title: str
+    """The rule's name as a user reads it (页边距, 页码 …)."""
     faults: list[str] = field(default_factory=list)
 
     @property
@@ -41,8 +45,13 @@ class Report:
         return all(r.ok for r in self.results)
 
     def faults(self) -> list[str]:
-        """One line per fault, prefixed by its rule."""
-        return [f"{r.id}: {fault}" for r in self.results for fault in r.faults]
+        """One line per fault, led by its rule's name (页码：页脚没有页码域（§7.5）); a
+        fault of the printed pages leads with its page instead (第 3 页：行距 …)."""
+        return [
+            fault if r.id == RENDER else f"{r.title}：{fault}"
+            for r in self.results
+            for fault in r.faults
+        ]
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -77,7 +86,7 @@ def check_files(paths: Sequence[Path], *, render: bool = False) -> list[Report]:
             measured = pages[report.path]
             report.pages = len(measured)
             faults = render_faults(measured, signatures[report.path], titles[report.path])
-            report.results.append(RuleResult("render", "rendered pages", faults))
+            report.results.append(RuleResult(RENDER, "印出的页面", faults))
     return reports
 
 

@@ -1,8 +1,9 @@
 """The static GB/T 9704-2012 rules, one function each, in one table.
 
-Each rule reads the parsed document and returns its faults, one readable line each
-("¶12 「存在的问题」: 宋体 on the East Asian slot, want 仿宋"). Font families are matched by
-name (仿宋, 仿宋_GB2312, 方正仿宋_GBK and FangSong are all 仿宋) so any office's fonts pass.
+Each rule reads the parsed document and returns its faults, one line each in the words of
+a 校对 desk, naming the paragraph and the clause ("¶12「一、存在的问题」是第一层标题，用了宋体，
+应为黑体（§7.3.3）"). Font families are matched by name (仿宋, 仿宋_GB2312, 方正仿宋_GBK and
+FangSong are all 仿宋) so any office's fonts pass.
 """
 
 from __future__ import annotations
@@ -32,6 +33,10 @@ _LEVELS = (
     (3, re.compile(r"^\d+[.．](?!\t)"), "仿宋"),  # not 2.\t附件名称
     (4, re.compile(r"^（\d+）"), "仿宋"),
 )
+LEVEL_NAMES = ("", "第一层", "第二层", "第三层", "第四层")
+# The margins by the standard's names (§5.2.1 names 天头 and 订口; the others follow from
+# the 156 × 225 mm text block).
+_SIDES = {"top": "天头（上白边）", "bottom": "下白边", "left": "订口（左白边）", "right": "右白边"}
 DATE_RE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
 
 
@@ -90,12 +95,13 @@ def check_page(doc: Document, parts: Parts) -> list[str]:
     width, height = doc.page_mm
     if _near(width, PAGE_MM[0], TOLERANCE_MM) and _near(height, PAGE_MM[1], TOLERANCE_MM):
         return []
-    return [f"page {width:g} × {height:g} mm, want A4 210 × 297 mm"]
+    return [f"纸张 {width:g} × {height:g} 毫米，应为 A4 纸 210 × 297 毫米（§5.1）"]
 
 
 def check_margins(doc: Document, parts: Parts) -> list[str]:
     return [
-        f"{side} margin {doc.margins_mm.get(side, 0):g} mm, want {want:g} mm"
+        f"{_SIDES[side]}是 {doc.margins_mm.get(side, 0):g} 毫米，"
+        f"应为 {want:g} 毫米（±1 毫米，§5.2.1）"
         for side, want in MARGINS_MM.items()
         if not _near(doc.margins_mm.get(side, 0), want, TOLERANCE_MM)
     ]
@@ -108,51 +114,55 @@ def check_grid(doc: Document, parts: Parts) -> list[str]:
         rule = p.ppr.get("spacing.lineRule", "auto")
         pitch = int(line) / 20 if line and rule in ("exact", "atLeast") else doc.grid_pitch_pt
         if pitch is None or not _near(pitch, LINE_PITCH_PT, 0.3):
-            faults.append(
-                f"{snippet(p)}: line pitch {pitch or 'single'} pt, "
-                f"want {LINE_PITCH_PT} pt (22 lines a page)"
-            )
+            now = f"行距 {pitch:g} 磅" if pitch else "行距是单倍行距"
+            faults.append(f"{snippet(p)}{now}，应为固定值 {LINE_PITCH_PT} 磅（每页 22 行，§5.2.3）")
     for p in parts.body[:1]:
         if not _near(p.size_pt, 16.0, 0.1):
-            faults.append(f"{snippet(p)}: body text {p.size_pt:g} pt, want 16 pt (3号)")
+            faults.append(f"{snippet(p)}正文 {p.size_pt:g} 磅，应为 16 磅（3 号字，§5.2.2）")
         elif not CHARS_PER_LINE - 0.5 <= TEXT_WIDTH_PT / 16.0 <= CHARS_PER_LINE + 0.5:
-            faults.append(f"{snippet(p)}: not 28 characters a line")
+            faults.append(f"{snippet(p)}每行不是 28 个字（§5.2.3）")
         if p.ppr.get("overflowPunct", "1") not in ("0", "false"):
             faults.append(
-                "punctuation may hang past the right edge (29 on a line): "
-                "turn off 允许标点溢出边界 (w:overflowPunct)"
+                "标点可能挤到版心右边之外，一行成了 29 个字（§5.2.3）："
+                "请在段落的中文版式里取消「允许标点溢出边界」"
             )
     return faults
 
 
-def _font_fault(p: Paragraph, want: str, what: str) -> str | None:
+def _font_fault(p: Paragraph, want: str, what: str, clause: str) -> str | None:
     if family(p.east_asia) == want:
         return None
-    return f"{snippet(p)}: {what} in {p.east_asia or 'no East Asian font'}, want {want}"
+    used = f"用了{p.east_asia}" if p.east_asia else "没有设中文字体"
+    return f"{snippet(p)}是{what}，{used}，应为{want}（{clause}）"
 
 
 def check_fonts(doc: Document, parts: Parts) -> list[str]:
     faults = []
     if parts.title is not None:
-        fault = _font_fault(parts.title, "小标宋", "title")
+        fault = _font_fault(parts.title, "小标宋", "标题", "§7.3.1")
         if fault:
             faults.append(fault)
         if not _near(parts.title.size_pt, 22, 0.5):
             faults.append(
-                f"{snippet(parts.title)}: title {parts.title.size_pt:g} pt, want 22 pt (2号)"
+                f"{snippet(parts.title)}标题 {parts.title.size_pt:g} 磅，"
+                "应为 22 磅（2 号字，§7.3.1）"
             )
     wrong_body = [p for p in parts.body if family(p.east_asia) != "仿宋"]
     if wrong_body:
         p = wrong_body[0]
-        font = p.east_asia or "no East Asian font"
-        faults.append(f"body in {font} ({len(wrong_body)} paragraphs from {snippet(p)}), want 仿宋")
+        used = f"用了{p.east_asia}" if p.east_asia else "没有设中文字体"
+        faults.append(
+            f"正文{used}（自{snippet(p)}起 {len(wrong_body)} 段），应为 3 号仿宋（§7.3.3）"
+        )
     for level, p in parts.headings:
         want = _LEVELS[level - 1][2]
-        fault = _font_fault(p, want, f"level-{level} heading")
+        fault = _font_fault(p, want, f"{LEVEL_NAMES[level]}标题", "§7.3.3")
         if fault:
             faults.append(fault)
-    for p in parts.signature + ([parts.date] if parts.date else []):
-        fault = _font_fault(p, "仿宋", "signature/date")
+    ending = [(p, "发文机关署名") for p in parts.signature]
+    ending += [(parts.date, "成文日期")] if parts.date else []
+    for p, what in ending:
+        fault = _font_fault(p, "仿宋", what, "§5.2.2")
         if fault:
             faults.append(fault)
     return faults
@@ -161,27 +171,37 @@ def check_fonts(doc: Document, parts: Parts) -> list[str]:
 def check_headings(doc: Document, parts: Parts) -> list[str]:
     faults, previous = [], 0
     for level, p in parts.headings:
+        name = LEVEL_NAMES[level]
         if level > previous + 1:
-            faults.append(f"{snippet(p)}: level {level} heading follows level {previous}")
+            skipped = (
+                f"前面是{LEVEL_NAMES[previous]}标题，跳过了{LEVEL_NAMES[previous + 1]}"
+                if previous
+                else "前面没有第一层标题"
+            )
+            faults.append(f"{snippet(p)}是{name}标题，{skipped}（§7.3.3）")
         outline = p.ppr.get("outlineLvl")
         if outline is None or int(outline) != level - 1:
             faults.append(
-                f"{snippet(p)}: not a level-{level} heading style (navigation pane misses it)"
+                f"{snippet(p)}是{name}标题，大纲级别不是 {level} 级：Word 导航窗格里看不到它"
             )
         previous = level
     return faults
 
 
+_FOOTERS = {"default": "单页", "even": "双页", "first": "首页"}
+
+
 def check_page_numbers(doc: Document, parts: Parts) -> list[str]:
     numbered = {kind: xml for kind, xml in doc.footers.items() if "PAGE" in xml}
     if not numbered:
-        return ["no page numbers: no footer holds a PAGE field"]
+        return ["页脚没有页码域（§7.5）"]
     faults = []
     if not doc.odd_even_footers or "even" not in numbered:
-        faults.append("page numbers not set odd-right / even-left (no separate even-page footer)")
+        faults.append("没有设「奇偶页不同」：单页码应居右空一字，双页码居左空一字（§7.5）")
     for kind, xml in numbered.items():
         if "—" not in xml:
-            faults.append(f"{kind} page number not written “— 1 —”")
+            which = _FOOTERS.get(kind, "") if doc.odd_even_footers or kind != "default" else ""
+            faults.append(f"{which}页码没有写成「— 1 —」，数字左右应各放一条一字线（§7.5）")
     return faults
 
 
@@ -191,14 +211,13 @@ def title_faults(lines: list[str]) -> list[str]:
     faults = []
     if len(lines) == 1 and widths[0] > TITLE_LINE_CHARS:
         faults.append(
-            f"title of {widths[0]:g} characters on one line wraps unevenly: "
-            "break it into balanced lines"
+            f"一行排了 {widths[0]:g} 字，会自动回行、长短不齐：请分成长短相近的几行（§7.3.1）"
         )
     if len(lines) > 1:
         if min(widths) < max(widths) / 2:
             faults.append(
-                f"title lines {' / '.join(f'{w:g}' for w in widths)}: "
-                "a line shorter than half the longest"
+                f"各行 {' / '.join(f'{w:g}' for w in widths)} 字，"
+                "有一行不到最长一行的一半：回行应排列对称、长短适宜（§7.3.1）"
             )
         whole = "".join(lines)
         bounds, at = set(), 0
@@ -210,39 +229,40 @@ def title_faults(lines: list[str]) -> list[str]:
             at += len(line)
             if at not in bounds:
                 cut = f"{whole[max(0, at - 2) : at]}/{whole[at : at + 2]}"
-                faults.append(f"title break cuts a word: 「{cut}」")
+                faults.append(f"回行处拆开了一个词「{cut}」：回行应词意完整（§7.3.1）")
     return faults
 
 
 def check_title(doc: Document, parts: Parts) -> list[str]:
     if parts.title is None:
-        return ["no title (2号 centred) found at the top"]
+        return ["开头没有找到标题（2 号字，居中，§7.3.1）"]
     return title_faults([line for line in parts.title.lines if line.strip()])
 
 
 def check_signature(doc: Document, parts: Parts) -> list[str]:
     if parts.date is None:
-        return ["no 成文日期 (2026年1月5日) found at the end"]
+        return ["结尾没有找到成文日期（如 2026年1月5日，§7.3.5）"]
     faults = []
     date_right = float(parts.date.ppr.get("ind.rightChars", 0) or 0) / 100
     if not (_near(date_right, 4, 0.6) or date_right >= 1.9):
         faults.append(
-            f"{snippet(parts.date)}: date {date_right:g} characters from the right, "
-            "want 4 (sealed) or 2 (unsealed)"
+            f"{snippet(parts.date)}成文日期右空 {date_right:g} 字，"
+            "应右空四字（加盖印章）或右空二字（不加盖印章，§7.3.5）"
         )
     if not parts.signature:
-        faults.append("no signature (发文机关署名) right above the date")
+        faults.append("成文日期上方没有发文机关署名（§7.3.5）")
     return faults
 
 
 Rule = Callable[[Document, Parts], list[str]]
+# Rule id (stable: the JSON's "id") → the name a user reads before each fault, and the rule.
 RULES: dict[str, tuple[str, Rule]] = {
-    "page": ("A4 page", check_page),
-    "margins": ("margins 37/35/28/26 mm", check_margins),
-    "grid": ("22 lines × 28 characters", check_grid),
-    "fonts": ("fonts on the East Asian slot", check_fonts),
-    "headings": ("heading levels", check_headings),
-    "page-numbers": ("page numbers", check_page_numbers),
-    "title": ("title balance", check_title),
-    "signature": ("signature and date", check_signature),
+    "page": ("幅面", check_page),
+    "margins": ("页边距", check_margins),
+    "grid": ("行数和字数", check_grid),
+    "fonts": ("字体", check_fonts),
+    "headings": ("结构层次", check_headings),
+    "page-numbers": ("页码", check_page_numbers),
+    "title": ("标题", check_title),
+    "signature": ("署名和成文日期", check_signature),
 }
