@@ -27,6 +27,8 @@ class _Spelling(dict[int, str]):
         super().__init__()
         self.readings = table.readings
         self.numbers = {s: n for n, s in enumerate(table.syllables)}
+        self.texts: dict[str, str] = {}
+        """Texts spelled so far (kept for the next queries)."""
 
     def __missing__(self, code: int) -> str:
         found = self.readings.get(chr(code))
@@ -43,16 +45,14 @@ def _spelling(table: PinyinTable) -> _Spelling:
     return _Spelling(table)
 
 
-_spelled: dict[str, str] = {}
-
-
 def spell(text: str, table: PinyinTable) -> str:
     """`text` spelled as readings, two code points a character (kept for the next query)."""
-    found = _spelled.get(text)
+    spelling = _spelling(table)
+    found = spelling.texts.get(text)
     if found is None:
-        if len(_spelled) >= _KEPT:
-            _spelled.clear()
-        found = _spelled[text] = text.translate(_spelling(table))
+        if len(spelling.texts) >= _KEPT:
+            spelling.texts.clear()
+        found = spelling.texts[text] = text.translate(spelling)
     return found
 
 
