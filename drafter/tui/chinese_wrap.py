@@ -1,9 +1,11 @@
-"""The body editor wraps Chinese by 避头尾: no wrapped line starts with ，。 nor splits 286.
+"""Every wrapped text in the wizard breaks Chinese by 避头尾: no line starts with ，。 nor
+splits 286 — the body editor, labels, the phrase panel and toasts alike.
 
-Textual's TextArea wraps a paragraph by cell count (textual._wrap.compute_wrap_offsets);
-`install()` wraps that function, as the document module imported it, so the break offsets
-are moved back by drafter.core.text.linebreak's rules and the rest wrapped again from there; the
-editor's cursor movement and layout keep working on the offsets it is given.
+Textual's TextArea wraps a paragraph by cell count (textual._wrap.compute_wrap_offsets) and
+every other widget through Content.wrap (rich._wrap.divide_line). `install()` wraps both
+functions, as the modules that use them imported them, so the break offsets are moved back
+by drafter.core.text.linebreak's rules and the rest wrapped again from there; cursor movement
+and layout keep working on the offsets they are given.
 """
 
 from __future__ import annotations
@@ -36,13 +38,22 @@ def chinese(compute: Callable[..., list[int]]) -> Callable[..., list[int]]:
     return offsets
 
 
+def chinese_divide(divide: Callable[..., list[int]]) -> Callable[..., list[int]]:
+    """rich's divide_line (text, width, fold), its breaks moved back the same way."""
+    offsets = chinese(lambda text, width, _tab, fold: divide(text, width, fold=fold))
+    return lambda text, width, fold=True: offsets(text, width, 0, fold)
+
+
 def install() -> None:
-    """Wrap the TextArea's line breaking from now on (idempotent)."""
+    """Wrap the TextArea's and every widget's line breaking from now on (idempotent)."""
     global _installed
     if _installed:
         return
+    from textual import content
     from textual.document import _wrapped_document as wrapped
 
     if hasattr(wrapped, "compute_wrap_offsets"):
         wrapped.compute_wrap_offsets = chinese(wrapped.compute_wrap_offsets)
-        _installed = True
+    if hasattr(content, "divide_line"):
+        content.divide_line = chinese_divide(content.divide_line)
+    _installed = True

@@ -34,3 +34,23 @@ async def test_the_draft_saved_note_leaves_the_slot_dialogs_buttons_free(
         assert toasts  # the note is shown over the dialog as well
         for button in dialog.query(Button):
             assert not any(button.region.overlaps(t) for t in toasts), button.label
+
+
+async def test_a_note_wraps_chinese_by_bitouwei(
+    make: Callable[..., DrafterApp], draft_file: Path
+) -> None:
+    """A toast (like every label) breaks Chinese by 避头尾: no line opens with 。，; ."""
+    app = make(draft_file)
+    sentence = "之后每次改动都会自动保存到草稿文件里面不用另外再点保存按钮也不会丢失任何内容"
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        # One of these lengths puts the closing 。 just past a line's last cell.
+        for n in range(12, len(sentence)):
+            app.clear_notifications()
+            app.notify(sentence[:n] + "。", timeout=6)
+            await pilot.pause(0.05)
+            [toast] = app.screen.query("Toast")
+            lines = [s.text.strip(" ▌▐") for s in toast.render_lines(toast.region.reset_offset)]
+            text = [line for line in lines if line.strip()]
+            assert "".join(text) == sentence[:n] + "。"
+            assert not any(line.startswith(("。", "，", "；")) for line in text), text
