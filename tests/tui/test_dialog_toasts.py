@@ -54,3 +54,23 @@ async def test_a_note_wraps_chinese_by_bitouwei(
             text = [line for line in lines if line.strip()]
             assert "".join(text) == sentence[:n] + "。"
             assert not any(line.startswith(("。", "，", "；")) for line in text), text
+
+
+async def test_long_slot_names_are_shown_whole_beside_their_fields(
+    make: Callable[..., DrafterApp], draft_file: Path
+) -> None:
+    """A skeleton's fact slots run to 6–8 characters (政治建设表现): none is cut."""
+    from rich.cells import cell_len
+    from textual.widgets import Input, Label
+
+    app = make(draft_file)
+    names = ["上级单位", "政治建设表现", "阵地经费保障表现"]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.push_screen(SlotValuesDialog(names, ""))
+        await pilot.pause(0.3)
+        labels = list(app.screen.query(".slot-grid Label").results(Label))
+        fields = list(app.screen.query(".slot-grid Input").results(Input))
+        for name, label, field in zip(names, labels, fields, strict=True):
+            assert label.region.width >= cell_len(name), name
+            assert label.region.right <= field.region.x, name

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -94,6 +95,9 @@ class SlotValuesDialog(ModalScreen[dict[str, str] | None]):
                 yield Button("取消", id="cancel")
 
     def on_mount(self) -> None:
+        # Slot names run to 8 characters (16 cells): the label column fits the longest.
+        widest = max((cell_len(name) for name in self.names), default=4)
+        self.query_one(".slot-grid", Grid).styles.grid_columns = f"{max(10, widest + 2)} 1fr"
         self.query_one("#slot-0", Input).focus()
 
     def values(self) -> dict[str, str]:
