@@ -10,10 +10,11 @@ match at spelled position p starts at character p // 2.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache, lru_cache
 
-from drafter.core.search.pinyin import Pattern, PinyinTable
+from drafter.core.search.pinyin import Pattern, PinyinTable, Unit
 
 _FIRST, _LAST = 0xE400, 0xE800  # a syllable's code point as a first / as a last reading
 _NONE = "\ue3fe\ue3ff"  # a character without a reading: in no class
@@ -60,14 +61,31 @@ def spell(text: str, table: PinyinTable) -> str:
 def spelled_regex(pattern: Pattern, table: PinyinTable) -> re.Pattern[str]:
     """A regex over spelled text for a reading of typed pinyin: each piece matches a
     character whose first or last reading is that syllable (full) or starts with it."""
-    numbers = _spelling(table).numbers
     pieces = []
     for unit in pattern:
-        fits = [n for s, n in numbers.items() if (s == unit.text if unit.full else
-                                                   s.startswith(unit.text))]  # fmt: skip
-        if not fits:
+        piece = _piece(unit, table)
+        if piece is None:
             return re.compile("(?!)")
-        first = "".join(chr(_FIRST + n) for n in fits)
-        last = "".join(chr(_LAST + n) for n in fits)
-        pieces.append(f"(?:[{first}].|.[{last}])")
+        pieces.append(piece)
     return re.compile("".join(pieces), re.DOTALL)
+
+
+@lru_cache(maxsize=4096)
+def _piece(unit: Unit, table: PinyinTable) -> str | None:
+    """A typed piece as a regex over two spelled code points, or None when no syllable fits.
+
+    Syllables are numbered in sorted order, so those a piece stands for (itself, or every
+    one that starts with it) are one run of numbers: a class of one range, quick to compile
+    (each keystroke of typed pinyin compiles new regexes).
+    """
+    syllables = table.syllables
+    lo = bisect.bisect_left(syllables, unit.text)
+    if unit.full:
+        hi = lo + 1 if lo < len(syllables) and syllables[lo] == unit.text else lo
+    else:
+        hi = bisect.bisect_left(syllables, unit.text + "\x7f", lo)
+    if hi <= lo:
+        return None
+    first = f"{chr(_FIRST + lo)}-{chr(_FIRST + hi - 1)}"
+    last = f"{chr(_LAST + lo)}-{chr(_LAST + hi - 1)}"
+    return f"(?:[{first}].|.[{last}])"
