@@ -319,3 +319,19 @@ async def test_a_refused_date_is_explained_in_chinese(
         await pilot.pause()
         [note] = [n for n in app._notifications if n.title == "报告信息没有改"]
         assert "年-月-日" in note.message and not note.message.isascii()
+
+
+async def test_the_kind_list_offers_kinds_not_the_loading_note(
+    make: Callable[..., DrafterApp],
+) -> None:
+    from textual.widgets import Select
+    from textual.widgets._select import SelectOverlay
+
+    app = make()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        select = app.screen.query_one("#kind", Select)
+        overlay = select.query_one(SelectOverlay)
+        shown = [str(overlay.get_option_at_index(i).prompt) for i in range(overlay.option_count)]
+        assert "整改报告（对照检查材料）" in shown
+        assert not any("载入" in option for option in shown), shown

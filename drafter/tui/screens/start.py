@@ -170,6 +170,7 @@ class StartScreen(Screen[None]):
             return
         self.kinds = kinds
         select: Select[str] = self.query_one("#kind", Select)
+        select.prompt = "选择报告类型"  # the loading note must not stay in the list
         select.set_options([(k.name, k.id) for k in kinds])
         if kinds:
             select.value = kinds[0].id
