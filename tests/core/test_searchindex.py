@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from drafter.core.search.build import fold_many
 from drafter.core.search.fold import fold, fold_with_positions, folded_positions
 from drafter.core.search.index import SearchIndex
+from drafter.core.search.postings import FIRST_TEXTS
 
 # Chinese, ASCII, full-width forms, CJK punctuation and a few characters that NFKC expands
 TEXT = st.text(
@@ -68,3 +71,20 @@ def test_the_quick_fold_agrees_with_nfkc_on_every_character_it_takes() -> None:
     assert len(taken) > 20_000
     assert [fold(c) for c in taken] == [fold_with_positions(c)[0] for c in taken]
     assert fold("〸Ａ") == "十a"  # outside the quick path: NFKC still applies
+
+
+@given(st.lists(st.text(alphabet="党员教育，a", max_size=6), max_size=30), st.sampled_from("党员a"))
+def test_one_character_is_found_in_the_same_texts_and_places_as_a_scan(
+    texts: list[str], char: str
+) -> None:
+    index = SearchIndex(texts, extras=["育" if n % 3 else "" for n in range(len(texts))])
+    scanned = list(index.scan(re.compile(re.escape(char))))
+    assert list(index.find_char(char)) == scanned
+
+
+def test_a_common_character_is_found_past_the_texts_its_postings_keep() -> None:
+    # more texts hold 党 than its postings keep: the later ones are still found, in order
+    texts = ["党员"] * FIRST_TEXTS + ["教育"] * 5 + ["加强党建", "党"]
+    found = list(SearchIndex(texts).find_char("党"))
+    assert [i for i, _ in found] == [*range(FIRST_TEXTS), FIRST_TEXTS + 5, FIRST_TEXTS + 6]
+    assert found[-2:] == [(FIRST_TEXTS + 5, 2), (FIRST_TEXTS + 6, 0)]

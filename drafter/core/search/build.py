@@ -15,6 +15,7 @@ import numpy.typing as npt
 
 from drafter.core.search.fold import fold, fold_char
 from drafter.core.search.pinyin import PinyinTable
+from drafter.core.search.postings import FIRST_TEXTS
 
 SEP = "\x00"
 """Ends each folded text in the joined text (folding removes it from the texts)."""
@@ -43,6 +44,7 @@ def build_parts(
     ids = dense[codes]
     del seen, dense
     gram_pairs, gram_starts, gram_ids = _postings(codes, ids, starts, n, len(chars))
+    char_ids, char_starts, char_texts = _char_postings(codes, ids, starts, n)
     first, second = _readings(chars, table, numbers)
     left, right = gram_pairs // len(chars), gram_pairs % len(chars)
     gram_keys = chars[left].astype(np.uint64) << np.uint64(21) | chars[right].astype(np.uint64)
@@ -64,6 +66,9 @@ def build_parts(
         "sound_starts": _ints(sound_starts, "I"),
         "sound_grams": _ints(sound_grams, "Q"),
         "present": present.encode("utf-8", "surrogatepass"),
+        "char_keys": _ints(chars[char_ids], "I"),
+        "char_starts": _ints(char_starts, "I"),
+        "char_ids": _ints(char_texts, "I"),
     }
     return big, parts
 
@@ -132,6 +137,23 @@ def _postings(codes: Array, ids: Array, starts: Array, n: int, size: int) -> tup
     del both
     first = np.flatnonzero(_changes(pairs))
     return pairs[first], np.append(first, len(pairs)), owners
+
+
+def _char_postings(codes: Array, ids: Array, starts: Array, n: int) -> tuple[Array, ...]:
+    """(characters as dense numbers, sorted; where each one's texts start; the texts): for
+    each character the first FIRST_TEXTS texts that hold it, in bank order (a query of one
+    character reads them instead of scanning the bank for a rare one)."""
+    owner = np.repeat(np.arange(n, dtype=np.int64), np.diff(starts))
+    kept = codes > 1  # no SEP, no EXTRA_MARK
+    both = np.unique(ids[kept].astype(np.int64) * max(n, 1) + owner[kept])
+    del owner, kept
+    chars, texts = np.divmod(both, max(n, 1))
+    first = np.flatnonzero(_changes(chars))
+    rank = np.arange(len(chars)) - np.repeat(first, np.diff(np.append(first, len(chars))))
+    taken = rank < FIRST_TEXTS
+    chars, texts = chars[taken], texts[taken]
+    first = np.flatnonzero(_changes(chars))
+    return chars[first], np.append(first, len(chars)), texts
 
 
 def _changes(sorted_items: Array) -> Array:

@@ -93,7 +93,8 @@ def _sources(
     text = keyword.text
     if not keyword.latin:
         if len(text) == 1:
-            return [], [_scan(index, re.compile(re.escape(text)), mask)]
+            found = index.find_char(text)
+            return [], [found if mask is None else (f for f in found if mask[f[0]])]
         return _slots(index, text), []
     slots = []
     streams: list[Found] = []

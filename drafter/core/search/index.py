@@ -20,9 +20,9 @@ from functools import cache
 from typing import Any
 
 from drafter.core.search.pinyin import PinyinTable, pinyin_table
-from drafter.core.search.postings import Ints, Postings, gram_of
+from drafter.core.search.postings import FIRST_TEXTS, Ints, Postings, gram_of
 
-FORMAT = 8
+FORMAT = 9
 """Bumped whenever the parts change shape, so that stores of another shape are rebuilt."""
 EXTRA_MARK = "\x01"
 """Parts a phrase's folded text from its extra text (note, section name), searched too."""
@@ -33,6 +33,7 @@ _SOUNDS_KEPT = _TEXTS_KEPT = 50_000  # decoded texts and sounds kept for the nex
 PART_NAMES = (
     "folded", "bstarts", "starts", "letters", "letters2", "gram_keys", "gram_starts",
     "gram_ids", "sound_keys", "sound_starts", "sound_grams", "present",
+    "char_keys", "char_starts", "char_ids",
 )  # fmt: skip
 
 
@@ -80,6 +81,8 @@ class SearchIndex:
         readings start with different letters) under the last ones: 重 is z, then c."""
         self.bigrams = Postings(parts["gram_keys"], parts["gram_starts"], parts["gram_ids"])
         self.sounds = Postings(parts["sound_keys"], parts["sound_starts"], parts["sound_grams"])
+        self.chars = Postings(parts["char_keys"], parts["char_starts"], parts["char_ids"])
+        """Character → the first texts (FIRST_TEXTS) that hold it, in bank order."""
         self.present = frozenset(str(parts["present"], "utf-8", "surrogatepass"))
         """The characters with a pinyin reading that occur in the texts."""
         self._chunks: dict[int, str] = {}
@@ -102,6 +105,9 @@ class SearchIndex:
             "sound_starts": self.sounds.starts,
             "sound_grams": self.sounds.ids,
             "present": "".join(sorted(self.present)).encode("utf-8", "surrogatepass"),
+            "char_keys": self.chars.keys,
+            "char_starts": self.chars.starts,
+            "char_ids": self.chars.ids,
         }
 
     def text(self, i: int) -> str:
@@ -175,6 +181,15 @@ class SearchIndex:
                 i = bisect.bisect_right(starts, at, lo, hi + 1) - 1
                 yield i, at - starts[i]
                 pos = starts[i + 1] - base
+
+    def find_char(self, char: str) -> Iterator[tuple[int, int]]:
+        """What `scan` finds for one character, in order: the texts its postings hold (the
+        first FIRST_TEXTS, so a rare character needs no scan), then a scan past them."""
+        texts = self.chars.of(ord(char))
+        for i in texts:
+            yield i, self.text(i).find(char)
+        if len(texts) >= FIRST_TEXTS:  # maybe more after them
+            yield from self.scan(re.compile(re.escape(char)), texts[-1] + 1)
 
     def _block(self, block: int, lo: int, hi: int) -> str:
         if self._big is not None:

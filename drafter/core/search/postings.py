@@ -12,6 +12,9 @@ from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TypeAlias
 
+FIRST_TEXTS = 600
+"""Texts kept per character in the character postings: the first ones in bank order."""
+
 Ints: TypeAlias = "array[int] | memoryview"
 """Numbers built in memory (an array) or mapped from a store (a memoryview cast to I / Q)."""
 
