@@ -106,8 +106,8 @@ def rank(
                     continue
             else:
                 bound = _bound(index, i, keywords, weights, total, places, sounds)
-            if bound + bonus < best[0][0]:
-                continue
+            if (bound + bonus, -i) < best[0]:
+                continue  # even at its bound it scores under the top (equal: later in bank order)
         text = index.text(i)
         matches = closest([match_keyword(k, index, i, text) for k in keywords])
         score = _score(weights, total, matches)
