@@ -142,12 +142,20 @@ def _postings(codes: Array, ids: Array, starts: Array, n: int, size: int) -> tup
 def _char_postings(codes: Array, ids: Array, starts: Array, n: int) -> tuple[Array, ...]:
     """(characters as dense numbers, sorted; where each one's texts start; the texts): for
     each character the first FIRST_TEXTS texts that hold it, in bank order (a query of one
-    character reads them instead of scanning the bank for a rare one)."""
-    owner = np.repeat(np.arange(n, dtype=np.int64), np.diff(starts))
-    kept = codes > 1  # no SEP, no EXTRA_MARK
-    both = np.unique(ids[kept].astype(np.int64) * max(n, 1) + owner[kept])
-    del owner, kept
-    chars, texts = np.divmod(both, max(n, 1))
+    character reads them instead of scanning the bank for a rare one).
+
+    Positions are grouped by character with a stable sort, so each group stays in text
+    order; on 16-bit numbers numpy's stable sort is a radix sort, one pass over the text.
+    """
+    owner = np.repeat(np.arange(n, dtype=np.int32), np.diff(starts))
+    kept = np.flatnonzero(codes > 1)  # no SEP, no EXTRA_MARK
+    chars = ids[kept].astype(np.uint16 if len(ids) and ids.max() < 1 << 16 else np.int32)
+    order = np.argsort(chars, kind="stable")
+    chars, texts = chars[order].astype(np.int64), owner[kept][order]
+    del owner, kept, order
+    fresh = _changes(chars)
+    fresh[1:] |= texts[1:] != texts[:-1]  # a text once per character
+    chars, texts = chars[fresh], texts[fresh]
     first = np.flatnonzero(_changes(chars))
     rank = np.arange(len(chars)) - np.repeat(first, np.diff(np.append(first, len(chars))))
     taken = rank < FIRST_TEXTS
