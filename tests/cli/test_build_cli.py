@@ -81,7 +81,7 @@ def bad_cases(tmp_path: Path, good: Path) -> list[tuple[list[str], str]]:
     return [
         (["build", str(malformed)], "malformed.draft.yaml 第 3 行"),
         (["build", str(unknown)], "没有“memo”这个报告类型"),
-        (["build", str(missing)], "必写部分 problem"),
+        (["build", str(missing)], "必写部分「存在的问题」是空的（草稿里的 problem）"),
         (["build", str(tmp_path / "nope.draft.yaml")], "nope.draft.yaml：找不到这个文件"),
         (["build", str(tmp_path)], "这是文件夹"),
         (["build", str(good), "-o", str(tmp_path / "no" / "such" / "x.docx")], "such：不存在"),

@@ -102,7 +102,7 @@ def test_missing_required_section_and_unknown_section_are_errors() -> None:
     draft = draftfile.loads(
         "kind: survey\nmeta:\n  title: 题目\nsections:\n- id: situation\n  body: [正文。]\n"
     )
-    with pytest.raises(DraftFileError, match="必写部分 problem"):
+    with pytest.raises(DraftFileError, match="必写部分「存在的问题」是空的"):
         render_draft(draft, get_kind("survey"))
     assert render_draft(draft, get_kind("survey"), RenderOptions(allow_incomplete=True)).blocks
     draft.section("appendix").body = ["附录"]
