@@ -84,6 +84,16 @@ def test_nearest_names_the_closest_earlier_text(texts: list[str]) -> None:
             assert found == (expected[0], expected[1])  # of equally close texts, the first
 
 
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(alphabet="党员a\U0001f600", max_size=6), max_size=20), st.integers(0, 20))
+def test_short_texts_and_astral_characters_are_matched_like_any_other(
+    texts: list[str], known: int
+) -> None:
+    # Empty and one-character texts are their own gram; emoji are single characters.
+    index = DuplicateIndex(texts[:known])
+    assert [match is not None for match in index.add_many(texts)] == _brute_force(texts)
+
+
 def test_prefix_length_follows_the_edit_bound() -> None:
     # Ratio 90 lets a 40-character text lose at most 14 of its bigrams to a near-duplicate.
     assert prefix_length(40, 39) == 14 + 1

@@ -185,8 +185,8 @@ def _near_duplicates(entries: Sequence[Entry]) -> list[Finding]:
     index = DuplicateIndex((e.text for e in entries), budget=None)
     first: dict[str, Entry] = {}
     findings = []
-    for entry in entries:  # each entry against the ones before it: a pair is reported once
-        match = index.nearest(entry.text)
+    matches = index.nearest_many([e.text for e in entries])  # each against those before it
+    for entry, match in zip(entries, matches, strict=True):  # so a pair is reported once
         first.setdefault(entry.text, entry)
         if match is not None:
             text, score = match

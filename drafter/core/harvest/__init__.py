@@ -107,8 +107,7 @@ def _harvest(
         index = DuplicateIndex(
             chain((e.text for e in existing), (p.text for s in sample for p in s.phrases))
         )
-        for entry in existing:
-            index.add(entry.text)  # repeats inside the installed banks are not ours to count
+        index.add_many([e.text for e in existing])  # repeats in installed banks: not ours
         taken = {e.id.split(".")[0] for e in existing}
         pending: list[tuple[_Source, Future[_Emitted]]] = []
         for source in chain(sample, read):  # workers write one file while the next is read
@@ -241,8 +240,10 @@ class _Job:
 def _fresh(source: _Source, index: DuplicateIndex) -> list[Phrase]:
     """The phrases of a source not already known; the others are counted as duplicates."""
     kept: list[Phrase] = []
-    for phrase in source.phrases:
-        if index.add(phrase.text) is not None:
+    for phrase, match in zip(
+        source.phrases, index.add_many([p.text for p in source.phrases]), strict=True
+    ):
+        if match is not None:
             source.report.duplicates += 1
         else:
             kept.append(phrase)
