@@ -25,10 +25,20 @@ PRIVATE_FILE = 0o600
 
 
 def atomic_write_bytes(
-    path: Path, data: bytes, *, backup: bool = False, private: bool = False
+    path: Path,
+    data: bytes,
+    *,
+    backup: bool = False,
+    private: bool = False,
+    sync_folder: bool = True,
 ) -> None:
     """Write `data` to `path` atomically; with `backup`, keep the previous file as `path~`
-    (and clear temporary files a killed earlier save left); `private` makes it 0600."""
+    (and clear temporary files a killed earlier save left); `private` makes it 0600.
+
+    `sync_folder=False` leaves the folder's fsync to the caller, who writes many files into
+    it and calls `sync_folder` once after the last: each file is still whole or absent
+    after a crash (its data is fsynced before the rename); only the renames become durable
+    together, at that call, instead of one by one."""
     path = Path(path)
     if path.is_symlink():  # write the file the link points to; the link itself stays
         path = Path(os.path.realpath(path))
@@ -54,7 +64,8 @@ def atomic_write_bytes(
         if backup and path.is_file():
             _keep_backup(path)
         os.replace(tmp, path)
-        _fsync_dir(folder)
+        if sync_folder:
+            _fsync_dir(folder)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -136,10 +147,21 @@ def _keep_backup(path: Path) -> None:
 
 
 def atomic_write_text(
-    path: Path, text: str, *, backup: bool = False, private: bool = False
+    path: Path,
+    text: str,
+    *,
+    backup: bool = False,
+    private: bool = False,
+    sync_folder: bool = True,
 ) -> None:
     """Write UTF-8 text atomically (see `atomic_write_bytes`)."""
-    atomic_write_bytes(path, text.encode("utf-8"), backup=backup, private=private)
+    data = text.encode("utf-8")
+    atomic_write_bytes(path, data, backup=backup, private=private, sync_folder=sync_folder)
+
+
+def sync_folder(folder: Path) -> None:
+    """Make the renames into `folder` durable (after writes with `sync_folder=False`)."""
+    _fsync_dir(folder)
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -23,7 +23,7 @@ from pathlib import Path
 from drafter.core.bank.loading import Bank, builtin_entries, load_bank, load_banks
 from drafter.core.bank.neardup import DuplicateIndex
 from drafter.core.errors import DrafterError, os_reason
-from drafter.core.files.fsio import make_private_dir
+from drafter.core.files.fsio import make_private_dir, sync_folder
 from drafter.core.harvest.chunks import rejoin_chunks
 from drafter.core.harvest.clean import clean_paragraphs
 from drafter.core.harvest.lock import harvest_lock
@@ -75,7 +75,11 @@ def harvest(
     out_dir = Path(out_dir)
     _prepare(out_dir)
     with harvest_lock(out_dir):
-        return _harvest(paths, out_dir, scene, existing, keywords, restore)
+        try:
+            return _harvest(paths, out_dir, scene, existing, keywords, restore)
+        finally:  # bank files are fsynced one by one, their renames all at once (fsio)
+            if out_dir.is_dir():
+                sync_folder(out_dir)
 
 
 def _harvest(

@@ -127,12 +127,13 @@ def entry_data(entry: Entry) -> dict[str, Any]:
 
 
 def write_bank_file(path: Path, source: str, entries: list[Entry]) -> None:
-    """One harvested bank file, written atomically."""
+    """One harvested bank file, written atomically; the harvest syncs the folder once, after
+    the last file (fsio.sync_folder)."""
     header = (
         f"# Harvested by `drafter harvest` from {escaped(source)}\n"
         "# Review each entry: edit or delete it, then set `review: reviewed`.\n"
     )
-    atomic_write_text(path, header + bank_yaml(entries), private=True)
+    atomic_write_text(path, header + bank_yaml(entries), private=True, sync_folder=False)
 
 
 def escaped(name: str) -> str:
