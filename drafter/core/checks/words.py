@@ -27,8 +27,13 @@ class WordRule:
     right: str
     why: str
     unless: re.Pattern[str] | None = None
+    needs: str = ""
+    """Text every match holds (group `w` when it is a plain word): a text without it is
+    passed over without running the pattern, which most texts are."""
 
     def matches(self, text: str) -> Iterator[re.Match[str]]:
+        if self.needs not in text:
+            return
         for match in self.pattern.finditer(text):
             before = text[max(0, match.start("w") - LOOK_BACK) : match.start("w")]
             if self.unless is None or not self.unless.search(before):
@@ -50,8 +55,23 @@ def parse_rules(data: Any) -> tuple[WordRule, ...]:
             raise ValueError(f"words.yaml entry {row['id']}: bad pattern ({exc})") from exc
         if "w" not in pattern.groupindex:
             raise ValueError(f"words.yaml entry {row['id']}: the pattern has no (?P<w>…) group")
-        out.append(WordRule(row["id"], pattern, str(row["right"]), str(row["why"]), unless))
+        needs = None if pattern.flags & re.IGNORECASE else _PLAIN_WORD.search(row["pattern"])
+        out.append(
+            WordRule(
+                row["id"],
+                pattern,
+                str(row["right"]),
+                str(row["why"]),
+                unless,
+                needs.group(1) if needs else "",
+            )
+        )
     return tuple(out)
+
+
+_PLAIN_WORD = re.compile(r"\(\?P<w>(\w+)\)(?![?*{])")
+"""A group `w` of word characters only (no |, class or repeat) and not optional: it is in
+every match, letter for letter (unless the pattern ignores case)."""
 
 
 @cache
