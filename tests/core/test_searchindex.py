@@ -88,3 +88,18 @@ def test_a_common_character_is_found_past_the_texts_its_postings_keep() -> None:
     found = list(SearchIndex(texts).find_char("党"))
     assert [i for i, _ in found] == [*range(FIRST_TEXTS), FIRST_TEXTS + 5, FIRST_TEXTS + 6]
     assert found[-2:] == [(FIRST_TEXTS + 5, 2), (FIRST_TEXTS + 6, 0)]
+
+
+@given(
+    st.lists(st.text(alphabet="重新党员教育支部书记长行", max_size=8), max_size=25),
+    st.lists(st.sampled_from(["z", "zx", "zxd", "c", "cx", "dy", "dyj", "dyjy", "h", "hz"])),
+    st.integers(1, 30),
+)
+def test_initials_typed_a_letter_at_a_time_find_what_a_fresh_index_finds(
+    texts: list[str], typed: list[str], cap: int
+) -> None:
+    warm = SearchIndex(texts)
+    for letters in typed:  # earlier lookups are remembered and narrow later ones
+        assert list(warm.find_initials(letters, cap)) == list(
+            SearchIndex(texts).find_initials(letters, cap)
+        )

@@ -28,6 +28,7 @@ EXTRA_MARK = "\x01"
 """Parts a phrase's folded text from its extra text (note, section name), searched too."""
 _SCAN = 2048  # texts decoded together for a scan of the joined text
 _SOUNDS_KEPT = _TEXTS_KEPT = 50_000  # decoded texts and sounds kept for the next queries
+_INITIALS_KEPT, _INITIALS_LISTED = 64, 10_000  # typed initials remembered, entries each
 
 
 PART_NAMES = (
@@ -87,6 +88,8 @@ class SearchIndex:
         """The characters with a pinyin reading that occur in the texts."""
         self._chunks: dict[int, str] = {}
         self._commonest: dict[tuple[str, str], int] = {}
+        self._initials_known: dict[tuple[int, bytes], list[tuple[int, int]]] = {}
+        """Typed initials whose every entry a finished scan found (see _initials_hits)."""
         self._sounds: dict[int, str] = {}
         self._texts: dict[int, str] = {}
 
@@ -206,22 +209,51 @@ class SearchIndex:
         """(entry, position), in entry order, where the pinyin initials hold `letters` under
         the first or the last readings; at most `cap` entries (passing `mask`) from each."""
         found: dict[int, int] = {}
-        starts = self.starts
         needle = letters.encode("ascii", "replace")
         first, last = self.letters, self.letters2
-        for haystack in (first,) if first is last else (first, last):
+        for which, haystack in enumerate((first,) if first is last else (first, last)):
             if len(found) >= cap:
                 break  # enough under the first readings: spare the second scan
             taken = 0
-            pos = haystack.find(needle)
-            while pos >= 0 and taken < cap:
-                i = bisect.bisect_right(starts, pos) - 1
+            for i, here in self._initials_hits(which, haystack, needle):
                 if mask is None or mask[i]:
-                    here = pos - starts[i]
                     found[i] = min(here, found.get(i, here))
                     taken += 1
-                pos = haystack.find(needle, starts[i + 1])
+                    if taken >= cap:
+                        break
         return iter(sorted(found.items()))
+
+    def _initials_hits(
+        self, which: int, haystack: bytes, needle: bytes
+    ) -> Iterator[tuple[int, int]]:
+        """Every (entry, position of its first match) where `haystack` holds `needle`, in
+        entry order, read lazily. A scan that ran to the end is remembered: typed initials
+        grow a letter a keystroke, and every entry holding sbzq holds sbz, so once the
+        entries holding sbz are all known, sbzq is looked for in them alone."""
+        known = self._initials_known
+        done = known.get((which, needle))
+        if done is not None:
+            yield from done
+            return
+        inside = [k for w, k in known if w == which and k in needle]
+        starts, hits = self.starts, []
+        if inside:
+            for i, _ in known[which, max(inside, key=len)]:
+                pos = haystack.find(needle, starts[i], starts[i + 1])
+                if pos >= 0:
+                    hits.append((i, pos - starts[i]))
+            yield from hits
+        else:
+            pos = haystack.find(needle)
+            while pos >= 0:
+                i = bisect.bisect_right(starts, pos) - 1
+                hits.append((i, pos - starts[i]))
+                yield hits[-1]  # a caller that stops here leaves the scan unfinished
+                pos = haystack.find(needle, starts[i + 1])
+        if len(known) >= _INITIALS_KEPT:
+            known.clear()
+        if len(hits) <= _INITIALS_LISTED:
+            known[which, needle] = hits
 
     def holds_initials(self, i: int, needles: list[str]) -> bool:
         """Whether the initials of entry `i` (either reading) hold one of `needles`."""
