@@ -67,7 +67,8 @@ def gram_keys(texts: Sequence[str]) -> tuple[_Ints, _Ints]:
     keys = np.concatenate((codes[pair] << 21 | (codes[pair + 1] + 1), lone))
     ids = np.concatenate((owner[pair], short))
     if len(texts) < 1 << 20:  # one int64 holds both: a plain sort is faster than lexsort
-        both = np.unique(ids << 43 | (keys + 1))
+        both = np.sort(ids << 43 | (keys + 1))  # np.unique hashes first: slower here
+        both = both[np.concatenate(([True], both[1:] != both[:-1]))[: len(both)]]
         return both >> 43, (both & ((1 << 43) - 1)) - 1
     order = np.lexsort((keys, ids))
     ids, keys = ids[order], keys[order]
@@ -164,7 +165,7 @@ class DuplicateIndex:
 
     def _candidates(self, prefix: list[int]) -> set[str]:
         postings, budget = self._postings, self._budget
-        found = [texts for gram in prefix if (texts := postings.get(gram))]
+        found = list(filter(None, map(postings.get, prefix)))  # grams some text is indexed by
         candidates: set[str] = set()
         if budget is None:
             candidates.update(*found)
