@@ -105,10 +105,12 @@ class DuplicateIndex:
     def add_many(self, texts: Sequence[str]) -> list[str | None]:
         """`add` for each text in turn (a batch computes its grams at once)."""
         found: list[str | None] = []
-        for text, prefix in zip(texts, self._prefixes(texts), strict=True):
+        prefixes = self._unseen_prefixes(texts)
+        for text in texts:
             if text in self._seen:
                 found.append(text)
                 continue
+            prefix = prefixes[text]
             match = self._best(text, self._candidates(prefix))
             if match is None:
                 self._index(text, prefix)
@@ -122,15 +124,24 @@ class DuplicateIndex:
     def nearest_many(self, texts: Sequence[str]) -> list[tuple[str, float] | None]:
         """`nearest` for each text in turn."""
         found: list[tuple[str, float] | None] = []
-        for text, prefix in zip(texts, self._prefixes(texts), strict=True):
+        prefixes = self._unseen_prefixes(texts)
+        for text in texts:
             if text in self._seen:
                 found.append((text, 100.0))
                 continue
+            prefix = prefixes[text]
             # In the order they were indexed, so that of equally close texts the first is named.
             candidates = sorted(self._candidates(prefix), key=self._seen.__getitem__)
             found.append(self._best(text, candidates))
             self._index(text, prefix)
         return found
+
+    def _unseen_prefixes(self, texts: Sequence[str]) -> dict[str, list[int]]:
+        """The prefixes of the texts not indexed yet: exact repeats, common in an archive,
+        need none (and their grams are ranked already, so skipping them changes no rank)."""
+        seen = self._seen
+        new = list(dict.fromkeys(t for t in texts if t not in seen))
+        return dict(zip(new, self._prefixes(new), strict=True))
 
     def _prefixes(self, texts: Sequence[str]) -> list[list[int]]:
         """Each text's rarest gram ranks, as many as prefix_length asks for."""
