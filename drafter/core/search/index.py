@@ -235,10 +235,11 @@ class SearchIndex:
         if done is not None:
             yield from done
             return
-        inside = [k for w, k in known if w == which and k in needle]
+        # a copy of the items (made in one step under the GIL): other threads may add some
+        inside = [(k, v) for (w, k), v in list(known.items()) if w == which and k in needle]
         starts, hits = self.starts, []
         if inside:
-            for i, _ in known[which, max(inside, key=len)]:
+            for i, _ in max(inside, key=lambda kv: len(kv[0]))[1]:
                 pos = haystack.find(needle, starts[i], starts[i + 1])
                 if pos >= 0:
                     hits.append((i, pos - starts[i]))
