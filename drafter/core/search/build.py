@@ -154,16 +154,17 @@ def _char_postings(codes: Array, ids: Array, starts: Array, n: int, size: int) -
     wanted = np.full(size, FIRST_TEXTS, dtype=np.int64)  # texts still wanted per character
     small = np.uint16 if size <= 1 << 16 else np.int32
     found: list[tuple[Array, Array]] = []
-    lo = 0
-    while lo < len(codes):
-        # the chunk ends where a text starts: no text is split between two chunks
-        end = min(int(np.searchsorted(starts, lo + _CHUNK)), n)
-        hi = max(lo + 1, int(starts[end]))
+    first_text = 0
+    while first_text < n:
+        # whole texts: from where first_text starts to where end starts
+        end = max(first_text + 1, min(int(np.searchsorted(starts, starts[first_text] + _CHUNK)), n))
+        lo, hi = int(starts[first_text]), int(starts[end])
         chunk = ids[lo:hi]
         at = np.flatnonzero((codes[lo:hi] > 1) & (wanted[chunk] > 0))  # no SEP, EXTRA_MARK
         if len(at):
             chars = chunk[at].astype(small)
-            texts = np.searchsorted(starts, at + lo, side="right") - 1
+            owner = np.repeat(np.arange(first_text, end), np.diff(starts[first_text : end + 1]))
+            texts = owner[at]
             order = np.argsort(chars, kind="stable")
             chars, texts = chars[order].astype(np.int64), texts[order]
             fresh = _changes(chars)
@@ -175,7 +176,7 @@ def _char_postings(codes: Array, ids: Array, starts: Array, n: int, size: int) -
             taken = rank < wanted[chars]
             wanted[chars[first]] -= np.minimum(counts, wanted[chars[first]])
             found.append((chars[taken], texts[taken]))
-        lo = hi
+        first_text = end
     chars = np.concatenate([np.zeros(0, np.int64), *(c for c, _ in found)])
     texts = np.concatenate([np.zeros(0, np.int64), *(t for _, t in found)])
     order = np.argsort(chars, kind="stable")  # the chunks came in bank order
