@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationInfo, field_validator
 
 from drafter.core.bank.loading import Entry, Finding, LoadResult, Provenance
 from drafter.core.errors import BankError
@@ -31,6 +31,10 @@ def _one_of(value: str, allowed: Iterable[str], what: str) -> str:
     if value not in allowed:
         raise ValueError(f"{what} 不能写“{value}”；可选：{'、'.join(allowed)}")
     return value
+
+
+_VOCABULARIES: dict[str, Iterable[str]] = {"aspect": ASPECTS, "topic": TOPICS, "scene": SCENES}
+"""The closed lists a list field's items come from, by the field's singular name."""
 
 
 class ProvenanceData(BaseModel):
@@ -62,13 +66,6 @@ class EntryData(BaseModel):
     aspects: list[str] = Field(default_factory=list)
     person: Literal["collective", "individual"] | None = None
 
-    @field_validator("aspects")
-    @classmethod
-    def _aspects(cls, value: list[str]) -> list[str]:
-        for aspect in value:
-            _one_of(aspect, ASPECTS, "aspect")
-        return value
-
     @field_validator("id")
     @classmethod
     def _id(cls, value: str) -> str:
@@ -76,18 +73,12 @@ class EntryData(BaseModel):
             raise ValueError("id 由小写英文词加点连成，如 org-life.problem.07")
         return value
 
-    @field_validator("topics")
+    @field_validator("aspects", "topics", "scenes")
     @classmethod
-    def _topics(cls, value: list[str] | None) -> list[str] | None:
-        for topic in value or []:
-            _one_of(topic, TOPICS, "topic")
-        return value
-
-    @field_validator("scenes")
-    @classmethod
-    def _scenes(cls, value: list[str]) -> list[str]:
-        for scene in value:
-            _one_of(scene, SCENES, "scene")
+    def _vocabulary(cls, value: list[str] | None, info: ValidationInfo) -> list[str] | None:
+        what = (info.field_name or "").rstrip("s")  # aspects → aspect: the key as written
+        for item in value or []:
+            _one_of(item, _VOCABULARIES[what], what)
         return value
 
     @field_validator("move")
