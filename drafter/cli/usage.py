@@ -103,16 +103,19 @@ class Context(click.Context):
     formatter_class = HelpFormatter
 
 
+def _chinese_help_option(option: click.Option | None) -> click.Option | None:
+    if option is not None:
+        option.help = HELP_TEXT
+    return option
+
+
 class Command(click.Command):
     """A drafter command: Chinese help page (pass as `cls=` to click.command)."""
 
     context_class = Context
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = HELP_TEXT
-        return option
+        return _chinese_help_option(super().get_help_option(ctx))
 
 
 class Group(click.Group):
@@ -122,10 +125,7 @@ class Group(click.Group):
     command_class = Command
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = HELP_TEXT
-        return option
+        return _chinese_help_option(super().get_help_option(ctx))
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]
