@@ -13,14 +13,17 @@ from dataclasses import dataclass
 _CN = "一二三四五六七八九十"
 _CN_VALUE = {ch: i for i, ch in enumerate(_CN, 1)}
 # Each alternative: (group name, level). Level 1 一、, 2 （一）, 3 1., 4 （1） and ①.
+# The lookahead names every character a marker can start with: with it, the scan skips
+# the other positions at once (the named groups alone keep re from seeing that).
 _MARKER_RE = re.compile(
-    rf"(?P<a>第(?P<an>[{_CN}]{{1,3}})(?:部分\s*[，、：:．.]?|[，、：:]))"
+    rf"(?=[第{_CN}（(\d①-⑳])"
+    rf"(?:(?P<a>第(?P<an>[{_CN}]{{1,3}})(?:部分\s*[，、：:．.]?|[，、：:]))"
     rf"|(?P<b>(?P<bn>[{_CN}]{{1,3}})\s*[、．.](?![\d{_CN}]))"
     rf"|(?P<c>[（(](?P<cn>[{_CN}]{{1,3}})[）)]\s*[、．.]?)"
     r"|(?P<d>(?P<dn>\d{1,2})\s*(?:[、．]|\.(?!\d)))"
     r"|(?P<e>[（(](?P<en>\d{1,2})[）)]\s*[、．.]?)"
     r"|(?P<f>(?P<fn>\d{1,2})[)）](?!\d))"
-    r"|(?P<g>(?P<gn>[①-⑳]))"
+    r"|(?P<g>(?P<gn>[①-⑳])))"
 )
 _LEVELS = {"a": 1, "b": 1, "c": 2, "d": 3, "e": 4, "f": 4, "g": 4}
 # A marker inside a line must follow a sentence break or Chinese text, never a digit or 第.

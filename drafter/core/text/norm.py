@@ -14,8 +14,10 @@ _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_OR_FULL = _CJK + r"\u3000-\u303f\uff00-\uffef“”‘’"
 # A half-width mark with Chinese on at least one side and no Latin/digit word on the other
 # (so "1,000" and "(a)" stay): before-context, the mark, after-context.
+# The leading lookahead lets the scan skip positions that cannot start a match.
 _PUNCT_RE = re.compile(
-    rf"(?<=[{_CJK_OR_FULL}])[ \t]*([,;:?!])[ \t]*|[ \t]*([,;:?!])[ \t]*(?=[{_CJK}])"
+    r"(?=[ \t,;:?!])"
+    rf"(?:(?<=[{_CJK_OR_FULL}])[ \t]*([,;:?!])[ \t]*|[ \t]*([,;:?!])[ \t]*(?=[{_CJK}]))"
 )
 _OPEN_RE = re.compile(rf"\((?=[^()\n]*[{_CJK}])([^()\n]*)\)")
 
