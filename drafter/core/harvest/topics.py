@@ -18,6 +18,7 @@ from pathlib import Path
 from drafter.core.errors import DrafterError
 from drafter.core.files.fsio import read_text
 from drafter.core.files.yamlio import load_yaml
+from drafter.core.text.trie import trie_pattern
 from drafter.core.vocab import TOPICS
 
 RUNNER_UP = 0.7  # a second topic must score at least this share of the best one
@@ -34,30 +35,6 @@ def default_keyword_file() -> Path:
     return Path(str(resources.files("drafter.core.harvest") / "topic_keywords.yaml"))
 
 
-def _trie(words: list[str]) -> str:
-    """A pattern matching, at each place, the longest of `words` that starts there.
-
-    Words sharing a beginning share a branch: the scan tries one branch per character
-    instead of every word (`a|ab` in order of length would find the same matches slower).
-    """
-    if len(words) == 1:
-        return re.escape(words[0])
-    heads: dict[str, list[str]] = {}
-    ends = False
-    for word in words:
-        if word:
-            heads.setdefault(word[0], []).append(word[1:])
-        else:
-            ends = True
-    branches = [
-        re.escape(ch) + (_trie(rests) if rests != [""] else "") for ch, rests in heads.items()
-    ]
-    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-    if ends:  # a word ends here: the longer words are tried first
-        return f"(?:{body})?" if len(branches) == 1 else f"{body}?"
-    return body
-
-
 class TopicTagger:
     """Scores text against the keyword map with one regular expression."""
 
@@ -67,7 +44,7 @@ class TopicTagger:
         for topic, words in keywords.items():
             for word in words:
                 self.topic_of.setdefault(word, topic)
-        self._re = re.compile(_trie(list(self.topic_of))) if self.topic_of else None
+        self._re = re.compile(trie_pattern(list(self.topic_of))) if self.topic_of else None
         self._context: dict[str, Counter[str]] = {}
 
     @classmethod

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from drafter.core.text.trie import trie_pattern
 from drafter.core.tifa.table import WRONG_LABELS, Formula, TifaTable
 
 _SEP = r"(?:、|，|,|；|;|和|及|以及|与)"
@@ -63,8 +64,8 @@ def _find_all(text: str, needle: str) -> Iterator[int]:
 def _triggers(table: TifaTable) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     """One pattern for every string the matcher looks for, and each formula's strings."""
     strings = {f.id: tuple(t for t in f.triggers if t) for f in table.formulas}
-    every = sorted({t for found in strings.values() for t in found}, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, every)) or "(?!)"), strings
+    every = sorted({t for found in strings.values() for t in found})
+    return re.compile(trie_pattern(every)), strings
 
 
 @lru_cache(maxsize=64)
