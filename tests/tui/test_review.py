@@ -143,3 +143,21 @@ async def test_a_kind_from_a_templates_folder_is_exported_as_it_was_previewed(
         out = tmp_path / "走访.docx"
         assert out.is_file()
         assert "导出失败" not in [n.title for n in app._notifications]
+
+
+async def test_an_unfilled_slot_is_explained_the_wizards_way(
+    make: Callable[..., DrafterApp], draft_file: Path
+) -> None:
+    """The wizard fills slots with ctrl+l; its hint must not send the user to `slots:`."""
+    text = draft_file.read_text("utf-8")
+    draft_file.write_text(
+        text.replace("谈心谈话开展不经常", "谈心谈话开展不经常{次数}", 1), "utf-8"
+    )
+    async with make(draft_file).run_test(size=(120, 40)) as pilot:
+        wizard = await open_review(pilot)
+        unfilled = [f for f in wizard.findings if f.code == "C002"]
+        assert unfilled
+        findings = wizard.query_one("#findings")
+        shown = [str(findings.get_option_at_index(i).prompt) for i in range(findings.option_count)]
+        assert any("ctrl+l" in row for row in shown)
+        assert not any("slots:" in row for row in shown)

@@ -30,6 +30,9 @@ from drafter.tui.screens.dialogs import ConfirmDialog, ExportDialog
 from drafter.tui.screens.wizard_state import WizardState
 from drafter.tui.widgets.preview import FindingRow, finding_prompt, preview_widgets
 
+WIZARD_HINTS = {"C002": "按 ctrl+l 逐项填写待补项，或把数字直接写进正文"}
+"""Hints a check words for a draft file (`slots:`), said the wizard's way."""
+
 if TYPE_CHECKING:
     from drafter.core.checks.base import Finding
     from drafter.services import BuildResult
@@ -90,7 +93,10 @@ class ReviewStep(Vertical):
             blocks, notes = [], [str(exc)]
         self.findings, note = run_checks(state)
         notes += [note] if note else []
-        rows = [FindingRow(f.severity, f.message, f.hint, self.where(f)) for f in self.findings]
+        rows = [
+            FindingRow(f.severity, f.message, WIZARD_HINTS.get(f.code, f.hint), self.where(f))
+            for f in self.findings
+        ]
         to_fill = self.to_fill()
         self.query_one("#to-fill", Static).update(to_fill)
         self.query_one("#to-fill").display = bool(to_fill)
