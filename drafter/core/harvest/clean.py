@@ -28,24 +28,33 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 _WIDE = _CJK + "\u3000-\u303f\uff00-\uffef“”‘’《》"
 
 # Whole lines that are furniture whatever their length: nobody writes these in a report.
+# The lookahead lists every character a word can start with, so the scan skips the other
+# positions at once; the labels that count only at the start of a line are a second pattern.
 _SPAM_LINE = re.compile(
-    r"小编|本站|本网站|供大家参考|仅供参考|投稿了|范文大全|范文网|希望可以帮助|希望对你|"
+    r"(?=[小本供仅投范希正会免下需试登收点查阅全永欢I©版cCaA文上您当相热])"
+    r"(?:小编|本站|本网站|供大家参考|仅供参考|投稿了|范文大全|范文网|希望可以帮助|希望对你|"
     r"正式会员|会员可|免费下载|下载本文|下载(?:该|此)(?:文档|文章)|需要\d+积分|试读结束|登录后查看|"
     r"收藏本文|点击查看|查看更多|阅读全文|全文阅读|"
     r"永久域名|欢迎(?:来到|访问)|ICP备|(?i:copyright|all rights reserved)|©|版权(?:所有|归)|"
-    r"文档页数|上传(?:人|者|时间)|您的位置|当前位置|相关(?:推荐|文章|阅读|范文)|热门(?:文章|推荐)|"
-    r"^(?:【?(?:摘\s*要|关键词|关键字|作者简介|基金项目|中图分类号|Abstract|Key\s*words)】?\s*[:：])"
+    r"文档页数|上传(?:人|者|时间)|您的位置|当前位置|相关(?:推荐|文章|阅读|范文)|热门(?:文章|推荐))"
 )
-# Short lines (≤ 60 characters) that are labels, page furniture or references.
-_SHORT_LINE = re.compile(
-    r"^(?:(?:上传|发布|发表|更新|浏览|阅读|点击|下载|来源|文章来源|作者|编辑|责任编辑|字数|格式|"
+_SPAM_LABEL = re.compile(
+    r"【?(?:摘\s*要|关键词|关键字|作者简介|基金项目|中图分类号|Abstract|Key\s*words)】?\s*[:：]"
+)
+# Short lines (≤ 60 characters) that are labels, page furniture or references: most of
+# them only at the start of the line (matched there alone), the rest anywhere.
+_SHORT_LINE_START = re.compile(
+    r"(?:(?:上传|发布|发表|更新|浏览|阅读|点击|下载|来源|文章来源|作者|编辑|责任编辑|字数|格式|"
     r"大小|页数|分类|标签|关键词|关键字|摘要|作者简介|基金项目|中图分类号|文献标识码|文章编号|"
     r"收稿日期|日期|时间)[^\s:：]{0,3}\s*[:：]|"
     r"(?:参考文献|注释|参考资料|附件|附录|目录(?:/提纲)?|提纲)\s*[:：]?\s*[…．.]*\s*$|"
     r"\[\d+\]|"
     r"第\s*\d+\s*页|[-—－–\s]*\d+[-—－–\s]*$|\d+\s*[/／]\s*\d+\s*$|(?i:page)\s*\d+|页码|"
-    r"(?:上|下)一篇|返回(?:顶部|首页|列表)|分享到|扫一扫|扫码|关注(?:我们|公众号))|"
-    r"共\s*\d+\s*页|\[[JZMDNCR]\]|[>›»]\s*正文\s*$|首页\s*[>›»]|(?:举报|投诉)\s*$"
+    r"(?:上|下)一篇|返回(?:顶部|首页|列表)|分享到|扫一扫|扫码|关注(?:我们|公众号))"
+)
+_SHORT_LINE = re.compile(
+    r"(?=[共\[>›»首举投])"
+    r"(?:共\s*\d+\s*页|\[[JZMDNCR]\]|[>›»]\s*正文\s*$|首页\s*[>›»]|(?:举报|投诉)\s*$)"
 )
 # A navigation bar or breadcrumb: three or more short items between | or > marks.
 _NAV_LINE = re.compile(r"^(?:[^|｜>›»。，；！？]{1,12}[|｜>›»]){2,}[^|｜>›»。，；！？]{0,12}$")
@@ -225,8 +234,8 @@ def _noise_removed(text: str) -> str:
 
 
 def _is_furniture(text: str) -> bool:
-    if len(text) <= 300 and _SPAM_LINE.search(text):
+    if len(text) <= 300 and (_SPAM_LINE.search(text) or _SPAM_LABEL.match(text)):
         return True
     if len(text) <= 120 and _NAV_LINE.match(text):
         return True
-    return len(text) <= 60 and bool(_SHORT_LINE.search(text))
+    return len(text) <= 60 and bool(_SHORT_LINE_START.match(text) or _SHORT_LINE.search(text))
