@@ -69,6 +69,12 @@ _FINALS_REVERSED = (
     *((_reversed(rx), w) for rx, w in _FINALS),
     (re.compile("[\u4e00-\u9fff]{1,2}(?:够不|太不|能未)"), 2),
 )
+# All of them in one pattern, tried in that order at every position of the reversed text:
+# one scan finds each split point's weight (the group that matched), not a match per point.
+_FINALS_AT = re.compile(
+    "(?=" + "|".join(f"(?P<f{i}>{rx.pattern})" for i, (rx, _) in enumerate(_FINALS_REVERSED)) + ")"
+)
+_FINAL_WEIGHTS = {f"f{i}": w for i, (_, w) in enumerate(_FINALS_REVERSED)}
 
 
 def split_point(text: str, *, low: int, high: int, need: float) -> int | None:
@@ -78,9 +84,13 @@ def split_point(text: str, *, low: int, high: int, need: float) -> int | None:
     n = len(text)
     # Where each 4-character stretch of the text occurs again further on (-1: never).
     again = [text.find(text[i : i + 4], i + 4) for i in range(max(n - 3, 0))]
+    # The weight of the heading word the left part ends with, by split point.
+    finals = {
+        n - m.start(): _FINAL_WEIGHTS[str(m.lastgroup)] for m in _FINALS_AT.finditer(backwards)
+    }
     best: tuple[float, int] | None = None
     for k in range(low, min(high, n - 2) + 1):
-        score: float = next((w for rx, w in _FINALS_REVERSED if rx.match(backwards, n - k)), 0)
+        score: float = finals.get(k, 0)
         if not score:
             continue  # the left part must end the way headings end
         score += sum(w for rx, w in _OPENERS if rx.match(text, k))
