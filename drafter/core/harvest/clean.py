@@ -81,17 +81,21 @@ _ASCII_NOISE = (
     (re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"), ""),
     (
         re.compile(
-            r"(?:联系)?(?:电话|手机|热线|传真|(?i:tel|qq)|微信)\s*[:：]?\s*[\d\-—－ ]{5,}"
-            r"|(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}-\d{7,8})(?!\d)"
+            r"(?=[联电手热传tTqQ微\d])"  # where a match can start: the scan skips the rest
+            r"(?:(?:联系)?(?:电话|手机|热线|传真|(?i:tel|qq)|微信)\s*[:：]?\s*[\d\-—－ ]{5,}"
+            r"|(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}-\d{7,8})(?!\d))"
         ),
         "",
     ),
 )
 # What any of them needs: a letter, <, &, @, a phone keyword or seven digits in a row.
-_HAS_ASCII = re.compile(r"[A-Za-z<&@]|\d{7}|电话|手机|热线|传真|微信")
+# The lookahead lets the scan skip the positions none of them can start at.
+_HAS_ASCII = re.compile(
+    r"(?=[A-Za-z<&@\d电手热传微])(?:[A-Za-z<&@]|\d{7}|电话|手机|热线|传真|微信)"
+)
 _COPY_GUARD = re.compile(r"原创\s*[:：]")
 # A full stop dropped between two characters by copy protection (但不是 一.存在的问题).
-_STRAY_DOT = re.compile(rf"(?<=[{_CJK}])(?<![一二三四五六七八九十])\.(?=[{_CJK}])")
+_STRAY_DOT = re.compile(rf"(?=\.)(?<=[{_CJK}])(?<![一二三四五六七八九十])\.(?=[{_CJK}])")
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff]")
 # Braces would read as slots in a bank: kept only around a slot name (a template's {单位}).
 _BRACES = re.compile(rf"({SLOT_RE.pattern})|[{{}}]")
