@@ -19,6 +19,7 @@ from drafter.core.model import Draft, Point
 from drafter.core.project import new_draft
 from drafter.core.report.kinds import get_kind
 from drafter.tui.app import DrafterApp, make_app
+from drafter.tui.screens.wizard import WizardScreen
 
 DATA = Path(__file__).parent / "data"
 TODAY = _dt.date(2026, 11, 22)
@@ -89,3 +90,13 @@ async def settle(pilot: Pilot[Any]) -> None:
         with contextlib.suppress(WorkerCancelled):  # a newer search cancelled an older one
             await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+
+
+async def open_at(pilot: Pilot[Any], step: str) -> WizardScreen:
+    """The wizard (opened on a draft), moved to the step with this section id."""
+    await settle(pilot)
+    wizard = pilot.app.screen
+    assert isinstance(wizard, WizardScreen)
+    wizard.step = [s.id for s in wizard.specs].index(step)
+    await settle(pilot)
+    return wizard

@@ -9,19 +9,9 @@ from pathlib import Path
 
 from drafter.tui.app import DrafterApp
 from drafter.tui.screens.help import KEYS
-from drafter.tui.screens.wizard import WizardScreen
-from tests.tui.conftest import settle
+from tests.tui.conftest import open_at, settle
 
 LONG = "为了摸清底数，我们采取座谈交流、个别访谈、查阅资料、实地察看等方式，" * 4
-
-
-async def open_problem(pilot) -> WizardScreen:  # type: ignore[no-untyped-def]
-    await settle(pilot)
-    wizard = pilot.app.screen
-    assert isinstance(wizard, WizardScreen)
-    wizard.step = [s.id for s in wizard.specs].index("problem")
-    await settle(pilot)
-    return wizard
 
 
 def test_help_lists_no_key_a_terminal_cannot_send() -> None:
@@ -36,7 +26,7 @@ async def test_ctrl_g_deletes_the_paragraph_and_ctrl_k_only_the_rest_of_the_line
     make: Callable[..., DrafterApp], draft_file: Path
 ) -> None:
     async with make(draft_file).run_test(size=(100, 30)) as pilot:
-        wizard = await open_problem(pilot)
+        wizard = await open_at(pilot, "problem")
         body = wizard.editor("problem").body
         body.load_text("第一段。\n第二段的前半，后半。\n第三段。")
         body.focus()
@@ -53,7 +43,7 @@ async def test_end_reaches_the_end_of_a_wrapped_paragraph_and_ctrl_end_the_text(
     make: Callable[..., DrafterApp], draft_file: Path
 ) -> None:
     async with make(draft_file).run_test(size=(80, 24)) as pilot:
-        wizard = await open_problem(pilot)
+        wizard = await open_at(pilot, "problem")
         body = wizard.editor("problem").body
         body.load_text(f"{LONG}\n短段。")
         body.focus()
@@ -76,7 +66,7 @@ async def test_ctrl_f_selects_the_old_query_and_tab_goes_back_to_the_body(
     make: Callable[..., DrafterApp], draft_file: Path
 ) -> None:
     async with make(draft_file).run_test(size=(100, 30)) as pilot:
-        wizard = await open_problem(pilot)
+        wizard = await open_at(pilot, "problem")
         panel = wizard.panel("problem")
         body = wizard.editor("problem").body
         await pilot.press("ctrl+f", *"zhendi")
@@ -97,7 +87,7 @@ async def test_the_body_wraps_without_opening_a_line_with_a_comma(
 
     texts = ["党，" * 40, "员" + "党，" * 40, "回收286份" * 12]  # both parities, numbers
     async with make(draft_file).run_test(size=(80, 24)) as pilot:
-        wizard = await open_problem(pilot)
+        wizard = await open_at(pilot, "problem")
         body = wizard.editor("problem").body
         body.load_text("\n".join(texts))
         await pilot.pause()

@@ -17,16 +17,7 @@ from drafter.tui.app import DrafterApp
 from drafter.tui.screens.dialogs import ConfirmDialog
 from drafter.tui.screens.review import ReviewStep
 from drafter.tui.screens.wizard import WizardScreen
-from tests.tui.conftest import paste, settle
-
-
-async def problem_step(pilot) -> WizardScreen:  # type: ignore[no-untyped-def]
-    await settle(pilot)
-    wizard = pilot.app.screen
-    assert isinstance(wizard, WizardScreen)
-    wizard.step = [s.id for s in wizard.specs].index("problem")
-    await settle(pilot)
-    return wizard
+from tests.tui.conftest import open_at, paste, settle
 
 
 def outline_on_disk(path: Path) -> list[tuple[tuple[int, ...], str]]:
@@ -49,7 +40,7 @@ async def test_a_new_point_becomes_a_sub_point_with_alt_right_and_back_with_alt_
     make: Callable[..., DrafterApp], draft_file: Path
 ) -> None:
     async with make(draft_file).run_test(size=(80, 24)) as pilot:
-        wizard = await problem_step(pilot)
+        wizard = await open_at(pilot, "problem")
         editor = wizard.editor("problem")
         assert selected(wizard) == (0,)
         await pilot.press("ctrl+o", *"会前准备不充分")  # a new point after (一), its heading
@@ -89,7 +80,7 @@ async def test_the_sub_point_button_adds_under_the_selected_point_and_the_fields
     make: Callable[..., DrafterApp], draft_file: Path
 ) -> None:
     async with make(draft_file).run_test(size=(120, 40)) as pilot:
-        wizard = await problem_step(pilot)
+        wizard = await open_at(pilot, "problem")
         await pilot.click("#outline-problem #add-sub")
         await pilot.pause()
         editor = wizard.editor("problem")
@@ -120,7 +111,7 @@ async def test_a_sub_point_moves_among_its_siblings_and_is_deleted_alone(
     make: Callable[..., DrafterApp], draft_file: Path
 ) -> None:
     async with make(draft_file).run_test(size=(100, 30)) as pilot:
-        wizard = await problem_step(pilot)
+        wizard = await open_at(pilot, "problem")
         await pilot.click("#outline-problem #add-sub")
         await pilot.press("甲", "ctrl+o", "乙")
         await pilot.pause()
@@ -157,7 +148,7 @@ async def test_a_point_with_nothing_above_it_is_not_indented_and_the_user_is_tol
     make: Callable[..., DrafterApp], draft_file: Path
 ) -> None:
     async with make(draft_file).run_test(size=(100, 30)) as pilot:
-        wizard = await problem_step(pilot)
+        wizard = await open_at(pilot, "problem")
         wizard.editor("problem").query_one("#points").focus()
         await pilot.press("alt+right")
         await pilot.pause()
@@ -172,7 +163,7 @@ async def test_a_sub_point_made_in_the_wizard_exports_one_level_down(
     make: Callable[..., DrafterApp], draft_file: Path, tmp_path: Path
 ) -> None:
     async with make(draft_file).run_test(size=(100, 30)) as pilot:
-        wizard = await problem_step(pilot)
+        wizard = await open_at(pilot, "problem")
         await pilot.press("down", "ctrl+o", *"阵地开放时间短", "alt+right")  # under （二）
         await pilot.press("ctrl+o", *"有的阵地常年锁门", "alt+right")  # under that: （1）
         await pilot.press("ctrl+s")
@@ -201,7 +192,7 @@ async def test_the_outline_and_the_body_both_have_room(
     """Snag 8: at 80×24 the outline list showed 4 points; sub-points need rows of their own,
     and the body must stay a place to write."""
     async with make(draft_file).run_test(size=size) as pilot:
-        wizard = await problem_step(pilot)
+        wizard = await open_at(pilot, "problem")
         editor = wizard.editor("problem")
         assert editor.query_one("#points").content_region.height >= points
         assert editor.body.content_region.height >= lines
@@ -212,13 +203,13 @@ async def test_a_reopened_draft_resumes_at_the_sub_point_left(
     make: Callable[..., DrafterApp], draft_file: Path
 ) -> None:
     async with make(draft_file).run_test(size=(100, 30)) as pilot:
-        wizard = await problem_step(pilot)
+        wizard = await open_at(pilot, "problem")
         await pilot.press("down", "ctrl+o", *"阵地开放时间短", "alt+right")
         await pilot.press("ctrl+o", *"阵地设施陈旧")
         await pilot.pause()
         assert selected(wizard) == (1, 1)
     async with make(draft_file).run_test(size=(100, 30)) as pilot:
-        reopened = await problem_step(pilot)
+        reopened = await open_at(pilot, "problem")
         assert selected(reopened) == (1, 1)
         assert reopened.editor("problem").query_one("#heading", Input).value == "阵地设施陈旧"
 

@@ -10,17 +10,7 @@ from drafter.core.files import draftfile
 from drafter.core.session import Session
 from drafter.tui.app import DrafterApp
 from drafter.tui.screens.dialogs import ConfirmDialog
-from drafter.tui.screens.wizard import WizardScreen
-from tests.tui.conftest import paste, settle
-
-
-async def open_at(pilot, step: str) -> WizardScreen:  # type: ignore[no-untyped-def]
-    await settle(pilot)
-    wizard = pilot.app.screen
-    assert isinstance(wizard, WizardScreen)
-    wizard.step = [s.id for s in wizard.specs].index(step)
-    await settle(pilot)
-    return wizard
+from tests.tui.conftest import open_at, paste, settle
 
 
 def headings(path: Path, section: str = "problem") -> list[str]:
