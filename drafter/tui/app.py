@@ -124,6 +124,9 @@ class DrafterApp(App[None]):
             self.call_from_thread(self._library_failed, f"{type(exc).__name__}: {exc}")
             return
         self.call_from_thread(self._library_ready, bank, engine)
+        warm = getattr(engine, "warm", None)  # a stand-in engine (tests) may have none
+        if warm is not None:
+            warm()  # still off the UI thread: a large bank's keystrokes then load nothing
 
     def _kinds_ready(self, choices: list[KindChoice]) -> None:
         for screen in self.screen_stack:

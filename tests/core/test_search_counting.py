@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.core.search import candidates
+from drafter.core.search import candidates, counting
 from drafter.core.search.engine import SearchEngine, SearchFilters
 from drafter.core.search.query import parse_query
 from tests.core.test_search import ROWS, make_entries
@@ -46,6 +46,6 @@ def test_counting_with_numpy_finds_what_counting_in_python_finds(
 
     in_python, hits_in_python = found(), hits()
     assert sum(map(bool, hits_in_python)) >= 3
-    monkeypatch.setattr(candidates, "BULK", 0)  # every query past the bound
+    monkeypatch.setattr(counting, "BULK", 0)  # every query past the bound
     assert found() == in_python
     assert hits() == hits_in_python

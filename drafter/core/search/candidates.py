@@ -12,23 +12,20 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import compress, islice, pairwise, repeat
-from operator import ge
-from typing import Any, NamedTuple
+from itertools import islice, pairwise
+from typing import NamedTuple
 
+from drafter.core.search.counting import count, top, top_bulk
 from drafter.core.search.index import SearchIndex
 from drafter.core.search.pinyin import initials_of
 from drafter.core.search.query import Keyword, pattern_regex
 
-POOL = 250  # candidates scored in full, at most
 STREAM = 600  # entries taken from one lookup in the joined text, at most
 SECOND_GUESS = 20  # a keyword's other readings are looked up when the first finds fewer
 BUDGET = 10_000  # postings counted per query (or 1/20 of the bank), rarest slots first
-BULK = 20_000  # postings past which they are counted with numpy
-SHARE = 0.5  # candidates under this share of the best possible slot score …
-ENOUGH = 30  # … are scored only while there are fewer candidates than this
+SHARE = 0.5  # candidates under this share of the best possible slot score are few (ENOUGH)
 
 
 @dataclass
@@ -75,14 +72,14 @@ def candidates(index: SearchIndex, keywords: list[Keyword], mask: bytes | None) 
                 for i, _ in index.find_initials(needle, STREAM // 4, mask):
                     if i not in counts and index.holds_initials(i, slipped):
                         counts[i] = 1
-    best_slots, sums = _count(slots, counts, max(BUDGET, index.size // 20), index.size)
+    best_slots, sums = count(slots, counts, max(BUDGET, index.size // 20), index.size)
     best += best_slots
     for keyword in keywords:
         for other in keyword.alternatives:
             # an entry holding an equivalent term scores about as if it held the typed one
-            _count(_slots(index, other, similar=False), counts, BUDGET // 10)
+            count(_slots(index, other, similar=False), counts, BUDGET // 10)
     floor = max(1, math.ceil(SHARE * best))
-    chosen = _top(counts, mask, floor) if sums is None else _top_bulk(sums, counts, mask, floor)
+    chosen = top(counts, mask, floor) if sums is None else top_bulk(sums, counts, mask, floor)
     return [Candidate(hits, positions.get(i, -1), i) for i, hits in chosen]
 
 
@@ -154,100 +151,3 @@ def _halves(keyword: Keyword) -> list[str]:
             half = len(letters) // 2
             out += [letters[:half], letters[half:]]
     return list(dict.fromkeys(out))
-
-
-def _count(slots: list[_Slot], counts: Counter[int], budget: int, size: int = 0) -> tuple[int, Any]:
-    """Add each entry's slot score to `counts`, rarest slots first: (the best score
-    possible, None); past BULK postings (and given the bank's `size`) the scores are summed
-    with numpy into an array of one score per entry instead, returned in place of None."""
-    best = 0
-    pieces: list[tuple[list[memoryview], int]] = []  # entries (a union of these), their score
-    for slot in sorted(slots, key=lambda s: s.size):
-        if budget <= 0:
-            break
-        exact = slot.exact[:budget]
-        if slot.similar:
-            union = [exact, *(s[:budget] for s in slot.similar)]
-            # a pinyin syllable pair (no exact bigram): every bigram that reads so is exact
-            pieces += [([exact], 1), (union, 1 if exact else 2)]
-        else:
-            pieces.append(([exact], 2))
-        budget -= slot.size
-        best += 2
-    if size and sum(len(e) for entries, _ in pieces for e in entries) > BULK:
-        return best, _count_bulk(pieces, size)
-    for entries, score in pieces:
-        held = entries[0] if len(entries) == 1 else set(entries[0]).union(*entries[1:])
-        for _ in range(score):
-            counts.update(held)
-    return best, None
-
-
-def _count_bulk(pieces: list[tuple[list[memoryview], int]], size: int) -> Any:
-    """`_count`'s sums with numpy (a large bank's query: tens of thousands of postings)."""
-    import numpy as np  # loaded by the first such query only
-
-    sums = np.zeros(size, dtype=np.int32)
-    for entries, score in pieces:
-        arrays = [np.frombuffer(e, dtype=np.uint32) for e in entries if len(e)]
-        if len(arrays) > 1:  # a union: an entry in several of them scores once
-            held = np.zeros(size, dtype=bool)
-            for at in arrays:
-                held[at] = True
-            sums[held] += score
-        elif arrays:
-            sums[arrays[0]] += score  # postings hold an entry once: no repeats in one addition
-    return sums
-
-
-def _top(counts: Counter[int], mask: bytes | None, floor: int) -> list[tuple[int, int]]:
-    """The best-scoring entries (at most POOL) and their scores, best first and in bank
-    order within a score.
-
-    Scores under `floor` (a share of the best possible) are taken only while fewer than
-    ENOUGH entries have been found, so a long query still lists its partial matches.
-    """
-    keys = list(counts)
-    values = list(counts.values())
-    if mask is not None:
-        kept = list(map(mask.__getitem__, keys))
-        keys = list(compress(keys, kept))
-        values = list(compress(values, kept))
-    cut, room = _cut(Counter(values), floor)
-    chosen = sorted(compress(keys, map(ge, values, repeat(cut))))
-    chosen.sort(key=counts.__getitem__, reverse=True)  # stable: bank order within a score
-    return [(i, counts[i]) for i in chosen[:room]]
-
-
-def _cut(histogram: Mapping[int, int], floor: int) -> tuple[int, int]:
-    """The lowest score still taken, from how many entries have each score, and how many
-    entries are taken at most."""
-    cut, taken = 0, 0
-    for value in sorted(histogram, reverse=True):
-        room = POOL if value >= floor else ENOUGH
-        if taken >= room:
-            break
-        cut, taken = value, taken + histogram[value]
-    return cut, POOL if cut >= floor else ENOUGH
-
-
-def _top_bulk(
-    sums: Any, counts: Counter[int], mask: bytes | None, floor: int
-) -> list[tuple[int, int]]:
-    """`_top` over numpy's sums plus the few scores in `counts` (lookups, equivalent terms),
-    without turning tens of thousands of entries into Python numbers."""
-    import numpy as np
-
-    if counts:
-        keys = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-        sums[keys] += np.fromiter(counts.values(), dtype=np.int32, count=len(counts))
-    found = np.flatnonzero(sums)
-    if mask is not None:
-        found = found[np.frombuffer(mask, dtype=np.uint8)[found] != 0]
-    values = sums[found]
-    scores, how_many = np.unique(values, return_counts=True)
-    cut, room = _cut(dict(zip(scores.tolist(), how_many.tolist(), strict=True)), floor)
-    taken = values >= cut
-    found, values = found[taken], values[taken]
-    order = np.argsort(-values, kind="stable")[:room]  # stable: bank order within a score
-    return list(zip(found[order].tolist(), values[order].tolist(), strict=True))

@@ -1,0 +1,149 @@
+"""Slot scores summed per entry, and the best-scoring entries picked (see candidates.py).
+
+Postings are counted in Python while numpy is not loaded (a start from a bank store never
+loads it, and one query's counting in Python costs less than loading it); once it is (a
+build, a large query, or `load_arrays` as the wizard calls it off the UI thread), any
+query with more than a few thousand postings is summed in numpy, several times quicker.
+Both ways give the same scores, and the same entries in the same order.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from itertools import compress, repeat
+from operator import ge
+from typing import Any, Protocol
+
+POOL = 250  # candidates scored in full, at most
+ENOUGH = 30  # candidates under the floor are taken only while there are fewer than this
+BULK = 20_000  # postings past which they are counted with numpy, loading it if need be
+ARRAYS = 2_000  # … past which they are, once numpy is loaded (and 1/50 of the bank)
+
+
+class Slot(Protocol):
+    @property
+    def exact(self) -> memoryview: ...
+    @property
+    def similar(self) -> list[memoryview]: ...
+    @property
+    def size(self) -> int: ...
+
+
+Piece = tuple[list[memoryview], int]  # entries (a union of these), their score
+
+
+def load_arrays() -> None:
+    """Load numpy now (~0.2 s), so the keystrokes that follow sum their postings with it."""
+    import numpy  # noqa: F401
+
+
+def _arrays_loaded() -> bool:
+    """Whether numpy is loaded, and not still being loaded by another thread (the wizard's
+    `load_arrays`): a keystroke would wait for that, as imports of one module do."""
+    module = sys.modules.get("numpy")
+    return module is not None and not getattr(module.__spec__, "_initializing", False)
+
+
+def count(
+    slots: Sequence[Slot], counts: Counter[int], budget: int, size: int = 0
+) -> tuple[int, Any]:
+    """Add each entry's slot score to `counts`, rarest slots first: (the best score
+    possible, None); past BULK postings, or ARRAYS once numpy is loaded (given the bank's
+    `size`), the scores are summed with numpy into an array of one score per entry
+    instead, returned in place of None."""
+    best = 0
+    pieces: list[Piece] = []
+    for slot in sorted(slots, key=lambda s: s.size):
+        if budget <= 0:
+            break
+        exact = slot.exact[:budget]
+        if slot.similar:
+            union = [exact, *(s[:budget] for s in slot.similar)]
+            # a pinyin syllable pair (no exact bigram): every bigram that reads so is exact
+            pieces += [([exact], 1), (union, 1 if exact else 2)]
+        else:
+            pieces.append(([exact], 2))
+        budget -= slot.size
+        best += 2
+    if size:
+        total = sum(len(e) for entries, _ in pieces for e in entries)
+        if total > BULK or (total > max(ARRAYS, size // 50) and _arrays_loaded()):
+            return best, _count_bulk(pieces, size)
+    for entries, score in pieces:
+        held = entries[0] if len(entries) == 1 else set(entries[0]).union(*entries[1:])
+        for _ in range(score):
+            counts.update(held)
+    return best, None
+
+
+def _count_bulk(pieces: list[Piece], size: int) -> Any:
+    """`count`'s sums with numpy (a large bank's query: thousands of postings)."""
+    import numpy as np  # loaded by the first such query, if nothing loaded it before
+
+    sums = np.zeros(size, dtype=np.int32)
+    for entries, score in pieces:
+        arrays = [np.frombuffer(e, dtype=np.uint32) for e in entries if len(e)]
+        if len(arrays) > 1:  # a union: an entry in several of them scores once
+            held = np.zeros(size, dtype=bool)
+            for at in arrays:
+                held[at] = True
+            sums[held] += score
+        elif arrays:
+            sums[arrays[0]] += score  # postings hold an entry once: no repeats in one addition
+    return sums
+
+
+def top(counts: Counter[int], mask: bytes | None, floor: int) -> list[tuple[int, int]]:
+    """The best-scoring entries (at most POOL) and their scores, best first and in bank
+    order within a score.
+
+    Scores under `floor` (a share of the best possible) are taken only while fewer than
+    ENOUGH entries have been found, so a long query still lists its partial matches.
+    """
+    keys = list(counts)
+    values = list(counts.values())
+    if mask is not None:
+        kept = list(map(mask.__getitem__, keys))
+        keys = list(compress(keys, kept))
+        values = list(compress(values, kept))
+    cut, room = _cut(Counter(values), floor)
+    chosen = sorted(compress(keys, map(ge, values, repeat(cut))))
+    chosen.sort(key=counts.__getitem__, reverse=True)  # stable: bank order within a score
+    return [(i, counts[i]) for i in chosen[:room]]
+
+
+def _cut(histogram: Mapping[int, int], floor: int) -> tuple[int, int]:
+    """The lowest score still taken, from how many entries have each score, and how many
+    entries are taken at most."""
+    cut, taken = 0, 0
+    for value in sorted(histogram, reverse=True):
+        room = POOL if value >= floor else ENOUGH
+        if taken >= room:
+            break
+        cut, taken = value, taken + histogram[value]
+    return cut, POOL if cut >= floor else ENOUGH
+
+
+def top_bulk(
+    sums: Any, counts: Counter[int], mask: bytes | None, floor: int
+) -> list[tuple[int, int]]:
+    """`top` over numpy's sums plus the few scores in `counts` (lookups, equivalent terms),
+    without turning thousands of entries into Python numbers."""
+    import numpy as np
+
+    if counts:
+        keys = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+        sums[keys] += np.fromiter(counts.values(), dtype=np.int32, count=len(counts))
+    found = np.flatnonzero(sums)
+    if mask is not None:
+        found = found[np.frombuffer(mask, dtype=np.uint8)[found] != 0]
+    values = sums[found]
+    how_many = np.bincount(values)  # scores are small: one count per score
+    scores = np.flatnonzero(how_many)
+    cut, room = _cut(dict(zip(scores.tolist(), how_many[scores].tolist(), strict=True)), floor)
+    taken = values >= cut
+    found, values = found[taken], values[taken]
+    order = np.argsort(-values, kind="stable")[:room]  # stable: bank order within a score
+    return list(zip(found[order].tolist(), values[order].tolist(), strict=True))
