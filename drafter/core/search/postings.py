@@ -15,6 +15,8 @@ from typing import TypeAlias
 FIRST_TEXTS = 600
 """Texts kept per character in the character postings: the first ones in bank order."""
 
+_SIZES_KEPT = 100_000  # bigram sizes remembered
+
 Ints: TypeAlias = "array[int] | memoryview"
 """Numbers built in memory (an array) or mapped from a store (a memoryview cast to I / Q)."""
 
@@ -34,6 +36,9 @@ class Postings:
 
     def __init__(self, keys: Ints, starts: Ints, ids: Ints) -> None:
         self.keys, self.starts, self.ids = keys, starts, ids
+        self._sizes: dict[str, int] = {}
+        """Sizes looked up so far: scoring typed pinyin asks for the same few bigrams'
+        sizes (word boundaries) hundreds of times a keystroke, a binary search each."""
 
     @classmethod
     def build(cls, lists: Mapping[int, Sequence[int]], code: str = "I") -> Postings:
@@ -60,8 +65,13 @@ class Postings:
         return self.of(gram_code(gram))
 
     def size(self, gram: str) -> int:
-        k = self._slot(gram_code(gram))
-        return 0 if k < 0 else self.starts[k + 1] - self.starts[k]
+        found = self._sizes.get(gram)
+        if found is None:
+            if len(self._sizes) >= _SIZES_KEPT:
+                self._sizes.clear()
+            k = self._slot(gram_code(gram))
+            found = self._sizes[gram] = 0 if k < 0 else self.starts[k + 1] - self.starts[k]
+        return found
 
     def __contains__(self, gram: str) -> bool:
         return self._slot(gram_code(gram)) >= 0
