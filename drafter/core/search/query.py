@@ -21,7 +21,7 @@ from drafter.core.search.fold import fold
 from drafter.core.search.index import EXTRA_MARK, SearchIndex
 from drafter.core.search.pinyin import Pattern, PinyinTable, Unit, parse
 from drafter.core.search.spelled import spell, spelled_regex
-from drafter.core.search.words import word_fit
+from drafter.core.search.words import place_quality
 from drafter.core.text.chinese import to_simplified
 
 MAX_QUERY = 1000  # characters of raw query looked at; the rest cannot change the results
@@ -33,7 +33,6 @@ EXTRA = 0.7  # a keyword found only in the note or section name, not in the phra
 PARTIAL = 0.85  # some characters of the keyword missing from the best window
 SCATTERED = 0.8  # every character found, but apart (活动室…阵地 for 活动阵地)
 HOMOPHONE = 0.8  # a character replaced by one that sounds the same counts this much
-SECOND_READING = 0.3  # typed pinyin that uses a character's rarer reading counts less
 _MIN_QUALITY = 0.3  # below this a fuzzy match is noise
 _MAX_PLACES = 5  # other occurrences of an exact keyword considered when placing keywords
 
@@ -55,6 +54,9 @@ class Keyword:
     """First and second halves of those readings: a slipped reading holds one of them."""
     alternatives: tuple[str, ...] = field(default=(), compare=False)
     """The keyword with a term of the genre replaced by an equivalent (searchconcepts)."""
+    seen: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
+    """What matching it found so far, for the other candidates of its query: regexes of
+    its readings, and the quality of a reading at a place by what is around it."""
 
     @property
     def weight(self) -> int:
@@ -245,19 +247,24 @@ def closest(matches: list[Match]) -> list[Match]:
 def _match_pinyin(keyword: Keyword, text: str, index: SearchIndex) -> Match:
     table = index.table
     spelled = spell(text, table)
+    seen = keyword.seen
     places: list[tuple[float, int, int]] = []  # (quality, length, -start)
     for patterns, slip in ((keyword.patterns, False), (keyword.fuzzy, True)):
         if slip and not any(spelled_regex(h, table).search(spelled) for h in keyword.halves):
             break  # no slipped reading can match without one of its halves
-        for pattern in patterns:
-            found_all = spelled_regex(pattern, table).finditer(spelled)
-            for found in islice(found_all, _MAX_PLACES + 1):
+        regexes = seen.get(slip)
+        if regexes is None:
+            regexes = seen[slip] = [spelled_regex(p, table) for p in patterns]
+        assert isinstance(regexes, list)
+        for n, pattern in enumerate(patterns):
+            for found in islice(regexes[n].finditer(spelled), _MAX_PLACES + 1):
                 start, end = found.start() // 2, found.end() // 2
-                quality = _reading_quality(pattern, text[start:end], table)
-                if slip:
-                    quality *= len(pattern) / (len(pattern) + 1)
-                if len(pattern) >= 2:
-                    quality *= word_fit(index, pattern, text, start, end)
+                # what the quality depends on: the characters read and the one either side
+                key = (slip, n, text[max(0, start - 1) : end + 1], start > 0, end < len(text))
+                quality = seen.get(key)
+                if quality is None:
+                    quality = seen[key] = place_quality(pattern, slip, text, start, end, index)
+                assert isinstance(quality, float)
                 places.append((quality, end - start, -start))
         if places:
             break
@@ -268,16 +275,6 @@ def _match_pinyin(keyword: Keyword, text: str, index: SearchIndex) -> Match:
     quality, length, start = max(places)
     others = tuple(-s for q, n, s in places if (q, n) == (quality, length) and s != start)
     return Match(quality, tuple(range(-start, -start + length)), others)
-
-
-def _reading_quality(pattern: Pattern, chars: str, table: PinyinTable) -> float:
-    """1.0 when every character is typed in its first reading; less for 重 typed chong."""
-    other = 0
-    for unit, char in zip(pattern, chars, strict=True):
-        first = table.readings.get(char, ("",))[0]
-        if not (first == unit.text if unit.full else first.startswith(unit.text)):
-            other += 1
-    return 1.0 - SECOND_READING * other / len(pattern)
 
 
 def _match_fuzzy(word: str, text: str, index: SearchIndex, entry: int) -> Match:

@@ -1,4 +1,5 @@
-"""Word boundaries for typed pinyin, read from the bank itself (no dictionary to load).
+"""How well typed pinyin fits where it was found: its readings and the word boundaries,
+read from the bank itself (no dictionary to load).
 
 Typed pinyin can land across two words (shuzhi on 少|数支|部) or on a rare pair where a
 common word reads the same (数支 beside 述职). How common each character pair is comes
@@ -9,11 +10,34 @@ is a word the match cuts; the commonest pair read as the typed syllables is the 
 from __future__ import annotations
 
 from drafter.core.search.index import SearchIndex
-from drafter.core.search.pinyin import Pattern
+from drafter.core.search.pinyin import Pattern, PinyinTable
 
 CROSSING = 0.85  # typed pinyin read across a word boundary (少数|支部 for shuzhi)
 RARE_READING = 0.85  # typed pinyin read as a rare pair where a common one reads the same
 RARITY = 2  # … rare: the commonest pair read so is in this many times more texts
+SECOND_READING = 0.3  # typed pinyin that uses a character's rarer reading counts less
+
+
+def place_quality(
+    pattern: Pattern, slip: bool, text: str, start: int, end: int, index: SearchIndex
+) -> float:
+    """How well a reading (with one piece dropped: `slip`) found at text[start:end] fits."""
+    quality = reading_quality(pattern, text[start:end], index.table)
+    if slip:
+        quality *= len(pattern) / (len(pattern) + 1)
+    if len(pattern) >= 2:
+        quality *= word_fit(index, pattern, text, start, end)
+    return quality
+
+
+def reading_quality(pattern: Pattern, chars: str, table: PinyinTable) -> float:
+    """1.0 when every character is typed in its first reading; less for 重 typed chong."""
+    other = 0
+    for unit, char in zip(pattern, chars, strict=True):
+        first = table.readings.get(char, ("",))[0]
+        if not (first == unit.text if unit.full else first.startswith(unit.text)):
+            other += 1
+    return 1.0 - SECOND_READING * other / len(pattern)
 
 
 def word_fit(index: SearchIndex, pattern: Pattern, text: str, start: int, end: int) -> float:
