@@ -21,6 +21,7 @@ from typing import Any
 
 from drafter.core.search.pinyin import PinyinTable, pinyin_table
 from drafter.core.search.postings import FIRST_TEXTS, Ints, Postings, gram_of
+from drafter.core.search.spelled import Speller
 
 FORMAT = 9
 """Bumped whenever the parts change shape, so that stores of another shape are rebuilt."""
@@ -92,6 +93,14 @@ class SearchIndex:
         """Typed initials whose every entry a finished scan found (see _initials_hits)."""
         self._sounds: dict[int, str] = {}
         self._texts: dict[int, str] = {}
+        self._speller: Speller | None = None
+
+    @property
+    def speller(self) -> Speller:
+        """Spells this index's texts as readings, for typed pinyin (made on first use)."""
+        if self._speller is None:
+            self._speller = Speller(self.table, self.present)
+        return self._speller
 
     def parts(self) -> dict[str, object]:
         """The index as named flat arrays and byte strings (what `from_parts` takes)."""

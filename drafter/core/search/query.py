@@ -20,7 +20,6 @@ from drafter.core.search.concepts import alternatives
 from drafter.core.search.fold import fold
 from drafter.core.search.index import EXTRA_MARK, SearchIndex
 from drafter.core.search.pinyin import Pattern, PinyinTable, Unit, parse
-from drafter.core.search.spelled import spell, spelled_regex
 from drafter.core.search.words import place_quality
 from drafter.core.text.chinese import to_simplified
 
@@ -210,12 +209,12 @@ def place_finder(keyword: Keyword, index: SearchIndex) -> Callable[[str], int]:
         if len(words) == 1:
             return lambda text: text.find(word)
         return lambda text: min((p for w in words if (p := text.find(w)) >= 0), default=-1)
-    table = index.table
-    regexes = [spelled_regex(p, table) for p in keyword.patterns]
+    speller = index.speller
+    regexes = [speller.regex(p) for p in keyword.patterns]
 
     def find(text: str) -> int:
-        spelled = spell(text, table)
-        places = [m.start() // 2 for r in regexes if (m := r.search(spelled))]
+        spelled = speller.spell(text)
+        places = [m.start() for r in regexes if (m := r.search(spelled))]
         literal = text.find(word)
         if literal >= 0:
             places.append(literal)
@@ -245,20 +244,20 @@ def closest(matches: list[Match]) -> list[Match]:
 
 
 def _match_pinyin(keyword: Keyword, text: str, index: SearchIndex) -> Match:
-    table = index.table
-    spelled = spell(text, table)
+    speller = index.speller
+    spelled = speller.spell(text)
     seen = keyword.seen
     places: list[tuple[float, int, int]] = []  # (quality, length, -start)
     for patterns, slip in ((keyword.patterns, False), (keyword.fuzzy, True)):
-        if slip and not any(spelled_regex(h, table).search(spelled) for h in keyword.halves):
+        if slip and not any(speller.regex(h).search(spelled) for h in keyword.halves):
             break  # no slipped reading can match without one of its halves
         regexes = seen.get(slip)
         if regexes is None:
-            regexes = seen[slip] = [spelled_regex(p, table) for p in patterns]
+            regexes = seen[slip] = [speller.regex(p) for p in patterns]
         assert isinstance(regexes, list)
         for n, pattern in enumerate(patterns):
             for found in islice(regexes[n].finditer(spelled), _MAX_PLACES + 1):
-                start, end = found.start() // 2, found.end() // 2
+                start, end = found.span()
                 # what the quality depends on: the characters read and the one either side
                 key = (slip, n, text[max(0, start - 1) : end + 1], start > 0, end < len(text))
                 quality = seen.get(key)

@@ -22,7 +22,6 @@ from drafter.core.search.query import (
     match_keyword,
     place_finder,
 )
-from drafter.core.search.spelled import spell, spelled_regex
 
 Mask = bytes | bytearray | memoryview
 
@@ -170,9 +169,10 @@ def _partial_bound(keywords: list[Keyword], weights: list[int], total: int) -> f
 def _slip_bound(keyword: Keyword, index: SearchIndex, text: str) -> float:
     """The best a pinyin keyword with no exact reading in `text` can do: a slipped reading,
     possible only where one of its halves matches."""
-    spelled = spell(text, index.table)
+    speller = index.speller
+    spelled = speller.spell(text)
     for half in keyword.halves:
-        if spelled_regex(half, index.table).search(spelled):
+        if speller.regex(half).search(spelled):
             return max(len(p) / (len(p) + 1) for p in keyword.fuzzy)
     return 0.0
 

@@ -3,89 +3,114 @@
 A regex over the characters themselves needs, for each typed piece, a class of every
 character that reads so (hundreds for an initial such as z): compiling one costs
 milliseconds, and every keystroke of typed pinyin makes new ones (with a slip allowed, a
-dozen). Spelled, each character is two code points, its first reading and its last, from
-two private-use ranges; a typed piece is a class of the few syllables it stands for. A
-match at spelled position p starts at character p // 2.
+dozen). Spelled, each character is one code point numbering the pair of its first and last
+reading, among the pairs of the characters present in the texts (a few hundred); pairs are
+numbered in order of their first reading, so a typed piece is one class: the range of pairs
+whose first reading it stands for, and the few pairs read so only in their last reading.
+The code points are private-use ones past the first plane, whose classes `re` compiles
+without building a bitmap (a keystroke's regexes compile several times quicker than
+classes over characters). A match at spelled position p starts at character p.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from functools import cache, lru_cache
+from collections.abc import Iterable
 
 from drafter.core.search.pinyin import Pattern, PinyinTable, Unit
 
-_FIRST, _LAST = 0xE400, 0xE800  # a syllable's code point as a first / as a last reading
-_NONE = "\ue3fe\ue3ff"  # a character without a reading: in no class
+_BASE = 0xF0000  # pair n is chr(_BASE + n); 0 stands for a character without a reading
+_NONE = chr(_BASE)
 _KEPT = 50_000  # spelled texts kept for the next queries
+_REGEXES_KEPT = 1024
+_NEVER = re.compile("(?!)")
 
 
-class _Spelling(dict[int, str]):
-    """str.translate table: each character → its two reading code points, on first sight."""
+class Speller(dict[int, str]):
+    """Spells the texts of one index (a str.translate table, filled on first sight) and
+    compiles regexes of typed pinyin over them."""
 
-    def __init__(self, table: PinyinTable) -> None:
+    def __init__(self, table: PinyinTable, present: Iterable[str]) -> None:
         super().__init__()
         self.readings = table.readings
-        self.numbers = {s: n for n, s in enumerate(table.syllables)}
+        self.syllables = table.syllables
+        number = {s: n for n, s in enumerate(table.syllables)}
+        pairs = sorted(
+            {(number[r[0]], number[r[-1]]) for c in present if (r := self.readings.get(c))}
+        )
+        self.pair_number = {pair: n + 1 for n, pair in enumerate(pairs)}
+        self.number = number
+        self.firsts = [first for first, _ in pairs]
+        """The pairs' first readings, in pair order (a range of them is a range of pairs)."""
+        self.by_last = sorted((last, n + 1, first) for n, (first, last) in enumerate(pairs))
         self.texts: dict[str, str] = {}
         """Texts spelled so far (kept for the next queries)."""
+        self.regexes: dict[Pattern, re.Pattern[str]] = {}
+        self.pieces: dict[Unit, str | None] = {}
 
     def __missing__(self, code: int) -> str:
         found = self.readings.get(chr(code))
         value = _NONE
         if found:
-            first, last = self.numbers[found[0]], self.numbers[found[-1]]
-            value = chr(_FIRST + first) + chr(_LAST + last)
+            # only the index's texts are spelled, and their characters are all present
+            n = self.pair_number.get((self.number[found[0]], self.number[found[-1]]))
+            value = _NONE if n is None else chr(_BASE + n)
         self[code] = value
         return value
 
+    def spell(self, text: str) -> str:
+        """`text` spelled as reading pairs, one code point a character (kept for the next
+        query)."""
+        found = self.texts.get(text)
+        if found is None:
+            if len(self.texts) >= _KEPT:
+                self.texts.clear()
+            found = self.texts[text] = text.translate(self)
+        return found
 
-@cache
-def _spelling(table: PinyinTable) -> _Spelling:
-    return _Spelling(table)
+    def regex(self, pattern: Pattern) -> re.Pattern[str]:
+        """A regex over spelled text for a reading of typed pinyin: each piece matches a
+        character whose first or last reading is that syllable (full) or starts with it."""
+        found = self.regexes.get(pattern)
+        if found is None:
+            pieces = []
+            for unit in pattern:
+                piece = self._piece(unit)
+                if piece is None:
+                    break
+                pieces.append(piece)
+            found = re.compile("".join(pieces)) if len(pieces) == len(pattern) else _NEVER
+            if len(self.regexes) >= _REGEXES_KEPT:
+                self.regexes.clear()
+            self.regexes[pattern] = found
+        return found
 
+    def _piece(self, unit: Unit) -> str | None:
+        """A typed piece as a class of spelled code points, or None when no pair fits.
 
-def spell(text: str, table: PinyinTable) -> str:
-    """`text` spelled as readings, two code points a character (kept for the next query)."""
-    spelling = _spelling(table)
-    found = spelling.texts.get(text)
-    if found is None:
-        if len(spelling.texts) >= _KEPT:
-            spelling.texts.clear()
-        found = spelling.texts[text] = text.translate(spelling)
-    return found
-
-
-@lru_cache(maxsize=1024)
-def spelled_regex(pattern: Pattern, table: PinyinTable) -> re.Pattern[str]:
-    """A regex over spelled text for a reading of typed pinyin: each piece matches a
-    character whose first or last reading is that syllable (full) or starts with it."""
-    pieces = []
-    for unit in pattern:
-        piece = _piece(unit, table)
-        if piece is None:
-            return re.compile("(?!)")
-        pieces.append(piece)
-    return re.compile("".join(pieces), re.DOTALL)
-
-
-@lru_cache(maxsize=4096)
-def _piece(unit: Unit, table: PinyinTable) -> str | None:
-    """A typed piece as a regex over two spelled code points, or None when no syllable fits.
-
-    Syllables are numbered in sorted order, so those a piece stands for (itself, or every
-    one that starts with it) are one run of numbers: a class of one range, quick to compile
-    (each keystroke of typed pinyin compiles new regexes).
-    """
-    syllables = table.syllables
-    lo = bisect.bisect_left(syllables, unit.text)
-    if unit.full:
-        hi = lo + 1 if lo < len(syllables) and syllables[lo] == unit.text else lo
-    else:
-        hi = bisect.bisect_left(syllables, unit.text + "\x7f", lo)
-    if hi <= lo:
-        return None
-    first = f"{chr(_FIRST + lo)}-{chr(_FIRST + hi - 1)}"
-    last = f"{chr(_LAST + lo)}-{chr(_LAST + hi - 1)}"
-    return f"(?:[{first}].|.[{last}])"
+        Syllables are numbered in sorted order, so those a piece stands for (itself, or
+        every one that starts with it) are one run of numbers, lo to hi.
+        """
+        if unit in self.pieces:
+            return self.pieces[unit]
+        syllables = self.syllables
+        lo = bisect.bisect_left(syllables, unit.text)
+        if unit.full:
+            hi = lo + 1 if lo < len(syllables) and syllables[lo] == unit.text else lo
+        else:
+            hi = bisect.bisect_left(syllables, unit.text + "\x7f", lo)
+        # pairs whose first reading is in lo..hi: a run of pair numbers (pairs sorted)
+        a = bisect.bisect_left(self.firsts, lo, 0, len(self.firsts)) + 1
+        b = bisect.bisect_left(self.firsts, hi, 0, len(self.firsts)) + 1
+        items = f"{chr(_BASE + a)}-{chr(_BASE + b - 1)}" if b > a else ""
+        # … and those whose last reading is (and first is not)
+        at = bisect.bisect_left(self.by_last, (lo,))
+        while at < len(self.by_last) and self.by_last[at][0] < hi:
+            _, n, first = self.by_last[at]
+            if not lo <= first < hi:
+                items += chr(_BASE + n)
+            at += 1
+        piece = f"[{items}]" if items else None
+        self.pieces[unit] = piece
+        return piece
