@@ -5,8 +5,9 @@ pitch; 28 characters a line (16 pt condensed by 0.25 pt); 2号小标宋 title br
 balanced lines; 3号仿宋 body; 一、 黑体, （一） 楷体, 1. 仿宋 bold, （1） 仿宋, in Word's own
 Heading 1–4 styles so the navigation pane sees the structure; “— 1 —” page numbers in 4号
 宋体, odd pages right and even pages left, one character in. The optional 版头, 主送机关,
-附件说明, 附注 and 版记 follow §7.2–7.4; the ending (last body lines, signature, date) is
-kept on one page. This module speaks python-docx's API only; raw XML is in `ooxml`.
+附件说明 and 附注 follow §7.2–7.3, the 版记 §7.4 (`imprint`, placed by counting the grid's
+lines: `pagination`); the ending (last body lines, signature, date) is kept on one page.
+This module speaks python-docx's API only; raw XML is in `ooxml`.
 """
 
 from __future__ import annotations
@@ -16,29 +17,32 @@ import io
 from typing import Any
 
 from docx import Document
-from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
-from docx.shared import Mm, Pt, Twips
+from docx.shared import Mm, Pt
 
 from drafter.core.report.blocks import HEADER_KINDS, IMPRINT_KINDS, Block
 from drafter.core.text.titlebreak import break_title, text_width
 from drafter.writers import ooxml
-from drafter.writers.closing import closing_indents
+from drafter.writers.closing import ClosingIndents, closing_indents
 from drafter.writers.fonts import PROFILES, FontProfile
-from drafter.writers.labels import labelled
+from drafter.writers.imprint import IMPRINT_PT, write_imprint
+from drafter.writers.pagination import (
+    LINE_CHARS,
+    PAGE_LINES,
+    TEXT_HEIGHT_MM,
+    TEXT_WIDTH_MM,
+    Para,
+    printed_lines,
+)
 
 BODY_PT = 16.0  # 3号
 TITLE_PT = 22.0  # 2号
 PAGE_NUMBER_PT = 14.0  # 4号
-IMPRINT_PT = 14.0  # 版记: 4号仿宋
 MASTHEAD_MAX_PT = 42.0  # 发文机关标志: 初号 at most, smaller when the name is long
-TEXT_WIDTH_MM = 156.0
-TEXT_HEIGHT_MM = 225.0
 # The footer's distance from the page edge that puts the page number's dash about 7 mm
 # below the text block (checked by rendering).
 FOOTER_MM = 25.0
 MASTHEAD_TOP_MM = 34.0  # 发文机关标志上边缘至版心上边缘 35 mm, less the line's leading
-LINE_CHARS = 28
 KEPT_BODY_LINES = 6  # the longest paragraph kept with a one-line closing (特此报告。)
 
 _HEADING_STYLES = {1: "Heading 1", 2: "Heading 2", 3: "Heading 3", 4: "Heading 4"}
@@ -80,11 +84,10 @@ def write_docx(
 
     header = [b for b in blocks if b.kind in HEADER_KINDS]
     imprint = [b for b in blocks if b.kind in IMPRINT_KINDS]
-    if header:
-        _write_header(doc, fonts, header)
-    _write_main(doc, [b for b in blocks if b.kind not in HEADER_KINDS | IMPRINT_KINDS])
+    first_page = _write_header(doc, fonts, header) if header else PAGE_LINES
+    laid = _write_main(doc, [b for b in blocks if b.kind not in HEADER_KINDS | IMPRINT_KINDS])
     if imprint:
-        _write_imprint(doc, fonts, imprint)
+        write_imprint(doc, imprint, laid, first_page=first_page, exact=not header)
     out = io.BytesIO()
     doc.save(out)
     return ooxml.clean_package(
@@ -112,29 +115,36 @@ def _blank(doc: Any, keep: bool = False) -> Any:
     return paragraph
 
 
-def _write_main(doc: Any, blocks: list[Block]) -> None:
-    """Title, 主送机关, body, attachments, signature, date, 附注: the document's 主体."""
+def _write_main(doc: Any, blocks: list[Block]) -> list[Para]:
+    """Title, 主送机关, body, attachments, signature, date, 附注: the document's 主体.
+    Returns each paragraph written as printed on the grid, for `pagination`."""
     signatures = [b.text for b in blocks if b.kind == "signature"]
     date = next((b.text for b in blocks if b.kind == "date"), "")
     sealed = any(b.kind == "signature" and b.level == 1 for b in blocks)
     indents = closing_indents(signatures, date, sealed=sealed)
     ending_start = _ending_start(blocks)
     attachments = [b for b in blocks if b.kind == "attachment"]
-    written: list[Any] = []
+    laid: list[Para] = []
+
+    def blank(keep: bool = False) -> None:
+        _blank(doc, keep)
+        laid.append(Para(1, keep_next=keep))
+
     for i, block in enumerate(blocks):
         previous = blocks[i - 1].kind if i else None
         in_ending = i >= ending_start
         if block.kind == "signature" and previous != "signature":
             for _ in range(2 if sealed else 1):  # room for the seal, or 空一行
-                written.append(_blank(doc, keep=True))
+                blank(keep=True)
         if block.kind == "attachment" and previous != "attachment":
-            written.append(_blank(doc, keep=True))  # 正文下空一行编排附件说明
+            blank(keep=True)  # 正文下空一行编排附件说明
+        lines = _printed_lines(block, attachments, indents)
         if block.kind == "title":
             paragraph = doc.add_paragraph(style="Title")
-            lines = break_title(block.text)
-            for n, line in enumerate(lines):
+            broken = break_title(block.text)
+            for n, line in enumerate(broken):
                 run = paragraph.add_run(line)
-                if n < len(lines) - 1:
+                if n < len(broken) - 1:
                     run.add_break()
         elif block.kind == "heading":
             paragraph = doc.add_paragraph(block.full_text, style=_HEADING_STYLES[block.level])
@@ -146,16 +156,41 @@ def _write_main(doc: Any, blocks: list[Block]) -> None:
             ooxml.set_indent_chars(paragraph, size_pt=BODY_PT, right=indents.signature)
         elif block.kind == "date":
             ooxml.set_indent_chars(paragraph, size_pt=BODY_PT, right=indents.date)
+        heading = block.kind == "heading"
+        para = Para(lines, keep_next=heading, keep_lines=heading)
         if in_ending:
-            paragraph.paragraph_format.keep_with_next = i < len(blocks) - 1
-            if block.kind != "body" and block.kind != "heading":
+            keep = i < len(blocks) - 1
+            paragraph.paragraph_format.keep_with_next = keep
+            if block.kind != "body" and not heading:
                 paragraph.paragraph_format.keep_together = True
+                para = Para(lines, keep_next=keep, keep_lines=True)
             else:  # its last two lines, not one, go over with the signature
                 paragraph.paragraph_format.widow_control = True
-        written.append(paragraph)
+                para = Para(lines, keep_next=keep, keep_lines=heading, widow_control=True)
+        laid.append(para)
         following = blocks[i + 1].kind if i + 1 < len(blocks) else None
         if block.kind in ("title", "subtitle") and following not in (None, "title", "subtitle"):
-            _blank(doc)  # 标题下空一行
+            blank()  # 标题下空一行
+    return laid
+
+
+def _printed_lines(block: Block, attachments: list[Block], indents: ClosingIndents) -> int:
+    """The grid lines a block prints on, indents as `_write_main` and its styles set them."""
+    if block.kind == "title":
+        return len(break_title(block.text))
+    if block.kind in ("heading", "body", "note"):
+        return printed_lines(block.full_text, first=2)
+    if block.kind == "signature":
+        return printed_lines(block.text, chars=round(LINE_CHARS - indents.signature))
+    if block.kind == "date":
+        return printed_lines(block.text, chars=round(LINE_CHARS - indents.date))
+    if block.kind == "attachment":
+        index = attachments.index(block)
+        numbered = len(attachments) > 1
+        lead = ("附件：" if index == 0 else "") + ("\u3000" if numbered else "")
+        left, hanging = _attachment_indents(index, numbered)
+        return printed_lines(lead + block.text, first=-hanging, left=left)
+    return printed_lines(block.full_text)  # subtitle, 主送机关
 
 
 def _lines(block: Block) -> float:
@@ -189,14 +224,19 @@ def _attachment(doc: Any, block: Block, attachments: list[Block]) -> Any:
     lead = "附件：" if index == 0 else ""
     number = f"{index + 1}.\t" if numbered else ""
     paragraph = doc.add_paragraph(lead + number + block.text, style="Normal")
-    left = 2 + 3 + (1 if numbered else 0)
-    hanging = (3 if index == 0 else 0) + (1 if numbered else 0)
+    left, hanging = _attachment_indents(index, numbered)
     ooxml.set_indent_chars(paragraph, size_pt=BODY_PT, left=left, first_line=-hanging)
     return paragraph
 
 
-def _write_header(doc: Any, fonts: FontProfile, blocks: list[Block]) -> None:
-    """发文机关标志 in red, 发文字号 (and 签发人) two lines below, the red line 4 mm under."""
+def _attachment_indents(index: int, numbered: bool) -> tuple[int, int]:
+    """Left indent and hang, in characters: 附件： 左空二字, names aligned after it."""
+    return 2 + 3 + (1 if numbered else 0), (3 if index == 0 else 0) + (1 if numbered else 0)
+
+
+def _write_header(doc: Any, fonts: FontProfile, blocks: list[Block]) -> int:
+    """发文机关标志 in red, 发文字号 (and 签发人) two lines below, the red line 4 mm under.
+    Returns the grid lines left on the first page below it."""
     organ = next((b.text for b in blocks if b.kind == "masthead"), "")
     number = next((b.text for b in blocks if b.kind == "docnumber"), "")
     signer = next((b.text for b in blocks if b.kind == "signer"), "")
@@ -223,49 +263,10 @@ def _write_header(doc: Any, fonts: FontProfile, blocks: list[Block]) -> None:
     ooxml.add_rule_below(line)
     _blank(doc)
     _blank(doc)  # 标题编排于红色分隔线下空二行位置
-
-
-def _write_imprint(doc: Any, fonts: FontProfile, blocks: list[Block]) -> None:
-    """The 版记 on a fresh even page, its last rule on the text block's bottom edge (§7.4).
-
-    An even-page section break puts it on the next even page; when the body ends on an even
-    page, Word and LibreOffice insert a blank odd page and print nothing on it, no footer
-    either. The 版记's own section has empty footers, so neither page carries a number
-    (§7.5: 版记页前有空白页的，空白页和版记页均不编排页码).
-    """
-    section = doc.add_section(WD_SECTION.EVEN_PAGE)
-    for footer in (section.footer, section.even_page_footer):
-        footer.is_linked_to_previous = False  # a footer of its own, left empty
-    rows: list[tuple[str, str]] = []
-    printed = {b.kind: labelled(b) for b in blocks}
-    if "copyto" in printed:
-        rows.append(("copyto", printed["copyto"]))
-    issuer, issued = printed.get("issuer", ""), printed.get("issuedate", "")
-    if issuer or issued:
-        rows.append(("issued", f"{issuer}\t{issued}" if issued else issuer))
-    # A spacer pushes the table down so its last rule sits on the text block's bottom edge
-    # (a floating table at the bottom would do, but LibreOffice places it at the top).
-    spacer = doc.add_paragraph("", style="Normal")
-    height = Mm(TEXT_HEIGHT_MM).twips - len(rows) * (ooxml.LINE_TWIPS + 150)
-    spacer.paragraph_format.line_spacing = Twips(height)
-    table = doc.add_table(rows=len(rows), cols=1)
-    width = Mm(TEXT_WIDTH_MM)
-    ooxml.imprint_table_properties(table, width_twips=round(width.twips))
-    end = doc.add_paragraph("", style="Normal")  # a body ends in a paragraph: make it tiny
-    end.paragraph_format.line_spacing = Pt(1)
-    for row, (kind, text) in zip(table.rows, rows, strict=True):
-        cell = row.cells[0]
-        cell.width = width
-        paragraph = cell.paragraphs[0]
-        paragraph.style = doc.styles["Imprint"]
-        paragraph.add_run(text)
-        if kind == "copyto":  # 左右各空一字; 回行时与冒号后的首字对齐
-            ooxml.set_indent_chars(paragraph, size_pt=IMPRINT_PT, left=4, right=1, first_line=-3)
-        else:  # 印发机关左空一字, 印发日期右空一字
-            ooxml.set_indent_chars(paragraph, size_pt=IMPRINT_PT, left=1, right=1)
-            paragraph.paragraph_format.tab_stops.add_tab_stop(
-                width - Pt(IMPRINT_PT), WD_TAB_ALIGNMENT.RIGHT
-            )
+    # the 版头's height: the masthead at about its font size (measured in LibreOffice; its
+    # font's own spacing may make it a line more: `imprint` allows for that), five lines
+    height = Mm(MASTHEAD_TOP_MM).pt + size + 5 * ooxml.LINE_TWIPS / 20
+    return int((Mm(TEXT_HEIGHT_MM).pt - height) // (ooxml.LINE_TWIPS / 20))
 
 
 def _setup_page(doc: Any) -> None:
@@ -292,15 +293,16 @@ def _setup_styles(doc: Any, fonts: FontProfile, h3_bold: bool) -> None:
 
     ooxml.set_doc_defaults(styles.element, ppr(jc="both"), rpr(fonts.body))
     body: dict[str, Any] = {"jc": "both", "first_line_chars": 2}
+    kept = {"keep_next": True, "keep_lines": True}  # a heading: whole, and with its text
     specs: dict[str, tuple[Any, Any]] = {
         "Normal": (ppr(**body), rpr(fonts.body)),
         "Title": (ppr(jc="center"), rpr(fonts.title, TITLE_PT)),
         "Subtitle": (ppr(jc="center"), rpr(fonts.h2)),
         "Recipient": (ppr(jc="both"), rpr(fonts.body)),  # 居左顶格, 回行时仍顶格
-        "Heading 1": (ppr(**body, outline_level=0, keep_next=True), rpr(fonts.h1)),
-        "Heading 2": (ppr(**body, outline_level=1, keep_next=True), rpr(fonts.h2)),
-        "Heading 3": (ppr(**body, outline_level=2, keep_next=True), rpr(fonts.h3, bold=h3_bold)),
-        "Heading 4": (ppr(**body, outline_level=3, keep_next=True), rpr(fonts.h4)),
+        "Heading 1": (ppr(**body, outline_level=0, **kept), rpr(fonts.h1)),
+        "Heading 2": (ppr(**body, outline_level=1, **kept), rpr(fonts.h2)),
+        "Heading 3": (ppr(**body, outline_level=2, **kept), rpr(fonts.h3, bold=h3_bold)),
+        "Heading 4": (ppr(**body, outline_level=3, **kept), rpr(fonts.h4)),
         "Signature": (ppr(jc="right"), rpr(fonts.body)),
         "Date": (ppr(jc="right"), rpr(fonts.body)),
         "Masthead": (ppr(jc="center", exact_line=False), rpr(fonts.title, TITLE_PT)),

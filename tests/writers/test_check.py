@@ -239,19 +239,17 @@ def test_a_draft_with_every_element_renders_to_the_standard_layout(tmp_path: Pat
     title_at = next(i for i, t in enumerate(first) if t.startswith("某局党组关于"))
     recipient = next(t for t in first if t.endswith("："))
     assert recipient == "县委组织部、县纪委监委：" and first.index(recipient) > title_at
-    text = [line.text.replace(" ", "") for page in pages[:-1] for line in page.lines]
+    text = [line.text.replace(" ", "") for page in pages for line in page.lines]
     ending = text[text.index("特此报告。") :]
     assert ending[1].startswith("附件：1.某局意识形态工作整改任务清单")
     assert ending[2].startswith("2.某局意识形态工作责任制落实情况统计表")
     assert ending[3:6] == ["中共某局党组", "2026年11月20日", "（联系人：王某，电话：1234567）"]
-    # 版记: alone on the last page, an even one, unnumbered; its last line on the bottom
-    # edge of the text block. A blank page before it (the PDF keeps it) has no number either.
-    assert len(pages) % 2 == 0 and pages[-1].footer == ""
-    if not pages[-2].lines:
-        assert pages[-2].footer == ""
-    imprint = [line for line in pages[-1].lines]
-    assert [line.text.replace(" ", "") for line in imprint] == [
+    # 版记: at the foot of the last page, an even one, below the text where it has room,
+    # numbered as no blank page comes before it (§7.4, §7.5)
+    assert ending[6:] == [
         "抄送：县委办公室，县委宣传部。",
         "中共某局党组办公室2026年11月21日印发",
     ]
+    assert len(pages) == 2 and pages[-1].footer.replace(" ", "") == "—2—"
+    imprint = pages[-1].lines[-2:]
     assert TEXT_BOTTOM - 2 * 28.95 < imprint[-1].y < TEXT_BOTTOM  # at the foot of the page

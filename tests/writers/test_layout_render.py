@@ -7,7 +7,6 @@ import io
 from pathlib import Path
 
 import docx
-import pytest
 from click.testing import CliRunner
 from docx.enum.section import WD_SECTION
 
@@ -16,7 +15,7 @@ from drafter.core.report.blocks import Block
 from drafter.core.text.titlebreak import break_title
 from drafter.writers.check import check_files
 from drafter.writers.check.pagerules import printed_title
-from drafter.writers.check.render import measure, render_pdfs
+from drafter.writers.check.render import TEXT_TOP, measure, render_pdfs
 from drafter.writers.docx import write_docx
 from tests.core.test_titlebreak import TITLES
 from tests.writers.reports import (
@@ -29,6 +28,7 @@ from tests.writers.reports import (
 
 FILLER_LINES = 4  # title, blank line and filler take lines 1–6 of page 1
 PAGE_LINES = 22
+LINE_PT = 28.95
 
 
 @needs_render
@@ -60,31 +60,57 @@ def test_the_signature_never_stands_alone(tmp_path: Path) -> None:
     assert {1, 2} <= {r.pages for r in reports}  # the sweep crosses the page boundary
 
 
-def imprint_report(body_pages: int) -> list[Block]:
-    """A report with a 版记 whose body ends on page `body_pages` (1 or 2)."""
-    filler = 10 if body_pages == 1 else 30  # 2 + 30 + 3 + 3 lines end on page 2, line 16
-    return ending_blocks(3, filler, imprint=True)
+def imprint_report(filler_lines: int, closing_lines: int = 1) -> list[Block]:
+    """A report with a 版记 whose text takes `filler_lines` + `closing_lines` + 5 lines."""
+    return ending_blocks(closing_lines, filler_lines, imprint=True)
+
+
+IMPRINT_ROOM = 4  # the 版记's two rows take three grid lines, and a line stays blank above
 
 
 @needs_render
-@pytest.mark.parametrize("body_pages", [1, 2])
-def test_the_imprint_is_alone_on_the_last_even_page_without_a_number(
-    body_pages: int, tmp_path: Path
-) -> None:
-    """Body ending on an odd page: the 版记 takes the next page. On an even page: a blank
-    page, then the 版记; neither page carries a number (§7.5)."""
-    path = save(tmp_path, f"imprint-{body_pages}.docx", write_docx(imprint_report(body_pages)))
-    assert check_files([path], render=True)[0].faults() == []
-    pages = measure(render_pdfs([path], tmp_path)[path])
-    texts = [[line.text.replace(" ", "") for line in page.lines] for page in pages]
-    assert [page.footer.replace(" ", "") for page in pages[:body_pages]] == [
-        f"—{n}—" for n in range(1, body_pages + 1)
+def test_the_imprint_sits_at_the_foot_of_the_last_even_page(tmp_path: Path) -> None:
+    """The text ending on every line of pages 1 to 3: on an even page with room, the 版记
+    goes at the foot of that page; on an odd one, on the next page, numbered on; on a full
+    even page, after a blank page, neither numbered (§7.4, §7.5). A closing paragraph of
+    three lines, which Word and LibreOffice break differently when it crosses a page, gets
+    a 版记 page of its own: only `drafter check --render`'s rules are asserted for it."""
+    one_line = [
+        save(tmp_path, f"one-{f}.docx", write_docx(imprint_report(f))) for f in range(7, 51)
     ]
-    want = 2 if body_pages == 1 else 4
-    assert len(pages) == want and texts[-1][0].startswith("抄送：")
-    assert pages[-1].footer == ""
-    if body_pages == 2:
-        assert pages[2].blank  # no text, no page number
+    three = [
+        save(tmp_path, f"three-{f}.docx", write_docx(imprint_report(f, 3))) for f in range(9, 51, 3)
+    ]
+    reports = check_files([*one_line, *three], render=True)
+    assert [f"{r.path.name}: {f}" for r in reports for f in r.faults()] == []
+    pdfs = render_pdfs(one_line, tmp_path)
+    seen = set()
+    for path in one_line:
+        pages = measure(pdfs[path])
+        at, date = next(
+            (page, line)
+            for page in pages
+            for line in page.lines
+            if line.text.startswith("2026年11月20日")
+        )
+        date_line = round((date.y - TEXT_TOP) / LINE_PT + 0.5)
+        if at.number % 2 == 0 and date_line <= PAGE_LINES - IMPRINT_ROOM:
+            layout = "same page"
+            assert len(pages) == at.number
+        elif at.number % 2:
+            layout = "next page, numbered"
+            assert len(pages) == at.number + 1
+            assert pages[-1].footer.replace(" ", "") == f"—{len(pages)}—"
+        else:
+            layout = "after a blank page"
+            assert len(pages) == at.number + 2 and pages[-2].blank and pages[-1].footer == ""
+        seen.add((layout, at.number))
+    assert {layout for layout, _ in seen} == {
+        "same page",
+        "next page, numbered",
+        "after a blank page",
+    }
+    assert {page for _, page in seen} == {1, 2, 3}
 
 
 def numbered_imprint(document: docx.document.Document) -> None:
@@ -99,32 +125,52 @@ def imprint_on_the_next_page(document: docx.document.Document) -> None:
     document.sections[-1].start_type = WD_SECTION.NEW_PAGE
 
 
+def unnumbered_imprint(document: docx.document.Document) -> None:
+    """The 版记's section with empty footers of its own (drafter's layout before)."""
+    last = document.sections[-1]
+    last.footer.is_linked_to_previous = False
+    last.even_page_footer.is_linked_to_previous = False
+
+
 @needs_render
-def test_check_render_names_a_numbered_or_odd_imprint_page(tmp_path: Path) -> None:
-    """The body ends on page 2: the 版记 goes on page 4 after a blank page, or on page 3
-    when its section starts on the next page. Each line names the page and the clause."""
+def test_check_render_names_a_misnumbered_or_odd_imprint_page(tmp_path: Path) -> None:
+    """The text fills page 2: the 版记 goes on page 4 after a blank page, or on page 3
+    when its section starts on the next page; it ends on page 1: the 版记 page follows,
+    numbered. Each fault gets a line naming the page and the clause."""
     files = {}
-    for name, edit, words in (
+    for name, filler, edit, faults in (
         (
             "numbered.docx",
+            36,
             numbered_imprint,
-            "第 4 页编了页码：版记页前有空白页的，空白页和版记页均不编排页码（§7.5）",
+            ["第 4 页编了页码：版记页前有空白页的，空白页和版记页均不编排页码（§7.5）"],
         ),
         (
             "odd.docx",
+            36,
             imprint_on_the_next_page,
-            "第 3 页：版记在奇数页，应在最后一个偶数页的下端（§7.4）",
+            [
+                "第 3 页：版记在奇数页，应在最后一个偶数页的下端（§7.4）",
+                "第 3 页没有页码：版记页前没有空白页，应与正文连续编码（§7.5）",
+            ],
+        ),
+        (
+            "unnumbered.docx",
+            10,
+            unnumbered_imprint,
+            ["第 2 页没有页码：版记页前没有空白页，应与正文连续编码（§7.5）"],
         ),
     ):
-        document = docx.Document(io.BytesIO(write_docx(imprint_report(2))))  # type: ignore[arg-type]
+        data = write_docx(imprint_report(filler))
+        document = docx.Document(io.BytesIO(data))  # type: ignore[arg-type]
         edit(document)
         document.save(str(tmp_path / name))
-        files[tmp_path / name] = words
+        files[tmp_path / name] = faults
     result = CliRunner().invoke(main, ["check", "--render", *map(str, files)])
     assert result.exit_code == 1
-    for path, words in files.items():
+    for path, faults in files.items():
         lines = [line for line in result.output.splitlines() if line.startswith(str(path))]
-        assert lines == [f"{path}：{words}"], result.output
+        assert lines == [f"{path}：{fault}" for fault in faults], result.output
 
 
 @needs_render

@@ -9,6 +9,7 @@ does in the .docx. Widths are terminal cells (a Chinese character is two).
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 
 NO_START = frozenset("，。、；：？！,.;:?!）)］]｝}》〉」』】〕〗”’…—%％·・～~")
 """Characters that may not begin a line (closing punctuation, pauses, ellipsis, dash)."""
@@ -32,24 +33,27 @@ def _keeps_together(before: str, after: str) -> bool:
     return before.isascii() and after.isascii() and before.isalnum() and after.isalnum()
 
 
-def break_lines(text: str, width: int) -> list[str]:
+def break_lines(
+    text: str, width: int, measure: Callable[[str], int] = cell_width
+) -> list[str]:
     """`text` in lines of at most `width` cells (existing newlines kept), broken by the
-    rules above; nothing is added or lost: "".join of a paragraph's lines is the paragraph."""
+    rules above; nothing is added or lost: "".join of a paragraph's lines is the paragraph.
+    `measure` gives a character's cells (the Word writer counts a printed page's widths)."""
     if width < 2:
         return text.split("\n")
     out: list[str] = []
     for paragraph in text.split("\n"):
-        out += _break(paragraph, width)
+        out += _break(paragraph, width, measure)
     return out
 
 
-def _break(text: str, width: int) -> list[str]:
+def _break(text: str, width: int, measure: Callable[[str], int]) -> list[str]:
     lines: list[str] = []
     start = 0
     while True:
         used, end = 0, start
-        while end < len(text) and used + cell_width(text[end]) <= width:
-            used += cell_width(text[end])
+        while end < len(text) and used + measure(text[end]) <= width:
+            used += measure(text[end])
             end += 1
         if end >= len(text):
             lines.append(text[start:])

@@ -123,4 +123,6 @@ def _imprint(pages: list[Page]) -> list[str]:
             faults.append(
                 f"第 {which} 页编了页码：版记页前有空白页的，空白页和版记页均不编排页码（§7.5）"
             )
+    elif before is not None and before.footer.strip() and not page.footer.strip():
+        faults.append(f"第 {page.number} 页没有页码：版记页前没有空白页，应与正文连续编码（§7.5）")
     return faults

@@ -62,6 +62,7 @@ def paragraph_properties(
     left_chars: float = 0,
     outline_level: int | None = None,
     keep_next: bool = False,
+    keep_lines: bool = False,
     exact_line: bool = True,
     overflow_punctuation: bool = False,
 ) -> Any:
@@ -77,6 +78,8 @@ def paragraph_properties(
     ppr = OxmlElement("w:pPr")
     if keep_next:
         ppr.append(element("w:keepNext"))
+    if keep_lines:
+        ppr.append(element("w:keepLines"))
     ppr.append(element("w:widowControl", val="0"))
     ppr.append(element("w:overflowPunct", val="1" if overflow_punctuation else "0"))
     ppr.append(element("w:autoSpaceDE", val="0"))
