@@ -33,9 +33,7 @@ def _keeps_together(before: str, after: str) -> bool:
     return before.isascii() and after.isascii() and before.isalnum() and after.isalnum()
 
 
-def break_lines(
-    text: str, width: int, measure: Callable[[str], int] = cell_width
-) -> list[str]:
+def break_lines(text: str, width: int, measure: Callable[[str], int] = cell_width) -> list[str]:
     """`text` in lines of at most `width` cells (existing newlines kept), broken by the
     rules above; nothing is added or lost: "".join of a paragraph's lines is the paragraph.
     `measure` gives a character's cells (the Word writer counts a printed page's widths)."""
