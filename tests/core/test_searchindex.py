@@ -103,3 +103,16 @@ def test_initials_typed_a_letter_at_a_time_find_what_a_fresh_index_finds(
         assert list(warm.find_initials(letters, cap)) == list(
             SearchIndex(texts).find_initials(letters, cap)
         )
+
+
+@given(
+    st.lists(st.text(alphabet="重新党员教育支部书记长行", max_size=8), min_size=60, max_size=400),
+    st.sampled_from(["zxd", "cxd", "dyjy", "zbsj", "hzx", "xzb", "sjz", "jyz", "czx", "zhz"]),
+    st.integers(1, 40),
+)
+def test_initials_looked_for_in_their_blocks_are_those_a_whole_scan_finds(
+    texts: list[str], letters: str, cap: int
+) -> None:
+    index, scanned = SearchIndex(texts), SearchIndex(texts)
+    scanned._blocks = b""  # no blocks: the joined initials are scanned whole
+    assert list(index.find_initials(letters, cap)) == list(scanned.find_initials(letters, cap))

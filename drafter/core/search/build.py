@@ -14,6 +14,7 @@ import numpy as np
 import numpy.typing as npt
 
 from drafter.core.search.fold import fold, fold_char
+from drafter.core.search.initials import build_blocks
 from drafter.core.search.pinyin import PinyinTable
 from drafter.core.search.postings import FIRST_TEXTS
 
@@ -51,15 +52,18 @@ def build_parts(
     gram_keys = chars[left].astype(np.uint64) << np.uint64(21) | chars[right].astype(np.uint64)
     sound_keys, sound_starts, sound_grams = _sound_postings(first, second, left, right, gram_keys)
     initials = _initials(chars, table)
-    letters = initials[0][ids].tobytes()
-    letters2 = initials[1][ids].tobytes()
+    first_letters, last_letters = initials[0][ids], initials[1][ids]
+    letters, letters2 = first_letters.tobytes(), last_letters.tobytes()
+    same = letters2 == letters
+    blocks = build_blocks(first_letters, None if same else last_letters, starts, n)
     present = "".join(chr(c) for c in chars.tolist() if chr(c) in table.readings)
     parts: dict[str, object] = {
         "folded": utf8,
         "bstarts": _ints(bstarts, "I"),
         "starts": _ints(starts, "I"),
         "letters": letters,
-        "letters2": b"" if letters2 == letters else letters2,
+        "letters2": b"" if same else letters2,
+        "initial_blocks": blocks,
         "gram_keys": _ints(gram_keys, "Q"),
         "gram_starts": _ints(gram_starts, "I"),
         "gram_ids": _ints(gram_ids, "I"),

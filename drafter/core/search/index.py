@@ -19,11 +19,12 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from typing import Any
 
+from drafter.core.search.initials import RUNS, regions, row_bytes
 from drafter.core.search.pinyin import PinyinTable, pinyin_table
 from drafter.core.search.postings import FIRST_TEXTS, Ints, Postings, gram_of
 from drafter.core.search.spelled import Speller
 
-FORMAT = 9
+FORMAT = 10
 """Bumped whenever the parts change shape, so that stores of another shape are rebuilt."""
 EXTRA_MARK = "\x01"
 """Parts a phrase's folded text from its extra text (note, section name), searched too."""
@@ -35,7 +36,7 @@ _INITIALS_KEPT, _INITIALS_LISTED = 64, 10_000  # typed initials remembered, entr
 PART_NAMES = (
     "folded", "bstarts", "starts", "letters", "letters2", "gram_keys", "gram_starts",
     "gram_ids", "sound_keys", "sound_starts", "sound_grams", "present",
-    "char_keys", "char_starts", "char_ids",
+    "char_keys", "char_starts", "char_ids", "initial_blocks",
 )  # fmt: skip
 
 
@@ -68,6 +69,8 @@ class SearchIndex:
         index._big = None
         if len(index.bstarts) != len(index.starts) or index.bstarts[-1] != len(index.folded):
             raise ValueError("the index parts do not fit together")
+        if len(index._blocks) != (RUNS * row_bytes(index.size) if index.size else 0):
+            raise ValueError("the initials' blocks do not fit the texts")
         return index
 
     def _adopt(self, parts: Mapping[str, Any], table: PinyinTable) -> None:
@@ -78,6 +81,8 @@ class SearchIndex:
         self.size = len(self.starts) - 1
         self._letters: bytes | memoryview = parts["letters"]
         self._letters2: bytes | memoryview = parts["letters2"]
+        self._blocks: bytes | memoryview = parts["initial_blocks"]
+        """For each run of three initials, the blocks of texts holding it (initials.py)."""
         """Pinyin initials, one letter per character at the same positions as the joined
         text, under the first readings and (empty when no text holds a character whose
         readings start with different letters) under the last ones: 重 is z, then c."""
@@ -120,6 +125,7 @@ class SearchIndex:
             "char_keys": self.chars.keys,
             "char_starts": self.chars.starts,
             "char_ids": self.chars.ids,
+            "initial_blocks": self._blocks,
         }
 
     def text(self, i: int) -> str:
@@ -254,12 +260,13 @@ class SearchIndex:
                     hits.append((i, pos - starts[i]))
             yield from hits
         else:
-            pos = haystack.find(needle)
-            while pos >= 0:
-                i = bisect.bisect_right(starts, pos) - 1
-                hits.append((i, pos - starts[i]))
-                yield hits[-1]  # a caller that stops here leaves the scan unfinished
-                pos = haystack.find(needle, starts[i + 1])
+            for lo, hi in regions(self._blocks, starts, self.size, needle, len(haystack)):
+                pos = haystack.find(needle, lo, hi)
+                while pos >= 0:
+                    i = bisect.bisect_right(starts, pos) - 1
+                    hits.append((i, pos - starts[i]))
+                    yield hits[-1]  # a caller that stops here leaves the scan unfinished
+                    pos = haystack.find(needle, starts[i + 1], hi)
         if len(known) >= _INITIALS_KEPT:
             known.clear()
         if len(hits) <= _INITIALS_LISTED:

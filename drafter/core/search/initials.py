@@ -1,0 +1,93 @@
+"""Where typed initials can be: for each run of three letters, the blocks of texts holding it.
+
+Typed initials (zsbg) are looked for in the joined initials, one letter per character; a
+rare run of letters had the whole bank scanned (2.6 MB at 100k phrases, both readings:
+~5 ms; ten times that at 1M). The texts are cut into at most BLOCKS blocks, and for each
+of the 26³ runs of three letters a bitmap tells the blocks that hold it under either
+reading: typed initials of three letters or more are looked for only in the blocks that
+hold all of their runs, and in the same order, so what is found is what a whole scan finds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+BLOCKS = 1024  # blocks of texts, at most
+RUNS = 1 << 15  # runs of three letters as 5-bit numbers (a-z are 1 to 26; 0 is no letter)
+
+
+def block_size(texts: int) -> int:
+    """How many texts make a block (the last block may hold fewer)."""
+    return max(64, -(-texts // BLOCKS))
+
+
+def _blocks(texts: int) -> int:
+    return -(-texts // block_size(texts))
+
+
+def row_bytes(texts: int) -> int:
+    """Bytes of one run's bitmap: a bit per block."""
+    return -(-_blocks(texts) // 8)
+
+
+def build_blocks(letters: Any, letters2: Any, starts: Any, texts: int) -> bytes:
+    """The bitmaps (RUNS rows of row_bytes(texts) bytes, block b at bit b of a row read
+    little-endian) of the joined initials under first and last readings (numpy arrays of
+    letters; `letters2` None when they are the same); `starts`: where each text starts."""
+    import numpy as np  # only a build comes here
+
+    if not texts:
+        return b""
+    # 16-bit numbers throughout: a run fits in 15 bits, a block in 10
+    per = block_size(texts)
+    blocks = np.arange(texts, dtype=np.int32) // per
+    owner = np.repeat(blocks, np.diff(starts)).astype(np.uint16)[:-2]  # where a run starts
+    number = np.zeros(256, dtype=np.uint16)
+    number[ord("a") : ord("z") + 1] = np.arange(1, 27, dtype=np.uint16)
+    seen = np.zeros((RUNS, _blocks(texts)), dtype=bool)
+    first: Any = None
+    for haystack in (letters, letters2):
+        if haystack is None or len(haystack) < 3:
+            continue
+        s = number[haystack]
+        run = s[:-2] << 10 | s[1:-1] << 5 | s[2:]
+        # SEP has no letter: no run spans two texts
+        kept = (s[:-2] != 0) & (s[1:-1] != 0) & (s[2:] != 0)
+        if first is not None:
+            kept &= run != first  # under the last readings: only the runs that differ
+        seen[np.where(kept, run, 0), owner] = True  # (quicker than selecting the kept ones)
+        first = run
+    seen[0] = False  # where no run was kept
+    return np.packbits(seen, axis=1, bitorder="little").tobytes()
+
+
+def regions(
+    bitmaps: bytes | memoryview, starts: Any, texts: int, needle: bytes, end: int
+) -> Iterator[tuple[int, int]]:
+    """[start, end) ranges of the joined initials, in order, outside which `needle` cannot
+    be (under either reading): the blocks holding all its runs of three letters, or
+    everything when it has none (fewer than three letters, or not all a-z)."""
+    if len(needle) < 3 or not bitmaps or not all(97 <= c <= 122 for c in needle):
+        yield 0, end
+        return
+    size = row_bytes(texts)
+    held = -1
+    for k in range(len(needle) - 2):
+        a, b, c = (n - 96 for n in needle[k : k + 3])
+        row = (a << 10 | b << 5 | c) * size
+        held &= int.from_bytes(bitmaps[row : row + size], "little")
+        if not held:
+            return
+    per = block_size(texts)
+    while held:
+        low = held & -held
+        block = low.bit_length() - 1
+        held ^= low
+        lo = block * per
+        hi = min(texts, lo + per)
+        while held & (low << 1):  # neighbouring blocks: one range
+            low <<= 1
+            held ^= low
+            hi = min(texts, hi + per)
+        yield starts[lo], starts[hi]
