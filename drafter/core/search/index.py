@@ -232,7 +232,7 @@ class SearchIndex:
             taken = 0
             for i, here in self._initials_hits(which, haystack, needle):
                 if mask is None or mask[i]:
-                    found[i] = min(here, found.get(i, here))
+                    found[i] = min(here, found.get(i, here)) if which else here
                     taken += 1
                     if taken >= cap:
                         break
@@ -260,13 +260,16 @@ class SearchIndex:
                     hits.append((i, pos - starts[i]))
             yield from hits
         else:
-            for lo, hi in regions(self._blocks, starts, self.size, needle, len(haystack)):
-                pos = haystack.find(needle, lo, hi)
+            for i, end in regions(self._blocks, self.size, needle):  # entries i to end
+                hi = starts[end]
+                pos = haystack.find(needle, starts[i], hi)
                 while pos >= 0:
-                    i = bisect.bisect_right(starts, pos) - 1
+                    if pos >= starts[i + 1]:  # past entry i (else, common: no search)
+                        i = bisect.bisect_right(starts, pos, i + 1, end + 1) - 1
                     hits.append((i, pos - starts[i]))
                     yield hits[-1]  # a caller that stops here leaves the scan unfinished
-                    pos = haystack.find(needle, starts[i + 1], hi)
+                    i += 1
+                    pos = haystack.find(needle, starts[i], hi)
         if len(known) >= _INITIALS_KEPT:
             known.clear()
         if len(hits) <= _INITIALS_LISTED:

@@ -62,14 +62,12 @@ def build_blocks(letters: Any, letters2: Any, starts: Any, texts: int) -> bytes:
     return np.packbits(seen, axis=1, bitorder="little").tobytes()
 
 
-def regions(
-    bitmaps: bytes | memoryview, starts: Any, texts: int, needle: bytes, end: int
-) -> Iterator[tuple[int, int]]:
-    """[start, end) ranges of the joined initials, in order, outside which `needle` cannot
-    be (under either reading): the blocks holding all its runs of three letters, or
-    everything when it has none (fewer than three letters, or not all a-z)."""
+def regions(bitmaps: bytes | memoryview, texts: int, needle: bytes) -> Iterator[tuple[int, int]]:
+    """Runs of texts [first, end), in order, outside which `needle` is not held (under
+    either reading): the blocks holding all its runs of three letters, or every text when
+    it has none (fewer than three letters, or not all a-z)."""
     if len(needle) < 3 or not bitmaps or not all(97 <= c <= 122 for c in needle):
-        yield 0, end
+        yield 0, texts
         return
     size = row_bytes(texts)
     held = -1
@@ -82,12 +80,11 @@ def regions(
     per = block_size(texts)
     while held:
         low = held & -held
-        block = low.bit_length() - 1
+        first = (low.bit_length() - 1) * per
         held ^= low
-        lo = block * per
-        hi = min(texts, lo + per)
-        while held & (low << 1):  # neighbouring blocks: one range
+        end = min(texts, first + per)
+        while held & (low << 1):  # neighbouring blocks: one run
             low <<= 1
             held ^= low
-            hi = min(texts, hi + per)
-        yield starts[lo], starts[hi]
+            end = min(texts, end + per)
+        yield first, end
