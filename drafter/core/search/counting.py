@@ -83,13 +83,18 @@ def _count_bulk(pieces: list[Piece], size: int) -> Any:
     import numpy as np  # loaded by the first such query, if nothing loaded it before
 
     sums = np.zeros(size, dtype=np.int32)
+    held: Any = None  # entries of the union being added (cleared after each)
     for entries, score in pieces:
         arrays = [np.frombuffer(e, dtype=np.uint32) for e in entries if len(e)]
         if len(arrays) > 1:  # a union: an entry in several of them scores once
-            held = np.zeros(size, dtype=bool)
+            held = np.zeros(size, dtype=bool) if held is None else held
+            added = []
             for at in arrays:
-                held[at] = True
-            sums[held] += score
+                fresh = at[~held[at]]  # not in an earlier one (no pass over the whole bank)
+                held[fresh] = True
+                sums[fresh] += score
+                added.append(fresh)
+            held[np.concatenate(added)] = False
         elif arrays:
             sums[arrays[0]] += score  # postings hold an entry once: no repeats in one addition
     return sums
