@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from itertools import compress, repeat
 from operator import ge
 from typing import Any, Protocol
@@ -82,7 +82,9 @@ def _count_bulk(pieces: list[Piece], size: int) -> Any:
     """`count`'s sums with numpy (a large bank's query: thousands of postings)."""
     import numpy as np  # loaded by the first such query, if nothing loaded it before
 
-    sums = np.zeros(size, dtype=np.int32)
+    # 16 bits: a score is at most 2 a slot (a keyword has fewer than MAX_KEYWORD), and
+    # half the memory to read back for the entries found
+    sums = np.zeros(size, dtype=np.int16)
     held: Any = None  # entries of the union being added (cleared after each)
     for entries, score in pieces:
         arrays = [np.frombuffer(e, dtype=np.uint32) for e in entries if len(e)]
@@ -113,22 +115,24 @@ def top(counts: Counter[int], mask: bytes | None, floor: int) -> list[tuple[int,
         kept = list(map(mask.__getitem__, keys))
         keys = list(compress(keys, kept))
         values = list(compress(values, kept))
-    cut, room = _cut(Counter(values), floor)
+    cut, room, _ = _cut(sorted(Counter(values).items(), reverse=True), floor)
     chosen = sorted(compress(keys, map(ge, values, repeat(cut))))
     chosen.sort(key=counts.__getitem__, reverse=True)  # stable: bank order within a score
     return [(i, counts[i]) for i in chosen[:room]]
 
 
-def _cut(histogram: Mapping[int, int], floor: int) -> tuple[int, int]:
-    """The lowest score still taken, from how many entries have each score, and how many
-    entries are taken at most."""
+def _cut(histogram: Iterable[tuple[int, int]], floor: int) -> tuple[int, int, bool]:
+    """The lowest score still taken and how many entries are taken at most, from how many
+    entries have each score (best first); and whether that is certain without the scores
+    under the last one given (the cut stopped above them)."""
     cut, taken = 0, 0
-    for value in sorted(histogram, reverse=True):
+    for value, how_many in histogram:
         room = POOL if value >= floor else ENOUGH
         if taken >= room:
-            break
-        cut, taken = value, taken + histogram[value]
-    return cut, POOL if cut >= floor else ENOUGH
+            return cut, POOL if cut >= floor else ENOUGH, True
+        cut, taken = value, taken + how_many
+    # out of scores: any under them would be taken only while fewer than ENOUGH are
+    return cut, POOL if cut >= floor else ENOUGH, taken >= ENOUGH
 
 
 def top_bulk(
@@ -140,14 +144,20 @@ def top_bulk(
 
     if counts:
         keys = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-        sums[keys] += np.fromiter(counts.values(), dtype=np.int32, count=len(counts))
-    found = np.flatnonzero(sums)
-    if mask is not None:
-        found = found[np.frombuffer(mask, dtype=np.uint8)[found] != 0]
-    values = sums[found]
-    how_many = np.bincount(values)  # scores are small: one count per score
-    scores = np.flatnonzero(how_many)
-    cut, room = _cut(dict(zip(scores.tolist(), how_many[scores].tolist(), strict=True)), floor)
+        sums[keys] += np.fromiter(counts.values(), dtype=np.int16, count=len(counts))
+    # the entries scoring at least `floor` are usually enough to place the cut, and far
+    # fewer to list than every entry found (at 1M phrases: 2 ms of a keystroke)
+    for least in dict.fromkeys((floor, 1)):
+        found = np.flatnonzero(sums >= least)
+        if mask is not None:
+            found = found[np.frombuffer(mask, dtype=np.uint8)[found] != 0]
+        values = sums[found]
+        how_many = np.bincount(values)  # scores are small: one count per score
+        scores = np.flatnonzero(how_many)[::-1]
+        pairs = zip(scores.tolist(), how_many[scores].tolist(), strict=True)
+        cut, room, certain = _cut(pairs, floor)
+        if certain:
+            break
     taken = values >= cut
     found, values = found[taken], values[taken]
     order = np.argsort(-values, kind="stable")[:room]  # stable: bank order within a score

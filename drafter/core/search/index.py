@@ -94,6 +94,7 @@ class SearchIndex:
         """The characters with a pinyin reading that occur in the texts."""
         self._chunks: dict[int, str] = {}
         self._commonest: dict[tuple[str, str], int] = {}
+        self._homophones: dict[str, tuple[str, ...]] = {}
         self._initials_known: dict[tuple[int, bytes], list[tuple[int, int]]] = {}
         """Typed initials whose every entry a finished scan found (see _initials_hits)."""
         self._sounds: dict[int, str] = {}
@@ -161,6 +162,9 @@ class SearchIndex:
 
     def homophones(self, a: str, b: str) -> list[str]:
         """Bigrams of the texts that sound like `a`+`b` (any reading of either), itself included."""
+        known = self._homophones.get(a + b)
+        if known is not None:  # a keystroke looks up again the bigrams typed before it
+            return list(known)
         readings = self.table.readings
         found: dict[str, None] = {}
         for ra in readings.get(a, ()):
@@ -168,6 +172,9 @@ class SearchIndex:
                 found.update(dict.fromkeys(self.sound_grams(ra, rb)))
         if a + b in self.bigrams:
             found[a + b] = None
+        if len(self._homophones) >= _SOUNDS_KEPT:
+            self._homophones.clear()
+        self._homophones[a + b] = tuple(found)
         return list(found)
 
     def sound_grams(self, a: str, b: str) -> list[str]:

@@ -37,6 +37,7 @@ class Postings:
     def __init__(self, keys: Ints, starts: Ints, ids: Ints) -> None:
         self.keys, self.starts, self.ids = keys, starts, ids
         self._sizes: dict[str, int] = {}
+        self._got: dict[str, memoryview] = {}
         """Sizes looked up so far: scoring typed pinyin asks for the same few bigrams'
         sizes (word boundaries) hundreds of times a keystroke, a binary search each."""
 
@@ -61,8 +62,14 @@ class Postings:
         return memoryview(self.ids)[self.starts[k] : self.starts[k + 1]]
 
     def get(self, gram: str) -> memoryview:
-        """Entry numbers whose folded text holds `gram`, in bank order."""
-        return self.of(gram_code(gram))
+        """Entry numbers whose folded text holds `gram`, in bank order (remembered: a
+        keystroke looks up again the bigrams typed before it, and their homophones)."""
+        found = self._got.get(gram)
+        if found is None:
+            if len(self._got) >= _SIZES_KEPT:
+                self._got.clear()
+            found = self._got[gram] = self.of(gram_code(gram))
+        return found
 
     def size(self, gram: str) -> int:
         found = self._sizes.get(gram)
