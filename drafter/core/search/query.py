@@ -51,6 +51,8 @@ class Keyword:
     """Readings with one piece dropped (sjhyk → shyk), for readings of four pieces or more."""
     halves: tuple[Pattern, ...] = field(default=(), compare=False)
     """First and second halves of those readings: a slipped reading holds one of them."""
+    needs: tuple[tuple[int, ...], ...] = field(default=(), compare=False)
+    """For each of `fuzzy`, the halves one of which it holds (where none is, it cannot be)."""
     alternatives: tuple[str, ...] = field(default=(), compare=False)
     """The keyword with a term of the genre replaced by an equivalent (searchconcepts)."""
     seen: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
@@ -117,20 +119,27 @@ def parse_query(query: str, table: PinyinTable) -> list[Keyword]:
                 if len(p) >= 4
                 for half in (p[: len(p) // 2], p[len(p) // 2 :])
             )
-            keywords[text] = Keyword(text, True, patterns, _fuzzy_patterns(patterns), halves)
+            fuzzy, needs = _fuzzy_patterns(patterns)
+            keywords[text] = Keyword(text, True, patterns, fuzzy, halves, needs=needs)
         else:
             keywords[text] = Keyword(text, False, alternatives=alternatives(text))
     return list(keywords.values())[:MAX_KEYWORDS]
 
 
-def _fuzzy_patterns(patterns: tuple[Pattern, ...]) -> tuple[Pattern, ...]:
-    """One piece dropped, for readings of four pieces or more (one typing slip allowed)."""
-    out: dict[Pattern, None] = {}
-    for pattern in patterns:
-        if len(pattern) >= 4:
-            for i in range(len(pattern)):
-                out[pattern[:i] + pattern[i + 1 :]] = None
-    return tuple(p for p in out if p not in patterns)
+def _fuzzy_patterns(
+    patterns: tuple[Pattern, ...],
+) -> tuple[tuple[Pattern, ...], tuple[tuple[int, ...], ...]]:
+    """One piece dropped, for readings of four pieces or more (one typing slip allowed);
+    and for each, the halves (numbered as in Keyword.halves) one of which it holds."""
+    out: dict[Pattern, list[int]] = {}
+    long = [p for p in patterns if len(p) >= 4]
+    for k, pattern in enumerate(long):
+        half = len(pattern) // 2
+        for i in range(len(pattern)):
+            # dropping a piece of the second half keeps the first whole, and the reverse
+            out.setdefault(pattern[:i] + pattern[i + 1 :], []).append(2 * k + (i < half))
+    kept = [(p, tuple(needs)) for p, needs in out.items() if p not in patterns]
+    return tuple(p for p, _ in kept), tuple(needs for _, needs in kept)
 
 
 @lru_cache(maxsize=512)
@@ -248,15 +257,21 @@ def _match_pinyin(keyword: Keyword, text: str, index: SearchIndex) -> Match:
     spelled = speller.spell(text)
     seen = keyword.seen
     places: list[tuple[float, int, int]] = []  # (quality, length, -start)
+    held: set[int] = set()
     for patterns, slip in ((keyword.patterns, False), (keyword.fuzzy, True)):
-        if slip and not any(speller.regex(h).search(spelled) for h in keyword.halves):
-            break  # no slipped reading can match without one of its halves
+        if slip:
+            held = {n for n, h in enumerate(keyword.halves) if speller.regex(h).search(spelled)}
+            if not held:
+                break  # no slipped reading can match without one of its halves
         regexes = seen.get(slip)
         if regexes is None:
-            regexes = seen[slip] = [speller.regex(p) for p in patterns]
+            regexes = seen[slip] = [None] * len(patterns)  # compiled when first needed
         assert isinstance(regexes, list)
         for n, pattern in enumerate(patterns):
-            for found in islice(regexes[n].finditer(spelled), _MAX_PLACES + 1):
+            if slip and held.isdisjoint(keyword.needs[n]):
+                continue  # it holds a half that is nowhere in the text
+            regex = regexes[n] = regexes[n] or speller.regex(pattern)
+            for found in islice(regex.finditer(spelled), _MAX_PLACES + 1):
                 start, end = found.span()
                 # what the quality depends on: the characters read and the one either side
                 key = (slip, n, text[max(0, start - 1) : end + 1], start > 0, end < len(text))
