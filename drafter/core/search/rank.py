@@ -64,21 +64,25 @@ def rank(
     # cheap pass: where each keyword occurs exactly, to order the candidates
     order: list[tuple[int, int, int, int, list[int]]] = []
     finders = [place_finder(k, index) for k in keywords]
-    single = len(keywords) == 1
-    for c in found:
-        if single and c.position >= 0:
-            places = [c.position]  # a lookup found it there (a bound: scoring checks it)
-        else:
-            text = index.text(c.entry)
-            places = [find(text) for find in finders]
+    if len(keywords) == 1:
+        find = finders[0]
+        for c in found:
+            # a lookup found it there (a bound: scoring checks it), else look
+            at = c.position if c.position >= 0 else find(index.text(c.entry))
+            # as below: (missing, position, 0) or (missing, -slot score, position)
+            missing, first, then = (0, at, 0) if at >= 0 else (1, -c.hits, _NOT_FOUND)
+            order.append((missing, first, then, c.entry, [at]))
+    for c in found if len(keywords) > 1 else ():
+        text = index.text(c.entry)
+        places = [find(text) for find in finders]
         hit = [p for p in places if p >= 0]
         position = min(hit) if hit else (c.position if c.position >= 0 else _NOT_FOUND)
         missing = len(places) - len(hit)
         # every keyword exact: position decides (so the first too late ends the group);
         # otherwise the slot score does
-        key = (position, 0) if not missing else (-c.hits, position)
-        order.append((missing, *key, c.entry, places))
-    order.sort(key=lambda o: o[:4])
+        first, then = (position, 0) if not missing else (-c.hits, position)
+        order.append((missing, first, then, c.entry, places))
+    order.sort()  # entries differ: the places are never compared
     most_preferred = W_PREFER if prefer else 0.0
     # the best any candidate missing an exact keyword could score
     partial = _partial_bound(keywords, weights, total) + W_PREFER
