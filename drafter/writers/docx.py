@@ -14,36 +14,34 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
+from dataclasses import replace
 from typing import Any
 
 from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
-from docx.shared import Mm, Pt
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Mm
 
 from drafter.core.report.blocks import HEADER_KINDS, IMPRINT_KINDS, Block
-from drafter.core.text.titlebreak import break_title, text_width
+from drafter.core.text.titlebreak import break_title
 from drafter.writers import ooxml
 from drafter.writers.closing import ClosingIndents, closing_indents
+from drafter.writers.ending import KEPT_BODY_LINES, keep_needed, kept_from
 from drafter.writers.fonts import PROFILES, FontProfile
 from drafter.writers.imprint import IMPRINT_PT, write_imprint
+from drafter.writers.masthead import write_masthead
 from drafter.writers.pagination import (
+    BODY_PT,
     LINE_CHARS,
     PAGE_LINES,
-    TEXT_HEIGHT_MM,
-    TEXT_WIDTH_MM,
     Para,
     printed_lines,
 )
 
-BODY_PT = 16.0  # 3号
 TITLE_PT = 22.0  # 2号
 PAGE_NUMBER_PT = 14.0  # 4号
-MASTHEAD_MAX_PT = 42.0  # 发文机关标志: 初号 at most, smaller when the name is long
 # The footer's distance from the page edge that puts the page number's dash about 7 mm
 # below the text block (checked by rendering).
 FOOTER_MM = 25.0
-MASTHEAD_TOP_MM = 34.0  # 发文机关标志上边缘至版心上边缘 35 mm, less the line's leading
-KEPT_BODY_LINES = 6  # the longest paragraph kept with a one-line closing (特此报告。)
 
 _HEADING_STYLES = {1: "Heading 1", 2: "Heading 2", 3: "Heading 3", 4: "Heading 4"}
 _STYLE_OF = {
@@ -56,8 +54,6 @@ _STYLE_OF = {
     "signature": "Signature",
     "date": "Date",
 }
-# The ending kept on one page: a signature or date never stands alone (§7.3.5).
-_ENDING = ("attachment", "signature", "date", "note")
 
 
 def write_docx(
@@ -84,10 +80,13 @@ def write_docx(
 
     header = [b for b in blocks if b.kind in HEADER_KINDS]
     imprint = [b for b in blocks if b.kind in IMPRINT_KINDS]
-    first_page = _write_header(doc, fonts, header) if header else PAGE_LINES
-    laid = _write_main(doc, [b for b in blocks if b.kind not in HEADER_KINDS | IMPRINT_KINDS])
+    first_page = write_masthead(doc, fonts, header) if header else PAGE_LINES
+    # a 版头's height depends on its font: the first page may hold a line less
+    first_pages = (first_page, first_page - 1) if header else (first_page,)
+    main = [b for b in blocks if b.kind not in HEADER_KINDS | IMPRINT_KINDS]
+    laid = _write_main(doc, main, first_pages)
     if imprint:
-        write_imprint(doc, imprint, laid, first_page=first_page, exact=not header)
+        write_imprint(doc, imprint, laid, first_pages=first_pages)
     out = io.BytesIO()
     doc.save(out)
     return ooxml.clean_package(
@@ -115,16 +114,17 @@ def _blank(doc: Any, keep: bool = False) -> Any:
     return paragraph
 
 
-def _write_main(doc: Any, blocks: list[Block]) -> list[Para]:
+def _write_main(doc: Any, blocks: list[Block], first_pages: tuple[int, ...]) -> list[Para]:
     """Title, 主送机关, body, attachments, signature, date, 附注: the document's 主体.
     Returns each paragraph written as printed on the grid, for `pagination`."""
     signatures = [b.text for b in blocks if b.kind == "signature"]
     date = next((b.text for b in blocks if b.kind == "date"), "")
     sealed = any(b.kind == "signature" and b.level == 1 for b in blocks)
     indents = closing_indents(signatures, date, sealed=sealed)
-    ending_start = _ending_start(blocks)
+    ending_start = kept_from(blocks)
     attachments = [b for b in blocks if b.kind == "attachment"]
     laid: list[Para] = []
+    closing: tuple[int, Any] | None = None  # the first paragraph kept with the signature
 
     def blank(keep: bool = False) -> None:
         _blank(doc, keep)
@@ -167,10 +167,17 @@ def _write_main(doc: Any, blocks: list[Block]) -> list[Para]:
             else:  # its last two lines, not one, go over with the signature
                 paragraph.paragraph_format.widow_control = True
                 para = Para(lines, keep_next=keep, keep_lines=heading, widow_control=True)
+            if i == ending_start:
+                closing = (len(laid), paragraph)
         laid.append(para)
         following = blocks[i + 1].kind if i + 1 < len(blocks) else None
         if block.kind in ("title", "subtitle") and following not in (None, "title", "subtitle"):
             blank()  # 标题下空一行
+    if closing and laid[closing[0]].lines > KEPT_BODY_LINES:
+        index, paragraph = closing
+        if not keep_needed(laid, index, first_pages):
+            paragraph.paragraph_format.keep_with_next = None
+            laid[index] = replace(laid[index], keep_next=False)
     return laid
 
 
@@ -193,30 +200,6 @@ def _printed_lines(block: Block, attachments: list[Block], indents: ClosingInden
     return printed_lines(block.full_text)  # subtitle, 主送机关
 
 
-def _lines(block: Block) -> float:
-    return (text_width(block.full_text) + 2) / LINE_CHARS
-
-
-def _ending_start(blocks: list[Block]) -> int:
-    """Index of the first block kept with the signature: the last body paragraph, whatever
-    its length (two when the last is a one-liner such as 特此报告。 after a short one).
-
-    Keep-with-next holds "at least part" of a paragraph with the next (ECMA-376 keepNext):
-    Word moves only the last lines of a long one, two of them under widow control.
-    LibreOffice moves the whole paragraph when it fits on the next page, leaving white
-    space at the foot of the page before, but never a signature or date alone.
-    """
-    first = next((i for i, b in enumerate(blocks) if b.kind in _ENDING), len(blocks))
-    if first == len(blocks) or first == 0:
-        return first
-    start = first - 1
-    before = blocks[start - 1] if start > 0 else None
-    short = _lines(blocks[start]) <= 1
-    if short and before and before.kind == "body" and _lines(before) <= KEPT_BODY_LINES:
-        start -= 1
-    return start
-
-
 def _attachment(doc: Any, block: Block, attachments: list[Block]) -> Any:
     """附件：1.名称 — wrapped lines align with the name's first character (§7.3.4)."""
     index = attachments.index(block)
@@ -232,41 +215,6 @@ def _attachment(doc: Any, block: Block, attachments: list[Block]) -> Any:
 def _attachment_indents(index: int, numbered: bool) -> tuple[int, int]:
     """Left indent and hang, in characters: 附件： 左空二字, names aligned after it."""
     return 2 + 3 + (1 if numbered else 0), (3 if index == 0 else 0) + (1 if numbered else 0)
-
-
-def _write_header(doc: Any, fonts: FontProfile, blocks: list[Block]) -> int:
-    """发文机关标志 in red, 发文字号 (and 签发人) two lines below, the red line 4 mm under.
-    Returns the grid lines left on the first page below it."""
-    organ = next((b.text for b in blocks if b.kind == "masthead"), "")
-    number = next((b.text for b in blocks if b.kind == "docnumber"), "")
-    signer = next((b.text for b in blocks if b.kind == "signer"), "")
-    mast = doc.add_paragraph(style="Masthead")
-    mast.paragraph_format.space_before = Mm(MASTHEAD_TOP_MM)
-    size = min(MASTHEAD_MAX_PT, int(TEXT_WIDTH_MM / 25.4 * 72 / max(text_width(organ), 1)))
-    ooxml.set_run_font(
-        mast.add_run(organ), east_asia=fonts.title, latin=fonts.latin, size_pt=size, color=ooxml.RED
-    )
-    _blank(doc)
-    _blank(doc)
-    line = doc.add_paragraph(style="Recipient")
-    if signer:  # 上行文: 发文字号居左空一字, 签发人居右空一字
-        stops = line.paragraph_format.tab_stops
-        stops.add_tab_stop(Pt(BODY_PT))
-        stops.add_tab_stop(Mm(TEXT_WIDTH_MM) - Pt(BODY_PT), WD_TAB_ALIGNMENT.RIGHT)
-        line.add_run(f"\t{number}\t签发人：")
-        ooxml.set_run_font(
-            line.add_run(signer), east_asia=fonts.h2, latin=fonts.latin, size_pt=BODY_PT
-        )
-    else:
-        line.add_run(number)
-        line.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    ooxml.add_rule_below(line)
-    _blank(doc)
-    _blank(doc)  # 标题编排于红色分隔线下空二行位置
-    # the 版头's height: the masthead at about its font size (measured in LibreOffice; its
-    # font's own spacing may make it a line more: `imprint` allows for that), five lines
-    height = Mm(MASTHEAD_TOP_MM).pt + size + 5 * ooxml.LINE_TWIPS / 20
-    return int((Mm(TEXT_HEIGHT_MM).pt - height) // (ooxml.LINE_TWIPS / 20))
 
 
 def _setup_page(doc: Any) -> None:

@@ -34,16 +34,16 @@ GAP_LINES = 1  # at least a blank line between the text's last line and the 版�
 
 
 def write_imprint(
-    doc: Any, blocks: list[Block], laid: list[Para], *, first_page: int, exact: bool = True
+    doc: Any, blocks: list[Block], laid: list[Para], *, first_pages: tuple[int, ...]
 ) -> None:
-    """Append the 版记 where the main text's end (`laid`, as printed) leaves it. Not `exact`:
-    the first page may hold a line less (a 版头's height depends on its font)."""
+    """Append the 版记 where the main text's end (`laid`, as printed) leaves it: the first
+    of `first_pages` is the lines the first page holds, the others what it may hold."""
     rows = _rows(blocks)
     height = len(rows) * ROW_TWIPS
-    end = text_end(laid, first_page=first_page)
+    end = text_end(laid, first_page=first_pages[0])
     ends = {
         text_end(laid, first_page=first, libreoffice=lo)
-        for first in ((first_page,) if exact else (first_page, first_page - 1))
+        for first in first_pages
         for lo in (False, True)
     }
     needed = -(-height // ooxml.LINE_TWIPS) + GAP_LINES

@@ -19,6 +19,7 @@ from drafter.core.text.linebreak import break_lines
 
 PAGE_LINES = 22
 LINE_CHARS = 28
+BODY_PT = 16.0  # 3号: the grid's character
 TEXT_WIDTH_MM = 156.0
 TEXT_HEIGHT_MM = 225.0
 
@@ -73,9 +74,24 @@ def printed_lines(
 def text_end(
     paras: list[Para], *, first_page: int = PAGE_LINES, libreoffice: bool = False
 ) -> TextEnd:
-    """Lay the paragraphs on pages of 22 lines (`first_page` on the first, below a 版头),
-    each page broken at the last line the keep rules allow (or at the foot when the whole
-    page is tied together)."""
+    """Where the last line prints: see `page_starts`."""
+    starts = page_starts(paras, first_page=first_page, libreoffice=libreoffice)
+    total = sum(p.lines for p in paras)
+    return TextEnd(len(starts), total - starts[-1] + (PAGE_LINES - first_page) * (len(starts) == 1))
+
+
+def breaks_after(paras: list[Para], index: int, *, first_page: int = PAGE_LINES) -> bool:
+    """Whether Word starts a page right after paragraph `index`."""
+    after = sum(p.lines for p in paras[: index + 1])
+    return after in page_starts(paras, first_page=first_page)
+
+
+def page_starts(
+    paras: list[Para], *, first_page: int = PAGE_LINES, libreoffice: bool = False
+) -> list[int]:
+    """The first line of each page, the paragraphs laid on pages of 22 lines (`first_page`
+    on the first, below a 版头), each page broken at the last line the keep rules allow (or
+    at the foot when the whole page is tied together)."""
     glue: list[bool] = []  # glue[k]: line k and line k + 1 must share a page
     widow: list[bool] = []  # the part of glue[k] that widow control asks
     head: list[int] = []  # LibreOffice: first line of the kept paragraph whose chain ties k
@@ -99,9 +115,10 @@ def text_end(
         # LibreOffice moves a kept paragraph whole; one that starts the page drops its keeps
         return head[k] > page_start or widow[k]
 
-    total, start, page, room = len(glue), 0, 1, first_page
-    while total - start > room:
+    starts, room = [0], first_page
+    while len(glue) - starts[-1] > room:
+        start = starts[-1]
         end = start + room
-        cut = next((b for b in range(end, start, -1) if not tied(b - 1, start)), end)
-        start, page, room = cut, page + 1, PAGE_LINES
-    return TextEnd(page, total - start + (PAGE_LINES - first_page if page == 1 else 0))
+        starts.append(next((b for b in range(end, start, -1) if not tied(b - 1, start)), end))
+        room = PAGE_LINES
+    return starts

@@ -15,6 +15,7 @@ from drafter.core.report.blocks import Block
 from drafter.writers.check import check_docx
 from drafter.writers.docx import write_docx
 from drafter.writers.fonts import PROFILES, FontProfile, FontProfileError, load_profile
+from tests.writers.reports import ending_blocks
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((REPO / "examples").glob("*.draft.yaml"))
@@ -156,12 +157,18 @@ def test_the_ending_is_kept_together() -> None:
     assert all(p.paragraph_format.keep_with_next for p in chain)
 
 
-def test_a_long_last_paragraph_is_kept_with_the_signature_too() -> None:
-    """However long the closing paragraph, its last lines go over with the signature: it is
-    kept with the next paragraph, with widow control so two lines go, not one."""
-    closing = Block("body", "镇党委组织调研组逐村走访座谈了解党员队伍建设情况" * 20)  # ~17 lines
-    document = open_docx([*BLOCKS[:-2], closing, *BLOCKS[-2:]])
-    last = next(p for p in document.paragraphs if p.text == closing.text)
-    assert last.paragraph_format.keep_with_next
-    assert last.paragraph_format.widow_control
-    assert not last.paragraph_format.keep_together  # only its last lines need to move
+@pytest.mark.parametrize(("lines", "kept"), [(14, True), (19, False), (37, True), (40, False)])
+def test_a_long_last_paragraph_is_kept_with_the_signature_where_it_would_end_a_page(
+    lines: int, kept: bool
+) -> None:
+    """Six lines of text, then the closing paragraph: of 14 lines it would end on line 20,
+    leaving no room for the ending, so it is kept with the signature (Word carries its last
+    two lines over, under widow control); of 19 it crosses onto page 2 and leaves room
+    there, so it is not kept (LibreOffice would move it whole, leaving page 1 a third full).
+    The same a page further on."""
+    blocks = ending_blocks(lines, 4)  # title, its blank line and 4 lines of text
+    document = open_docx(blocks)
+    closing = next(p for p in document.paragraphs if p.text == blocks[2].text)
+    assert bool(closing.paragraph_format.keep_with_next) is kept
+    assert closing.paragraph_format.widow_control
+    assert not closing.paragraph_format.keep_together  # only its last lines need to move
