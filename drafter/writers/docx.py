@@ -34,7 +34,9 @@ from drafter.writers.pagination import (
     LINE_CHARS,
     PAGE_LINES,
     Para,
+    TextEnd,
     printed_lines,
+    text_end,
 )
 
 TITLE_PT = 22.0  # 2号
@@ -67,11 +69,32 @@ def write_docx(
 ) -> bytes:
     """The .docx file's bytes for a list of blocks."""
     fonts = fonts or PROFILES["gb2312"]
+    doc, _ = _build(blocks, fonts, h3_bold)
+    _set_properties(doc, title, author, now)
+    out = io.BytesIO()
+    doc.save(out)
+    return ooxml.clean_package(
+        out.getvalue(), fonts=fonts.names(), east_asia=fonts.body, company=author
+    )
+
+
+def text_end_of(
+    blocks: list[Block], *, fonts: FontProfile | None = None, libreoffice: bool = False
+) -> TextEnd:
+    """Where the main text's last line prints, counted on the grid as `write_docx` lays
+    the blocks out (the 版记's place depends on it), as Word or LibreOffice breaks pages."""
+    _, (laid, first_page) = _build(blocks, fonts or PROFILES["gb2312"], h3_bold=True)
+    return text_end(laid, first_page=first_page, libreoffice=libreoffice)
+
+
+def _build(
+    blocks: list[Block], fonts: FontProfile, h3_bold: bool
+) -> tuple[Any, tuple[list[Para], int]]:
+    """The document, and its main text as printed with the lines its first page holds."""
     doc = Document()
     _setup_page(doc)
     _setup_styles(doc, fonts, h3_bold)
     _setup_footers(doc, fonts)
-    _set_properties(doc, title, author, now)
     ooxml.set_settings(doc.settings.element)
     body = doc.element.body
     for child in list(body.iterchildren()):
@@ -84,14 +107,10 @@ def write_docx(
     # a 版头's height depends on its font: the first page may hold a line less
     first_pages = (first_page, first_page - 1) if header else (first_page,)
     main = [b for b in blocks if b.kind not in HEADER_KINDS | IMPRINT_KINDS]
-    laid = _write_main(doc, main, first_pages)
+    laid = _write_main(doc, main, first_pages, hang=fonts.overflow_punctuation)
     if imprint:
         write_imprint(doc, imprint, laid, first_pages=first_pages)
-    out = io.BytesIO()
-    doc.save(out)
-    return ooxml.clean_package(
-        out.getvalue(), fonts=fonts.names(), east_asia=fonts.body, company=author
-    )
+    return doc, (laid, first_page)
 
 
 def _set_properties(doc: Any, title: str, author: str, now: _dt.datetime | None) -> None:
@@ -114,7 +133,9 @@ def _blank(doc: Any, keep: bool = False) -> Any:
     return paragraph
 
 
-def _write_main(doc: Any, blocks: list[Block], first_pages: tuple[int, ...]) -> list[Para]:
+def _write_main(
+    doc: Any, blocks: list[Block], first_pages: tuple[int, ...], *, hang: bool
+) -> list[Para]:
     """Title, 主送机关, body, attachments, signature, date, 附注: the document's 主体.
     Returns each paragraph written as printed on the grid, for `pagination`."""
     signatures = [b.text for b in blocks if b.kind == "signature"]
@@ -138,7 +159,7 @@ def _write_main(doc: Any, blocks: list[Block], first_pages: tuple[int, ...]) -> 
                 blank(keep=True)
         if block.kind == "attachment" and previous != "attachment":
             blank(keep=True)  # 正文下空一行编排附件说明
-        lines = _printed_lines(block, attachments, indents)
+        lines, lo_lines = _printed_lines(block, attachments, indents, hang)
         if block.kind == "title":
             paragraph = doc.add_paragraph(style="Title")
             broken = break_title(block.text)
@@ -169,7 +190,7 @@ def _write_main(doc: Any, blocks: list[Block], first_pages: tuple[int, ...]) -> 
                 para = Para(lines, keep_next=keep, keep_lines=heading, widow_control=True)
             if i == ending_start:
                 closing = (len(laid), paragraph)
-        laid.append(para)
+        laid.append(replace(para, lo_lines=lo_lines))
         following = blocks[i + 1].kind if i + 1 < len(blocks) else None
         if block.kind in ("title", "subtitle") and following not in (None, "title", "subtitle"):
             blank()  # 标题下空一行
@@ -181,23 +202,30 @@ def _write_main(doc: Any, blocks: list[Block], first_pages: tuple[int, ...]) -> 
     return laid
 
 
-def _printed_lines(block: Block, attachments: list[Block], indents: ClosingIndents) -> int:
-    """The grid lines a block prints on, indents as `_write_main` and its styles set them."""
+def _printed_lines(
+    block: Block, attachments: list[Block], indents: ClosingIndents, hang: bool
+) -> tuple[int, int]:
+    """The grid lines a block prints on in Word and in LibreOffice, indents as
+    `_write_main` and its styles set them. LibreOffice reads overflowPunct the other way
+    round: it hangs 。，、 past the line's end where Word keeps them in, and it spaces
+    Chinese from digits whatever the file says."""
     if block.kind == "title":
-        return len(break_title(block.text))
+        return len(break_title(block.text)), len(break_title(block.text))
+    text, first, left, chars = block.full_text, 0.0, 0.0, LINE_CHARS
     if block.kind in ("heading", "body", "note"):
-        return printed_lines(block.full_text, first=2)
-    if block.kind == "signature":
-        return printed_lines(block.text, chars=round(LINE_CHARS - indents.signature))
-    if block.kind == "date":
-        return printed_lines(block.text, chars=round(LINE_CHARS - indents.date))
-    if block.kind == "attachment":
+        first = 2
+    elif block.kind in ("signature", "date"):
+        right = indents.signature if block.kind == "signature" else indents.date
+        chars = round(LINE_CHARS - right)
+    elif block.kind == "attachment":
         index = attachments.index(block)
         numbered = len(attachments) > 1
-        lead = ("附件：" if index == 0 else "") + ("\u3000" if numbered else "")
+        text = ("附件：" if index == 0 else "") + ("\u3000" if numbered else "") + block.text
         left, hanging = _attachment_indents(index, numbered)
-        return printed_lines(lead + block.text, first=-hanging, left=left)
-    return printed_lines(block.full_text)  # subtitle, 主送机关
+        first = -hanging
+    word = printed_lines(text, first=first, left=left, chars=chars, hang=hang)
+    lo = printed_lines(text, first=first, left=left, chars=chars, hang=not hang, autospace=True)
+    return word, lo
 
 
 def _attachment(doc: Any, block: Block, attachments: list[Block]) -> Any:

@@ -44,8 +44,9 @@ def kept_from(blocks: list[Block]) -> int:
 
 def keep_needed(laid: list[Para], index: int, first_pages: tuple[int, ...]) -> bool:
     """Whether a long closing paragraph must be kept with the signature: whether, unkept,
-    it would end a page, or would a line longer or shorter (LibreOffice's space between
-    Chinese and digits; a font drawn wider), on any first page a 版头 may leave.
+    it would end a page in Word or LibreOffice, or would a line longer or shorter (the space
+    LibreOffice sets between Chinese and digits; a font drawn wider), on any first page a
+    版头 may leave.
 
     Kept, Word moves its last two lines over with the signature, but LibreOffice (and WPS)
     move the whole paragraph, leaving white space at the foot of the page before, or, when
@@ -53,7 +54,10 @@ def keep_needed(laid: list[Para], index: int, first_pages: tuple[int, ...]) -> b
     """
     for delta in (-1, 0, 1):
         trial = list(laid)
-        trial[index] = replace(laid[index], lines=laid[index].lines + delta, keep_next=False)
-        if any(breaks_after(trial, index, first_page=first) for first in first_pages):
-            return True
+        trial[index] = replace(laid[index].longer(delta), keep_next=False)
+        for first in first_pages:
+            if any(
+                breaks_after(trial, index, first_page=first, libreoffice=lo) for lo in (False, True)
+            ):
+                return True
     return False

@@ -13,7 +13,7 @@ kept paragraph whole instead (it keeps its lines together unless it starts a pag
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from drafter.core.text.linebreak import break_lines
 
@@ -32,6 +32,17 @@ class Para:
     keep_next: bool = False
     keep_lines: bool = False
     widow_control: bool = False
+    lo_lines: int = -1
+    """Lines in LibreOffice when it breaks them otherwise (it hangs 。，、 past the line's end
+    where Word may not, and the other way round); -1: as in Word."""
+
+    def printed(self, libreoffice: bool) -> int:
+        return self.lo_lines if libreoffice and self.lo_lines >= 0 else self.lines
+
+    def longer(self, delta: int) -> Para:
+        """The same paragraph `delta` lines longer (or shorter), in both."""
+        lo = self.lo_lines + delta if self.lo_lines >= 0 else -1
+        return replace(self, lines=self.lines + delta, lo_lines=lo)
 
 
 @dataclass(frozen=True)
@@ -46,28 +57,60 @@ class TextEnd:
         return PAGE_LINES - self.line
 
 
-def _cells(char: str) -> int:
-    """Half-character cells a character takes in the body font: Chinese, full-width and the
-    quotes and dashes a Chinese font draws a full cell wide take two; digits and Latin one."""
-    return 2 if unicodedata.east_asian_width(char) in "WFA" else 1
+_SEAM = "\ue000"  # LibreOffice's quarter-character space where Chinese meets digits
+_INDENT = "\ue001"  # a quarter character of indent
+
+
+def _quarters(char: str) -> int:
+    """Quarter characters a character takes in the body font: Chinese, full-width and the
+    quotes and dashes a Chinese font draws a full cell wide take four; digits and Latin two."""
+    if char in (_SEAM, _INDENT):
+        return 1
+    return 4 if _wide(char) else 2
+
+
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in "WFA"
+
+
+def _with_seams(text: str) -> str:
+    out = []
+    for n, char in enumerate(text):
+        if n and _wide(char) != _wide(text[n - 1]) and not text[n - 1].isspace():
+            out.append(_SEAM)
+        out.append(char)
+    return "".join(out)
 
 
 def printed_lines(
-    text: str, *, first: float = 0.0, left: float = 0.0, chars: int = LINE_CHARS
+    text: str,
+    *,
+    first: float = 0.0,
+    left: float = 0.0,
+    chars: int = LINE_CHARS,
+    hang: bool = False,
+    autospace: bool = False,
 ) -> int:
     """Lines a paragraph prints on: `first` and `left` are its indents in characters (a
-    hanging first line is a negative `first`), broken by 避头尾 as Word breaks Chinese."""
+    hanging first line is a negative `first`), broken by 避头尾 as Word breaks Chinese;
+    `hang` when punctuation may hang past the line's end, `autospace` when a quarter
+    character of space separates Chinese from digits and Latin (LibreOffice always)."""
     if not text:
         return 1
-    width = round((chars - left) * 2)
-    lead = round((left + first) * 2) - round(left * 2)
+    if autospace:
+        text = _with_seams(text)
+
+    def lines_of(piece: str, width: int) -> list[str]:
+        return break_lines(piece, width, _quarters, hang=hang)
+
+    width = round((chars - left) * 4)
+    lead = round((left + first) * 4) - round(left * 4)
     if lead >= 0:
-        lines = break_lines("\u3000" * (lead // 2) + " " * (lead % 2) + text, width, _cells)
+        lines = lines_of(_INDENT * lead + text, width)
     else:  # a hanging first line: as wide as the line plus the hang
-        lines = break_lines(text, width - lead, _cells)
+        lines = lines_of(text, width - lead)
         if len(lines) > 1:
-            rest = text[len(lines[0]) :]
-            lines = lines[:1] + break_lines(rest, width, _cells)
+            lines = lines[:1] + lines_of(text[len(lines[0]) :], width)
     return len(lines)
 
 
@@ -76,14 +119,16 @@ def text_end(
 ) -> TextEnd:
     """Where the last line prints: see `page_starts`."""
     starts = page_starts(paras, first_page=first_page, libreoffice=libreoffice)
-    total = sum(p.lines for p in paras)
+    total = sum(p.printed(libreoffice) for p in paras)
     return TextEnd(len(starts), total - starts[-1] + (PAGE_LINES - first_page) * (len(starts) == 1))
 
 
-def breaks_after(paras: list[Para], index: int, *, first_page: int = PAGE_LINES) -> bool:
-    """Whether Word starts a page right after paragraph `index`."""
-    after = sum(p.lines for p in paras[: index + 1])
-    return after in page_starts(paras, first_page=first_page)
+def breaks_after(
+    paras: list[Para], index: int, *, first_page: int = PAGE_LINES, libreoffice: bool = False
+) -> bool:
+    """Whether a page starts right after paragraph `index`."""
+    after = sum(p.printed(libreoffice) for p in paras[: index + 1])
+    return after in page_starts(paras, first_page=first_page, libreoffice=libreoffice)
 
 
 def page_starts(
@@ -97,12 +142,12 @@ def page_starts(
     head: list[int] = []  # LibreOffice: first line of the kept paragraph whose chain ties k
     chain = -1
     for para in paras:
-        first = len(glue)
-        if libreoffice and para.keep_next and para.lines > 1 and not para.keep_lines:
+        first, lines = len(glue), para.printed(libreoffice)
+        if libreoffice and para.keep_next and lines > 1 and not para.keep_lines:
             chain = first if chain < 0 else chain
-        for k in range(para.lines):
-            last = k == para.lines - 1
-            widow.append(para.widow_control and (k == 0 or k == para.lines - 2))
+        for k in range(lines):
+            last = k == lines - 1
+            widow.append(para.widow_control and (k == 0 or k == lines - 2))
             glue.append(para.keep_next if last else para.keep_lines or widow[-1])
             head.append(chain if (not last or para.keep_next) else -1)
         chain = chain if para.keep_next else -1

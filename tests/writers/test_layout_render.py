@@ -4,6 +4,7 @@ even page, titles as broken. Each test renders its files in one LibreOffice run.
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import docx
@@ -11,12 +12,15 @@ from click.testing import CliRunner
 from docx.enum.section import WD_SECTION
 
 from drafter.cli import main
+from drafter.core.files import draftfile
 from drafter.core.report.blocks import Block
+from drafter.core.report.kinds import get_kind
+from drafter.core.report.render import render_draft
 from drafter.core.text.titlebreak import break_title
 from drafter.writers.check import check_files
 from drafter.writers.check.pagerules import printed_title
 from drafter.writers.check.render import TEXT_TOP, measure, render_pdfs
-from drafter.writers.docx import write_docx
+from drafter.writers.docx import text_end_of, write_docx
 from tests.core.test_titlebreak import TITLES
 from tests.writers.reports import (
     ending_blocks,
@@ -28,6 +32,7 @@ from tests.writers.reports import (
 
 FILLER_LINES = 4  # title, blank line and filler take lines 1–6 of page 1
 PAGE_LINES = 22
+EXAMPLES = Path(__file__).parents[2] / "examples"
 LINE_PT = 28.95
 
 
@@ -202,3 +207,29 @@ def test_titles_print_as_broken(tmp_path: Path) -> None:
     pdfs = render_pdfs(list(files), tmp_path)
     printed = {title: printed_title(measure(pdfs[path]), title) for path, title in files.items()}
     assert printed == {title: break_title(title) for title in TITLES}
+
+
+@needs_render
+def test_pages_counted_on_the_grid_are_the_pages_libreoffice_prints(tmp_path: Path) -> None:
+    """Where the 版记 goes, and whether the closing paragraph is kept, rest on counting the
+    pages before Word lays them out. For the examples (digits, quotes, punctuation at line
+    ends, headings at page feet, a 版头 and a 版记 in one), the count made LibreOffice's way
+    names the page and line of the date, or the 附注 under it, as LibreOffice prints them."""
+    files = {}
+    for source in sorted(EXAMPLES.glob("*.draft.yaml")):
+        draft = draftfile.load(source)
+        blocks = render_draft(draft, get_kind(draft.kind)).blocks
+        path = save(tmp_path, source.name.replace(".draft.yaml", ".docx"), write_docx(blocks))
+        end = text_end_of(blocks, libreoffice=True)
+        files[path] = (end.page, end.line)
+    pdfs = render_pdfs(list(files), tmp_path)
+    printed = {}
+    for path in files:
+        last = [
+            (page.number, round((line.y - TEXT_TOP) / LINE_PT + 0.5))
+            for page in measure(pdfs[path])
+            for line in page.lines
+            if re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", line.text) or line.text.startswith("（")
+        ]
+        printed[path] = last[-1]
+    assert printed == files

@@ -66,3 +66,10 @@ def test_a_heading_is_not_left_at_the_foot_of_a_page() -> None:
     paras = [Para(21), Para(1, keep_next=True, keep_lines=True), Para(3)]
     end = text_end(paras)
     assert (end.page, end.line) == (2, 4)  # the heading went over with its text
+
+
+def test_hanging_punctuation_keeps_a_full_line_whole() -> None:
+    """With a font profile that lets 。 hang past the line's end, 26 characters and a 。
+    print on one line; without, the 。 takes the last character down with it."""
+    assert printed_lines("党" * 26 + "。", first=2, hang=True) == 1
+    assert printed_lines("党" * 26 + "。", first=2) == 2

@@ -33,19 +33,23 @@ def _keeps_together(before: str, after: str) -> bool:
     return before.isascii() and after.isascii() and before.isalnum() and after.isalnum()
 
 
-def break_lines(text: str, width: int, measure: Callable[[str], int] = cell_width) -> list[str]:
+def break_lines(
+    text: str, width: int, measure: Callable[[str], int] = cell_width, *, hang: bool = False
+) -> list[str]:
     """`text` in lines of at most `width` cells (existing newlines kept), broken by the
     rules above; nothing is added or lost: "".join of a paragraph's lines is the paragraph.
-    `measure` gives a character's cells (the Word writer counts a printed page's widths)."""
+    `measure` gives a character's cells (the Word writer counts a printed page's widths);
+    with `hang`, one closing punctuation mark may hang past the line's end instead.
+    """
     if width < 2:
         return text.split("\n")
     out: list[str] = []
     for paragraph in text.split("\n"):
-        out += _break(paragraph, width, measure)
+        out += _break(paragraph, width, measure, hang)
     return out
 
 
-def _break(text: str, width: int, measure: Callable[[str], int]) -> list[str]:
+def _break(text: str, width: int, measure: Callable[[str], int], hang: bool) -> list[str]:
     lines: list[str] = []
     start = 0
     while True:
@@ -53,6 +57,8 @@ def _break(text: str, width: int, measure: Callable[[str], int]) -> list[str]:
         while end < len(text) and used + measure(text[end]) <= width:
             used += measure(text[end])
             end += 1
+        if hang and end < len(text) and text[end] in NO_START:
+            end += 1  # 。 hangs in the margin (Word's overflowPunct)
         if end >= len(text):
             lines.append(text[start:])
             return lines
