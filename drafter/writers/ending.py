@@ -27,9 +27,8 @@ def kept_from(blocks: list[Block]) -> int:
     its length (two when the last is a one-liner such as 特此报告。 after a short one).
 
     Keep-with-next holds "at least part" of a paragraph with the next (ECMA-376 keepNext):
-    Word moves only the last lines of a long one, two of them under widow control.
-    LibreOffice moves the whole paragraph when it fits on the next page, leaving white
-    space at the foot of the page before, but never a signature or date alone.
+    Word moves only the last lines of a long one, two of them under widow control;
+    LibreOffice moves the whole paragraph (see `keep_needed`).
     """
     first = next((i for i, b in enumerate(blocks) if b.kind in ENDING), len(blocks))
     if first == len(blocks) or first == 0:
