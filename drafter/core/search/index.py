@@ -31,6 +31,7 @@ EXTRA_MARK = "\x01"
 _SCAN = 2048  # texts decoded together for a scan of the joined text
 _SOUNDS_KEPT = _TEXTS_KEPT = 50_000  # decoded texts and sounds kept for the next queries
 _INITIALS_KEPT, _INITIALS_LISTED = 64, 10_000  # typed initials remembered, entries each
+_NEAR = 2  # typed initials found in full when they seem to be in at most twice `cap` entries
 
 
 PART_NAMES = (
@@ -237,11 +238,17 @@ class SearchIndex:
             if len(found) >= cap:
                 break  # enough under the first readings: spare the second scan
             taken = 0
-            for i, here in self._initials_hits(which, haystack, needle):
+            hits = self._initials_hits(which, haystack, needle)
+            for seen, (i, here) in enumerate(hits, 1):
                 if mask is None or mask[i]:
                     found[i] = min(here, found.get(i, here)) if which else here
                     taken += 1
                     if taken >= cap:
+                        if len(needle) >= 3 and seen * self.size <= _NEAR * cap * (i + 1):
+                            # a rare run, nearly all found: the rest too, so the letter
+                            # typed next is looked for in its entries alone
+                            for _ in hits:
+                                pass
                         break
         return iter(sorted(found.items()))
 
