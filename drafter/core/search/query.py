@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice, product
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
@@ -67,9 +68,11 @@ class Keyword:
         return len(self.text)
 
 
-@dataclass(frozen=True)
-class Match:
-    """How well a keyword matches a text: quality 0–1 and the folded positions it covers."""
+class Match(NamedTuple):
+    """How well a keyword matches a text: quality 0–1 and the folded positions it covers.
+
+    (A named tuple: hundreds are made a keystroke, and a frozen dataclass is slower to make.)
+    """
 
     quality: float
     positions: tuple[int, ...]

@@ -112,8 +112,12 @@ def rank(
             if (bound + bonus, -i) < best[0]:
                 continue  # even at its bound it scores under the top (equal: later in bank order)
         text = index.text(i)
-        matches = closest([match_keyword(k, index, i, text) for k in keywords])
-        score = _score(weights, total, matches)
+        if len(keywords) == 1:
+            matches = [match_keyword(keywords[0], index, i, text)]
+            score = _score_one(total, matches[0])
+        else:
+            matches = closest([match_keyword(k, index, i, text) for k in keywords])
+            score = _score(weights, total, matches)
         score += bonus
         if score <= W_PREFER:
             continue
@@ -149,6 +153,23 @@ def _score(weights: list[int], total: int, matches: list[Match]) -> float:
     return (
         W_MATCHED * matched / total
         + W_COVERAGE * coverage / total
+        + W_TIGHT * tight
+        + W_EARLY * early
+    )
+
+
+def _score_one(weight: int, m: Match) -> float:
+    """`_score` of a single keyword's match, in the same steps (the same float)."""
+    if not m.positions:
+        return 0.0
+    coverage = 0.0 + weight * m.quality
+    matched = 0.0 + weight if m.quality >= GOOD else 0.0
+    start, end = m.positions[0], m.positions[-1] + 1
+    tight = min(1.0, len(m.positions) / (end - start))
+    early = 1 - min(start, EARLY_SPAN) / EARLY_SPAN
+    return (
+        W_MATCHED * matched / weight
+        + W_COVERAGE * coverage / weight
         + W_TIGHT * tight
         + W_EARLY * early
     )
