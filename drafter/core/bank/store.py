@@ -36,6 +36,7 @@ _KEY_SEED = "bank-store-1/index-7"
 the key of the banks it holds, so it is found, reported and rebuilt, not silently left."""
 KIND = "bank"
 _META_FIELDS = SHARED_FIELDS
+_ENTRIES_KEPT = 4096
 
 
 class Store:
@@ -128,6 +129,8 @@ class StoredEntries(Sequence[Entry]):
         self.banks = banks
         self._size = len(columns["text_at"]) - 1
         self._metas: dict[int, dict[str, Any]] = {}
+        self._made: dict[int, Entry] = {}
+        """Entries read lately (frozen): the next keystroke shows many of the same."""
 
     def __len__(self) -> int:
         return self._size
@@ -143,15 +146,21 @@ class StoredEntries(Sequence[Entry]):
             i += self._size
         if not 0 <= i < self._size:
             raise IndexError(i)
-        c = self._c
-        meta = self._meta(c["meta"][i])
-        line = c["line"][i]
-        return Entry(
-            id=self.entry_id(i),
-            text=str(c["text"][c["text_at"][i] : c["text_at"][i + 1]], "utf-8"),
-            line=line or None,
-            **meta,
-        )
+        found = self._made.get(i)
+        if found is None:
+            c = self._c
+            meta = self._meta(c["meta"][i])
+            line = c["line"][i]
+            found = Entry(
+                id=self.entry_id(i),
+                text=str(c["text"][c["text_at"][i] : c["text_at"][i + 1]], "utf-8"),
+                line=line or None,
+                **meta,
+            )
+            if len(self._made) >= _ENTRIES_KEPT:
+                self._made.clear()
+            self._made[i] = found
+        return found
 
     def __iter__(self) -> Iterator[Entry]:
         return (self[i] for i in range(self._size))

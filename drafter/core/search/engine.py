@@ -140,8 +140,11 @@ def extra_text(entry: Entry) -> str:
 def _spans(text: str, matches: list[Match]) -> tuple[tuple[int, int], ...]:
     """Folded positions of all matches → merged [start, end) ranges of the original text
     (matches in the note or section name are not shown)."""
-    origin = folded_positions(text)
-    matched = sorted({p for m in matches for p in m.positions if p < len(origin)})
+    wanted = sorted({p for m in matches for p in m.positions})
+    if not wanted:
+        return ()
+    origin = folded_positions(text, wanted[-1] + 1)  # no further than the last match
+    matched = [p for p in wanted if p < len(origin)]
     if not matched:
         return ()
     spans: list[list[int]] = []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import islice
 
 
 class _FoldTable(dict[int, str]):
@@ -48,11 +49,12 @@ _PLAIN_RE = re.compile(r"[\u0020-\u007e\u3000-\u303f\u4e00-\u9fff\uff01-\uff5eâ€
 _KEPT_RE = re.compile(r"[^\W_]")
 
 
-def folded_positions(text: str) -> list[int]:
-    """For each character of fold(text), its index in `text` (to highlight matches)."""
+def folded_positions(text: str, upto: int | None = None) -> list[int]:
+    """For each character of fold(text), its index in `text` (to highlight matches); of
+    the first `upto` characters only, when given."""
     if _PLAIN_RE.fullmatch(text):
-        return [m.start() for m in _KEPT_RE.finditer(text)]
-    return fold_with_positions(text)[1]
+        return [m.start() for m in islice(_KEPT_RE.finditer(text), upto)]
+    return fold_with_positions(text)[1][:upto]
 
 
 def fold_with_positions(text: str) -> tuple[str, list[int]]:
