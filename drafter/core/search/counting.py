@@ -9,6 +9,7 @@ Both ways give the same scores, and the same entries in the same order.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -35,7 +36,10 @@ Piece = tuple[list[memoryview], int]  # entries (a union of these), their score
 
 
 def load_arrays() -> None:
-    """Load numpy now (~0.2 s), so the keystrokes that follow sum their postings with it."""
+    """Load numpy now (~0.1 s), so the keystrokes that follow sum their postings with it."""
+    # drafter multiplies no matrices: OpenBLAS's worker threads would only spin, taking a
+    # core from the keystrokes (~0.07 s of CPU at the import alone, on two cores)
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     import numpy  # noqa: F401
 
 
