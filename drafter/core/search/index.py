@@ -55,9 +55,12 @@ class SearchIndex:
 
         table = table or pinyin_table()
         folded = fold_many(texts)
-        if extras is not None:
-            pairs = zip(folded, fold_many(extras), strict=True)
-            folded = [t + EXTRA_MARK + x if x else t for t, x in pairs]
+        if extras is not None:  # few distinct (a bank's groups share them), often empty
+            distinct = list(dict.fromkeys(extras))
+            done = dict(zip(distinct, fold_many(distinct), strict=True))
+            if any(done.values()) or len(extras) != len(folded):
+                pairs = zip(folded, map(done.__getitem__, extras), strict=True)
+                folded = [t + EXTRA_MARK + x if x else t for t, x in pairs]
         big, parts = build_parts(folded, table, _syllable_numbers(table))
         self._adopt(parts, table)
         self._big: str | None = big
