@@ -258,40 +258,56 @@ def closest(matches: list[Match]) -> list[Match]:
 def _match_pinyin(keyword: Keyword, text: str, index: SearchIndex) -> Match:
     speller = index.speller
     spelled = speller.spell(text)
-    seen = keyword.seen
-    places: list[tuple[float, int, int]] = []  # (quality, length, -start)
-    held: set[int] = set()
-    for patterns, slip in ((keyword.patterns, False), (keyword.fuzzy, True)):
-        if slip:
-            held = {n for n, h in enumerate(keyword.halves) if speller.regex(h).search(spelled)}
-            if not held:
-                break  # no slipped reading can match without one of its halves
-        regexes = seen.get(slip)
-        if regexes is None:
-            regexes = seen[slip] = [None] * len(patterns)  # compiled when first needed
-        assert isinstance(regexes, list)
-        for n, pattern in enumerate(patterns):
-            if slip and held.isdisjoint(keyword.needs[n]):
-                continue  # it holds a half that is nowhere in the text
-            regex = regexes[n] = regexes[n] or speller.regex(pattern)
-            for found in islice(regex.finditer(spelled), _MAX_PLACES + 1):
-                start, end = found.span()
-                # what the quality depends on: the characters read and the one either side
-                key = (slip, n, text[max(0, start - 1) : end + 1], start > 0, end < len(text))
-                quality = seen.get(key)
-                if quality is None:
-                    quality = seen[key] = place_quality(pattern, slip, text, start, end, index)
-                assert isinstance(quality, float)
-                places.append((quality, end - start, -start))
-        if places:
-            break
+    places = _places(keyword, False, text, spelled, index)
     if not places:
-        return NO_MATCH
+        halves = keyword.halves
+        held = {n for n, h in enumerate(halves) if speller.regex(h).search(spelled)}
+        if not held:
+            return NO_MATCH  # no slipped reading can match without one of its halves
+        places = _places(keyword, True, text, spelled, index, held)
+        if not places:
+            return NO_MATCH
+    if len(places) == 1:  # the usual case
+        quality, length, start = places[0]
+        return Match(quality, tuple(range(-start, -start + length)), ())
     # equal readings: the one covering more characters (zzsh → 组织生活, not 组织生), then
     # the earliest; the other places of that kind stay available to `closest`
     quality, length, start = max(places)
     others = tuple(-s for q, n, s in places if (q, n) == (quality, length) and s != start)
     return Match(quality, tuple(range(-start, -start + length)), others)
+
+
+def _places(
+    keyword: Keyword,
+    slip: bool,
+    text: str,
+    spelled: str,
+    index: SearchIndex,
+    held: set[int] | None = None,
+) -> list[tuple[float, int, int]]:
+    """(quality, length, -start) of the first places of each reading (with a piece dropped:
+    `slip`, only those holding a half in `held`) in the spelled text."""
+    seen = keyword.seen
+    patterns = keyword.fuzzy if slip else keyword.patterns
+    regexes = seen.get(slip)
+    if regexes is None:
+        regexes = seen[slip] = [None] * len(patterns)  # compiled when first needed
+    assert isinstance(regexes, list)
+    places: list[tuple[float, int, int]] = []
+    for n, pattern in enumerate(patterns):
+        if held is not None and held.isdisjoint(keyword.needs[n]):
+            continue  # it holds a half that is nowhere in the text
+        regex = regexes[n] = regexes[n] or index.speller.regex(pattern)
+        for found in islice(regex.finditer(spelled), _MAX_PLACES + 1):
+            start, end = found.span()
+            # what the quality depends on: the characters read and the one either side
+            key = (slip, n, text[max(0, start - 1) : end + 1], start > 0, end < len(text))
+            quality = seen.get(key)
+            if quality is None:
+                quality = seen[key] = place_quality(pattern, slip, text, start, end, index)
+            assert isinstance(quality, float)
+            places.append((quality, end - start, -start))
+    return places
 
 
 def _match_fuzzy(word: str, text: str, index: SearchIndex, entry: int) -> Match:
