@@ -119,26 +119,30 @@ def _ends(items: Array) -> Array:
 def _postings(codes: Array, ids: Array, starts: Array, n: int, size: int) -> tuple[Array, ...]:
     """(bigrams as first * size + second, sorted; where each one's texts start; the texts).
 
-    Every bigram of every text becomes one number, bigram * n + text, sorted once: a text
-    repeats a bigram as often as it holds it, the postings keep it once.
+    Every bigram of every text becomes one number, bigram << shift | text, sorted once: a
+    text repeats a bigram as often as it holds it, the postings keep it once. (Shifts, not
+    a product with n: dividing 2.4 M numbers back by n took 50 ms of the 100k build.)
     """
-    # bigram * n + text fits 63 bits unless there are millions of texts *and* nearly
-    # every Unicode character in them (size * size * n would pass 2**63)
-    if size * size * n >= 1 << 63:
+    shift = max(n, 1).bit_length()  # texts fit in this many bits
+    # fits 63 bits unless there are millions of texts *and* nearly every Unicode character
+    # in them
+    if size * size << shift >= 1 << 63:
         raise ValueError("too many distinct characters to index")
     owner = np.repeat(np.arange(n, dtype=np.int32), np.diff(starts))
-    pieces: list[Array] = [np.zeros(0, np.int64)]
+    pieces: list[Array] = []
     for lo in range(0, len(codes) - 1, _BLOCK):
         hi = min(lo + _BLOCK, len(codes) - 1)
         kept = (codes[lo:hi] > 1) & (codes[lo + 1 : hi + 1] > 1)  # no SEP, no EXTRA_MARK
-        pair = ids[lo:hi][kept].astype(np.int64) * size + ids[lo + 1 : hi + 1][kept]
-        pieces.append(pair * n + owner[lo:hi][kept])
+        pair = ids[lo:hi].astype(np.int64) * size + ids[lo + 1 : hi + 1]
+        pair <<= shift
+        pair |= owner[lo:hi]
+        pieces.append(pair[kept])  # one selection, after the arithmetic on every position
     del owner
-    both = np.concatenate(pieces)
+    both = pieces[0] if len(pieces) == 1 else np.concatenate([np.zeros(0, np.int64), *pieces])
     del pieces
     both.sort()
     both = both[_changes(both)]
-    pairs, owners = np.divmod(both, max(n, 1))
+    pairs, owners = both >> shift, both & ((1 << shift) - 1)
     del both
     first = np.flatnonzero(_changes(pairs))
     return pairs[first], np.append(first, len(pairs)), owners
