@@ -204,12 +204,13 @@ class SearchIndex:
         for block in range(start // _SCAN, -(-self.size // _SCAN)):
             lo, hi = block * _SCAN, min(self.size, (block + 1) * _SCAN)
             text, base = self._block(block, lo, hi), starts[lo]
-            pos = starts[max(start, lo)] - base
-            while (match := pattern.search(text, pos)) is not None:
+            i = max(start, lo)  # the next entry a match can be in
+            while (match := pattern.search(text, starts[i] - base)) is not None:
                 at = base + match.start()
-                i = bisect.bisect_right(starts, at, lo, hi + 1) - 1
+                if at >= starts[i + 1]:  # past entry i (else, common: no search)
+                    i = bisect.bisect_right(starts, at, i + 1, hi + 1) - 1
                 yield i, at - starts[i]
-                pos = starts[i + 1] - base
+                i += 1
 
     def find_char(self, char: str) -> Iterator[tuple[int, int]]:
         """What `scan` finds for one character, in order: the texts its postings hold (the
