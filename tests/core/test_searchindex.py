@@ -105,9 +105,13 @@ def test_initials_typed_a_letter_at_a_time_find_what_a_fresh_index_finds(
         )
 
 
+TYPED_INITIALS = ["zxd", "cxd", "dyjy", "zbsj", "hzx", "xzb", "sjz", "jyz", "czx", "zhz"]
+TYPED_INITIALS += ["zx", "dy", "cx", "hz", "jy", "bs", "zz", "xj"]  # two letters: in runs or alone
+
+
 @given(
     st.lists(st.text(alphabet="重新党员教育支部书记长行", max_size=8), min_size=60, max_size=400),
-    st.sampled_from(["zxd", "cxd", "dyjy", "zbsj", "hzx", "xzb", "sjz", "jyz", "czx", "zhz"]),
+    st.sampled_from(TYPED_INITIALS),
     st.integers(1, 40),
 )
 def test_initials_looked_for_in_their_blocks_are_those_a_whole_scan_finds(

@@ -6,6 +6,9 @@ rare run of letters had the whole bank scanned (2.6 MB at 100k phrases, both rea
 of the 26³ runs of three letters a bitmap tells the blocks that hold it under either
 reading: typed initials of three letters or more are looked for only in the blocks that
 hold all of their runs, and in the same order, so what is found is what a whole scan finds.
+Two letters are in a run of three unless letters stand alone in pairs (a text of two
+characters): the rows numbered below 32 × 32, unused by runs, say where those pairs are,
+so two typed letters are looked for in the blocks of any run holding them, or of such a pair.
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ def build_blocks(letters: Any, letters2: Any, starts: Any, texts: int) -> bytes:
     # 16-bit numbers throughout: a run fits in 15 bits, a block in 10
     per = block_size(texts)
     blocks = np.arange(texts, dtype=np.int32) // per
-    owner = np.repeat(blocks, np.diff(starts)).astype(np.uint16)[:-2]  # where a run starts
+    owner = np.repeat(blocks, np.diff(starts)).astype(np.uint16)  # each position's block
     number = np.zeros(256, dtype=np.uint16)
     number[ord("a") : ord("z") + 1] = np.arange(1, 27, dtype=np.uint16)
     seen = np.zeros((RUNS, _blocks(texts)), dtype=bool)
@@ -56,8 +59,15 @@ def build_blocks(letters: Any, letters2: Any, starts: Any, texts: int) -> bytes:
         kept = (s[:-2] != 0) & (s[1:-1] != 0) & (s[2:] != 0)
         if first is not None:
             kept &= run != first  # under the last readings: only the runs that differ
-        seen[np.where(kept, run, 0), owner] = True  # (quicker than selecting the kept ones)
+        seen[np.where(kept, run, 0), owner[:-2]] = True  # (quicker than selecting the kept)
         first = run
+        # letters standing alone in pairs, as rows 32a + b (a run starts with a letter: 1024+)
+        letter = s != 0
+        alone = letter[:-1] & letter[1:]
+        alone[1:] &= ~letter[:-2]
+        alone[:-1] &= ~letter[2:]
+        at = np.flatnonzero(alone)  # few
+        seen[s[at] << 5 | s[at + 1], owner[at]] = True
     seen[0] = False  # where no run was kept
     return np.packbits(seen, axis=1, bitorder="little").tobytes()
 
@@ -66,25 +76,30 @@ def regions(bitmaps: bytes | memoryview, texts: int, needle: bytes) -> Iterator[
     """Runs of texts [first, end), in order, outside which `needle` is not held (under
     either reading): the blocks holding all its runs of three letters, or every text when
     it has none (fewer than three letters, or not all a-z)."""
-    if len(needle) < 3 or not bitmaps or not all(97 <= c <= 122 for c in needle):
+    if len(needle) < 2 or not bitmaps or not all(97 <= c <= 122 for c in needle):
         yield 0, texts
         return
     size = row_bytes(texts)
-    held = -1
-    for k in range(len(needle) - 2):
-        a, b, c = (n - 96 for n in needle[k : k + 3])
-        row = (a << 10 | b << 5 | c) * size
-        held &= int.from_bytes(bitmaps[row : row + size], "little")
-        if not held:
-            return
+
+    def row(code: int) -> int:
+        return int.from_bytes(bitmaps[code * size : code * size + size], "little")
+
+    if len(needle) == 2:  # in a run, before or after a third letter, or alone
+        a, b = (n - 96 for n in needle)
+        held = row(a << 5 | b)
+        for c in range(1, 27):
+            held |= row(c << 10 | a << 5 | b) | row(a << 10 | b << 5 | c)
+    else:
+        held = -1
+        for k in range(len(needle) - 2):
+            a, b, c = (n - 96 for n in needle[k : k + 3])
+            held &= row(a << 10 | b << 5 | c)
+    if not held:
+        return
     per = block_size(texts)
-    while held:
-        low = held & -held
-        first = (low.bit_length() - 1) * per
-        held ^= low
-        end = min(texts, first + per)
-        while held & (low << 1):  # neighbouring blocks: one run
-            low <<= 1
-            held ^= low
-            end = min(texts, end + per)
-        yield first, end
+    while held:  # runs of neighbouring blocks, each as one range
+        block = (held & -held).bit_length() - 1
+        rest = held >> block
+        ones = (~rest & (rest + 1)).bit_length() - 1  # how many blocks in a row from there
+        held &= ~(((1 << ones) - 1) << block)
+        yield block * per, min(texts, (block + ones) * per)
