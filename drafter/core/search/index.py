@@ -24,7 +24,7 @@ from drafter.core.search.pinyin import PinyinTable, pinyin_table
 from drafter.core.search.postings import FIRST_TEXTS, Ints, Postings, gram_of
 from drafter.core.search.spelled import Speller
 
-FORMAT = 10
+FORMAT = 11
 """Bumped whenever the parts change shape, so that stores of another shape are rebuilt."""
 EXTRA_MARK = "\x01"
 """Parts a phrase's folded text from its extra text (note, section name), searched too."""
