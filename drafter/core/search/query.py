@@ -163,6 +163,12 @@ def _char_class(unit: Unit, table: PinyinTable, present: frozenset[str]) -> str:
     return f"[{chars}]" if chars else "(?!)"
 
 
+def warm_syllables(index: SearchIndex) -> None:
+    """Group the index's characters by reading now (~2 ms, else the first one-syllable
+    keyword's)."""
+    _present_by_syllable(index.table, index.present)
+
+
 @lru_cache(maxsize=4)
 def _present_by_syllable(table: PinyinTable, present: frozenset[str]) -> dict[str, str]:
     """Syllable → the characters present in the texts that read so: from the few present,
