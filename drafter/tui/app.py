@@ -125,8 +125,9 @@ class DrafterApp(App[None]):
             return
         self.call_from_thread(self._library_ready, bank, engine)
         warm = getattr(engine, "warm", None)  # a stand-in engine (tests) may have none
-        if warm is not None:
-            warm()  # still off the UI thread: a large bank's keystrokes then load nothing
+        if warm is not None:  # still off the UI thread: a large bank's keystrokes then load nothing
+            with contextlib.suppress(Exception):  # only a head start: a search loads the same
+                warm()
 
     def _kinds_ready(self, choices: list[KindChoice]) -> None:
         for screen in self.screen_stack:
