@@ -12,11 +12,12 @@ import pytest
 
 from drafter.core.errors import DrafterError
 from drafter.core.files import draftfile, locations
+from drafter.core.files.draftlock import DraftLock
 from drafter.core.files.fsio import LEFTOVER_AGE, atomic_write_text
 from drafter.core.model import Draft
 from drafter.core.project import new_draft
 from drafter.core.report.kinds import get_kind
-from drafter.core.session import DraftChangedError, DraftLock, Session
+from drafter.core.session import DraftChangedError, Session
 
 
 def make_draft(title: str = "关于社区党建工作的调研报告") -> Draft:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from drafter.core.files import draftfile
+from drafter.core.files.draftlock import DraftLock
 from drafter.core.files.recent import remember
-from drafter.core.session import DraftLock
 from drafter.tui.app import DrafterApp
 from drafter.tui.screens.help import KEYS, HelpScreen
 from drafter.tui.screens.start import StartScreen

@@ -1,7 +1,7 @@
 """One output folder, one harvest: a second harvest into the same bank folder stops at once
 with a clear error instead of overwriting the first one's files while both report success.
 
-The lock is the per-path lock the wizard takes on a draft (session.DraftLock): created
+The lock is the per-path lock the wizard takes on a draft (files.draftlock.DraftLock): created
 atomically, kept under the state folder, taken over when its process died (kill -9).
 """
 
@@ -17,7 +17,7 @@ from drafter.core.harvest.source import HarvestError
 @contextmanager
 def harvest_lock(out_dir: Path) -> Iterator[None]:
     """Hold the bank folder `out_dir` for this harvest; HarvestError when another has it."""
-    from drafter.core.session import DraftLock
+    from drafter.core.files.draftlock import DraftLock
 
     lock, holder = DraftLock.acquire(Path(out_dir))
     if lock is None:
