@@ -1,6 +1,7 @@
 """Report skeletons: the whole frame of a report from a few choices (see builder.py)."""
 
-from drafter.core.skeleton.builder import build_skeleton, remedy_role
+from drafter.core.skeleton.builder import build_skeleton
+from drafter.core.skeleton.filler import remedy_role
 from drafter.core.skeleton.matters import (
     offered_matters,
     scene_weight,

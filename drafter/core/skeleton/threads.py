@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from drafter.core.bank.loading import Bank, Entry
 from drafter.core.model import Draft, Point, Section, iter_points
 from drafter.core.report.kinds import ReportKind
-from drafter.core.skeleton.builder import Filler, Thread, cause_options, remedy_options, remedy_role
+from drafter.core.skeleton.builder import cause_options, remedy_options
+from drafter.core.skeleton.filler import Filler, Thread, remedy_role
 from drafter.core.skeleton.pool import Matter, Pool
 from drafter.core.skeleton.request import SkeletonRequest
 
