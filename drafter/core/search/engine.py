@@ -20,8 +20,9 @@ from drafter.core.search.counting import ARRAYS, load_arrays
 from drafter.core.search.filters import FILTER_NAMES, FILTERS
 from drafter.core.search.fold import folded_positions
 from drafter.core.search.index import SearchIndex
+from drafter.core.search.matches import Match
 from drafter.core.search.pinyin import PinyinTable
-from drafter.core.search.query import Match, parse_query, warm_syllables
+from drafter.core.search.query import parse_query, warm_syllables
 from drafter.core.search.rank import Preference, rank
 from drafter.core.vocab import SECTIONS
 

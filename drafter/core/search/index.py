@@ -19,7 +19,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from typing import Any
 
-from drafter.core.search.initials import RUNS, regions, row_bytes
+from drafter.core.search.initials import RUNS, InitialsLookup, row_bytes
 from drafter.core.search.pinyin import PinyinTable, pinyin_table
 from drafter.core.search.postings import FIRST_TEXTS, Ints, Postings, gram_of
 from drafter.core.search.spelled import Speller
@@ -30,8 +30,6 @@ EXTRA_MARK = "\x01"
 """Parts a phrase's folded text from its extra text (note, section name), searched too."""
 _SCAN = 2048  # texts decoded together for a scan of the joined text
 _SOUNDS_KEPT = _TEXTS_KEPT = 50_000  # decoded texts and sounds kept for the next queries
-_INITIALS_KEPT, _INITIALS_LISTED = 64, 10_000  # typed initials remembered, entries each
-_NEAR = 2  # typed initials found in full when they seem to be in at most twice `cap` entries
 
 
 PART_NAMES = (
@@ -41,7 +39,7 @@ PART_NAMES = (
 )  # fmt: skip
 
 
-class SearchIndex:
+class SearchIndex(InitialsLookup):
     """Folded texts and their postings; immutable once built, so threads may share it."""
 
     def __init__(
@@ -83,13 +81,13 @@ class SearchIndex:
         self.starts: Ints = parts["starts"]
         self.bstarts: Ints = parts["bstarts"]
         self.size = len(self.starts) - 1
-        self._letters: bytes | memoryview = parts["letters"]
-        self._letters2: bytes | memoryview = parts["letters2"]
-        self._blocks: bytes | memoryview = parts["initial_blocks"]
-        """For each run of three initials, the blocks of texts holding it (initials.py)."""
+        self._letters = parts["letters"]
+        self._letters2 = parts["letters2"]
         """Pinyin initials, one letter per character at the same positions as the joined
         text, under the first readings and (empty when no text holds a character whose
         readings start with different letters) under the last ones: 重 is z, then c."""
+        self._blocks = parts["initial_blocks"]
+        """For each run of three initials, the blocks of texts holding it (initials.py)."""
         self.bigrams = Postings(parts["gram_keys"], parts["gram_starts"], parts["gram_ids"])
         self.sounds = Postings(parts["sound_keys"], parts["sound_starts"], parts["sound_grams"])
         self.chars = Postings(parts["char_keys"], parts["char_starts"], parts["char_ids"])
@@ -99,8 +97,7 @@ class SearchIndex:
         self._chunks: dict[int, str] = {}
         self._commonest: dict[tuple[str, str], int] = {}
         self._homophones: dict[str, tuple[str, ...]] = {}
-        self._initials_known: dict[tuple[int, bytes], list[tuple[int, int]]] = {}
-        """Typed initials whose every entry a finished scan found (see _initials_hits)."""
+        self._initials_known = {}
         self._sounds: dict[int, str] = {}
         self._texts: dict[int, str] = {}
         self._speller: Speller | None = None
@@ -153,16 +150,6 @@ class SearchIndex:
                 self._sounds.clear()
             found = self._sounds[i] = self.text(i).translate(self.table.sound_table())
         return found
-
-    @property
-    def letters(self) -> bytes:
-        """Initials under the first readings, one byte per character of the joined text."""
-        return _as_bytes(self, "_letters")
-
-    @property
-    def letters2(self) -> bytes:
-        """Initials under the last readings (the same as `letters` for most texts)."""
-        return _as_bytes(self, "_letters2") or self.letters
 
     def homophones(self, a: str, b: str) -> list[str]:
         """Bigrams of the texts that sound like `a`+`b` (any reading of either), itself included."""
@@ -229,84 +216,6 @@ class SearchIndex:
             text = str(self.folded[self.bstarts[lo] : self.bstarts[hi]], "utf-8")
             self._chunks[block] = text
         return text
-
-    def find_initials(
-        self, letters: str, cap: int, mask: bytes | None = None
-    ) -> Iterator[tuple[int, int]]:
-        """(entry, position), in entry order, where the pinyin initials hold `letters` under
-        the first or the last readings; at most `cap` entries (passing `mask`) from each."""
-        found: dict[int, int] = {}
-        needle = letters.encode("ascii", "replace")
-        first, last = self.letters, self.letters2
-        for which, haystack in enumerate((first,) if first is last else (first, last)):
-            if len(found) >= cap:
-                break  # enough under the first readings: spare the second scan
-            taken = 0
-            hits = self._initials_hits(which, haystack, needle)
-            for seen, (i, here) in enumerate(hits, 1):
-                if mask is None or mask[i]:
-                    found[i] = min(here, found.get(i, here)) if which else here
-                    taken += 1
-                    if taken >= cap:
-                        if len(needle) >= 3 and seen * self.size <= _NEAR * cap * (i + 1):
-                            # a rare run, nearly all found: the rest too, so the letter
-                            # typed next is looked for in its entries alone
-                            for _ in hits:
-                                pass
-                        break
-        return iter(sorted(found.items()))
-
-    def _initials_hits(
-        self, which: int, haystack: bytes, needle: bytes
-    ) -> Iterator[tuple[int, int]]:
-        """Every (entry, position of its first match) where `haystack` holds `needle`, in
-        entry order, read lazily. A scan that ran to the end is remembered: typed initials
-        grow a letter a keystroke, and every entry holding sbzq holds sbz, so once the
-        entries holding sbz are all known, sbzq is looked for in them alone."""
-        known = self._initials_known
-        done = known.get((which, needle))
-        if done is not None:
-            yield from done
-            return
-        # a copy of the items (made in one step under the GIL): other threads may add some
-        inside = [(k, v) for (w, k), v in list(known.items()) if w == which and k in needle]
-        starts, hits = self.starts, []
-        if inside:
-            for i, _ in max(inside, key=lambda kv: len(kv[0]))[1]:
-                pos = haystack.find(needle, starts[i], starts[i + 1])
-                if pos >= 0:
-                    hits.append((i, pos - starts[i]))
-            yield from hits
-        else:
-            for i, end in regions(self._blocks, self.size, needle):  # entries i to end
-                hi = starts[end]
-                pos = haystack.find(needle, starts[i], hi)
-                while pos >= 0:
-                    if pos >= starts[i + 1]:  # past entry i (else, common: no search)
-                        i = bisect.bisect_right(starts, pos, i + 1, end + 1) - 1
-                    hits.append((i, pos - starts[i]))
-                    yield hits[-1]  # a caller that stops here leaves the scan unfinished
-                    i += 1
-                    pos = haystack.find(needle, starts[i], hi)
-        if len(known) >= _INITIALS_KEPT:
-            known.clear()
-        if len(hits) <= _INITIALS_LISTED:
-            known[which, needle] = hits
-
-    def holds_initials(self, i: int, needles: list[str]) -> bool:
-        """Whether the initials of entry `i` (either reading) hold one of `needles`."""
-        lo, hi = self.starts[i], self.starts[i + 1]
-        first, last = self.letters[lo:hi], self.letters2[lo:hi]
-        return any(n.encode() in first or n.encode() in last for n in needles)
-
-
-def _as_bytes(index: SearchIndex, name: str) -> bytes:
-    """A mapped part as bytes, copied once on first use (bytes.find is a fast scan)."""
-    value = getattr(index, name)
-    if not isinstance(value, bytes):
-        value = bytes(value)
-        setattr(index, name, value)
-    return value
 
 
 @cache

@@ -1,4 +1,5 @@
-"""Where typed initials can be: for each run of three letters, the blocks of texts holding it.
+"""Typed initials looked up, and where they can be: for each run of three letters, the blocks
+of texts holding it.
 
 Typed initials (zsbg) are looked for in the joined initials, one letter per character; a
 rare run of letters had the whole bank scanned (2.6 MB at 100k phrases, both readings:
@@ -13,10 +14,15 @@ so two typed letters are looked for in the blocks of any run holding them, or of
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from typing import Any
 
+from drafter.core.search.postings import Ints
+
 BLOCKS = 1024  # blocks of texts, at most
+_INITIALS_KEPT, _INITIALS_LISTED = 64, 10_000  # typed initials remembered, entries each
+_NEAR = 2  # typed initials found in full when they seem to be in at most twice `cap` entries
 RUNS = 1 << 15  # runs of three letters as 5-bit numbers (a-z are 1 to 26; 0 is no letter)
 
 
@@ -103,3 +109,102 @@ def regions(bitmaps: bytes | memoryview, texts: int, needle: bytes) -> Iterator[
         ones = (~rest & (rest + 1)).bit_length() - 1  # how many blocks in a row from there
         held &= ~(((1 << ones) - 1) << block)
         yield block * per, min(texts, (block + ones) * per)
+
+
+class InitialsLookup:
+    """Typed initials looked up in an index (SearchIndex is one, and sets these parts)."""
+
+    starts: Ints
+    size: int
+    _letters: bytes | memoryview
+    _letters2: bytes | memoryview
+    _blocks: bytes | memoryview
+    _initials_known: dict[tuple[int, bytes], list[tuple[int, int]]]
+    """Typed initials whose every entry a finished scan found (see _initials_hits)."""
+
+    @property
+    def letters(self) -> bytes:
+        """Initials under the first readings, one byte per character of the joined text."""
+        return self._as_bytes("_letters")
+
+    @property
+    def letters2(self) -> bytes:
+        """Initials under the last readings (the same as `letters` for most texts)."""
+        return self._as_bytes("_letters2") or self.letters
+
+    def find_initials(
+        self, letters: str, cap: int, mask: bytes | None = None
+    ) -> Iterator[tuple[int, int]]:
+        """(entry, position), in entry order, where the pinyin initials hold `letters` under
+        the first or the last readings; at most `cap` entries (passing `mask`) from each."""
+        found: dict[int, int] = {}
+        needle = letters.encode("ascii", "replace")
+        first, last = self.letters, self.letters2
+        for which, haystack in enumerate((first,) if first is last else (first, last)):
+            if len(found) >= cap:
+                break  # enough under the first readings: spare the second scan
+            taken = 0
+            hits = self._initials_hits(which, haystack, needle)
+            for seen, (i, here) in enumerate(hits, 1):
+                if mask is None or mask[i]:
+                    found[i] = min(here, found.get(i, here)) if which else here
+                    taken += 1
+                    if taken >= cap:
+                        if len(needle) >= 3 and seen * self.size <= _NEAR * cap * (i + 1):
+                            # a rare run, nearly all found: the rest too, so the letter
+                            # typed next is looked for in its entries alone
+                            for _ in hits:
+                                pass
+                        break
+        return iter(sorted(found.items()))
+
+    def _initials_hits(
+        self, which: int, haystack: bytes, needle: bytes
+    ) -> Iterator[tuple[int, int]]:
+        """Every (entry, position of its first match) where `haystack` holds `needle`, in
+        entry order, read lazily. A scan that ran to the end is remembered: typed initials
+        grow a letter a keystroke, and every entry holding sbzq holds sbz, so once the
+        entries holding sbz are all known, sbzq is looked for in them alone."""
+        known = self._initials_known
+        done = known.get((which, needle))
+        if done is not None:
+            yield from done
+            return
+        # a copy of the items (made in one step under the GIL): other threads may add some
+        inside = [(k, v) for (w, k), v in list(known.items()) if w == which and k in needle]
+        starts, hits = self.starts, []
+        if inside:
+            for i, _ in max(inside, key=lambda kv: len(kv[0]))[1]:
+                pos = haystack.find(needle, starts[i], starts[i + 1])
+                if pos >= 0:
+                    hits.append((i, pos - starts[i]))
+            yield from hits
+        else:
+            for i, end in regions(self._blocks, self.size, needle):  # entries i to end
+                hi = starts[end]
+                pos = haystack.find(needle, starts[i], hi)
+                while pos >= 0:
+                    if pos >= starts[i + 1]:  # past entry i (else, common: no search)
+                        i = bisect.bisect_right(starts, pos, i + 1, end + 1) - 1
+                    hits.append((i, pos - starts[i]))
+                    yield hits[-1]  # a caller that stops here leaves the scan unfinished
+                    i += 1
+                    pos = haystack.find(needle, starts[i], hi)
+        if len(known) >= _INITIALS_KEPT:
+            known.clear()
+        if len(hits) <= _INITIALS_LISTED:
+            known[which, needle] = hits
+
+    def holds_initials(self, i: int, needles: list[str]) -> bool:
+        """Whether the initials of entry `i` (either reading) hold one of `needles`."""
+        lo, hi = self.starts[i], self.starts[i + 1]
+        first, last = self.letters[lo:hi], self.letters2[lo:hi]
+        return any(n.encode() in first or n.encode() in last for n in needles)
+
+    def _as_bytes(self, name: str) -> bytes:
+        """A mapped part as bytes, copied once on first use (bytes.find is a fast scan)."""
+        value = getattr(self, name)
+        if not isinstance(value, bytes):
+            value = bytes(value)
+            setattr(self, name, value)
+        return value

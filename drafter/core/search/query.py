@@ -11,8 +11,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice, product
-from typing import NamedTuple
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
@@ -20,8 +18,8 @@ from rapidfuzz.distance import LCSseq
 from drafter.core.search.concepts import alternatives
 from drafter.core.search.fold import fold
 from drafter.core.search.index import EXTRA_MARK, SearchIndex
+from drafter.core.search.matches import MAX_PLACES, NO_MATCH, Match, match_pinyin
 from drafter.core.search.pinyin import Pattern, PinyinTable, Unit, parse
-from drafter.core.search.words import place_quality
 from drafter.core.text.chinese import to_simplified
 
 MAX_QUERY = 1000  # characters of raw query looked at; the rest cannot change the results
@@ -34,7 +32,6 @@ PARTIAL = 0.85  # some characters of the keyword missing from the best window
 SCATTERED = 0.8  # every character found, but apart (活动室…阵地 for 活动阵地)
 HOMOPHONE = 0.8  # a character replaced by one that sounds the same counts this much
 _MIN_QUALITY = 0.3  # below this a fuzzy match is noise
-_MAX_PLACES = 5  # other occurrences of an exact keyword considered when placing keywords
 
 _TOKEN_RE = re.compile(r"[a-z]+|[^a-z]+")
 # Spaces and punctuation both separate keywords (so 三会一课，流于形式 is two of them).
@@ -66,29 +63,6 @@ class Keyword:
         if self.latin and self.patterns:
             return len(self.patterns[0])
         return len(self.text)
-
-
-class Match(NamedTuple):
-    """How well a keyword matches a text: quality 0–1 and the folded positions it covers.
-
-    (A named tuple: hundreds are made a keystroke, and a frozen dataclass is slower to make.)
-    """
-
-    quality: float
-    positions: tuple[int, ...]
-    others: tuple[int, ...] = ()
-    """Where else an exact match starts (so several keywords can be placed close together)."""
-
-    @property
-    def start(self) -> int:
-        return self.positions[0] if self.positions else 0
-
-    @property
-    def end(self) -> int:
-        return self.positions[-1] + 1 if self.positions else 0
-
-
-NO_MATCH = Match(0.0, ())
 
 
 def parse_query(query: str, table: PinyinTable) -> list[Keyword]:
@@ -195,11 +169,11 @@ def _match(keyword: Keyword, index: SearchIndex, entry: int, text: str) -> Match
     if first >= 0:
         others: list[int] = []
         pos, step = first, len(keyword.text)
-        while len(others) < _MAX_PLACES and (pos := text.find(keyword.text, pos + step)) >= 0:
+        while len(others) < MAX_PLACES and (pos := text.find(keyword.text, pos + step)) >= 0:
             others.append(pos)
         return Match(1.0, tuple(range(first, first + step)), tuple(others))
     if keyword.latin:
-        return _match_pinyin(keyword, text, index)
+        return match_pinyin(keyword, text, index)
     if len(keyword.text) < 2:
         return NO_MATCH
     best = _match_fuzzy(keyword.text, text, index, entry)
@@ -239,81 +213,6 @@ def place_finder(keyword: Keyword, index: SearchIndex) -> Callable[[str], int]:
         return min(places, default=-1)
 
     return find
-
-
-def closest(matches: list[Match]) -> list[Match]:
-    """The matches moved to the occurrences that sit closest together (in typed order)."""
-    if len(matches) < 2 or not any(m.others for m in matches):
-        return matches
-    options = [[m.start, *m.others] if m.positions else [0] for m in matches]
-
-    def spread(starts: tuple[int, ...]) -> tuple[int, bool, int]:
-        placed = [(s, s + len(m.positions)) for s, m in zip(starts, matches, strict=True)]
-        placed = [p for p, m in zip(placed, matches, strict=True) if m.positions]
-        lo, hi = min(p[0] for p in placed), max(p[1] for p in placed)
-        in_order = [p[0] for p in placed] == sorted(p[0] for p in placed)
-        return hi - lo, not in_order, lo
-
-    best = min(product(*options), key=spread)
-    return [
-        Match(m.quality, tuple(range(s, s + len(m.positions)))) if m.others else m
-        for s, m in zip(best, matches, strict=True)
-    ]
-
-
-def _match_pinyin(keyword: Keyword, text: str, index: SearchIndex) -> Match:
-    speller = index.speller
-    spelled = speller.spell(text)
-    places = _places(keyword, False, text, spelled, index)
-    if not places:
-        halves = keyword.halves
-        held = {n for n, h in enumerate(halves) if speller.regex(h).search(spelled)}
-        if not held:
-            return NO_MATCH  # no slipped reading can match without one of its halves
-        places = _places(keyword, True, text, spelled, index, held)
-        if not places:
-            return NO_MATCH
-    if len(places) == 1:  # the usual case
-        quality, length, start = places[0]
-        return Match(quality, tuple(range(-start, -start + length)), ())
-    # equal readings: the one covering more characters (zzsh → 组织生活, not 组织生), then
-    # the earliest; the other places of that kind stay available to `closest`
-    quality, length, start = max(places)
-    others = tuple(-s for q, n, s in places if (q, n) == (quality, length) and s != start)
-    return Match(quality, tuple(range(-start, -start + length)), others)
-
-
-def _places(
-    keyword: Keyword,
-    slip: bool,
-    text: str,
-    spelled: str,
-    index: SearchIndex,
-    held: set[int] | None = None,
-) -> list[tuple[float, int, int]]:
-    """(quality, length, -start) of the first places of each reading (with a piece dropped:
-    `slip`, only those holding a half in `held`) in the spelled text."""
-    seen = keyword.seen
-    patterns = keyword.fuzzy if slip else keyword.patterns
-    regexes = seen.get(slip)
-    if regexes is None:
-        regexes = seen[slip] = [None] * len(patterns)  # compiled when first needed
-    assert isinstance(regexes, list)
-    places: list[tuple[float, int, int]] = []
-    for n, pattern in enumerate(patterns):
-        if held is not None and held.isdisjoint(keyword.needs[n]):
-            continue  # it holds a half that is nowhere in the text
-        regex = regexes[n] = regexes[n] or index.speller.regex(pattern)
-        for found in islice(regex.finditer(spelled), _MAX_PLACES + 1):
-            start, end = found.span()
-            # what the quality depends on: the characters read and the one either side
-            key = (slip, n, text[max(0, start - 1) : end + 1], start > 0, end < len(text))
-            quality = seen.get(key)
-            if quality is None:
-                quality = seen[key] = place_quality(pattern, slip, text, start, end, index)
-            assert isinstance(quality, float)
-            places.append((quality, end - start, -start))
-    return places
 
 
 def _match_fuzzy(word: str, text: str, index: SearchIndex, entry: int) -> Match:

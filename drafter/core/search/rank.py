@@ -13,15 +13,8 @@ from dataclasses import dataclass
 
 from drafter.core.search.candidates import Candidate
 from drafter.core.search.index import SearchIndex
-from drafter.core.search.query import (
-    GOOD,
-    HOMOPHONE,
-    Keyword,
-    Match,
-    closest,
-    match_keyword,
-    place_finder,
-)
+from drafter.core.search.matches import Match, closest
+from drafter.core.search.query import GOOD, HOMOPHONE, Keyword, match_keyword, place_finder
 
 Mask = bytes | bytearray | memoryview
 

@@ -1,0 +1,117 @@
+"""A keyword's match in a text (how well, and where), and typed pinyin matched in a text.
+
+Typed pinyin is looked for in the text spelled as readings (spelled.py), each reading of
+it a regex; where one is found, its quality depends on the characters read and the words
+around them (words.py), remembered on the keyword for the other candidates of its query.
+"""
+
+from __future__ import annotations
+
+from itertools import islice, product
+from typing import TYPE_CHECKING, NamedTuple
+
+from drafter.core.search.index import SearchIndex
+from drafter.core.search.words import place_quality
+
+if TYPE_CHECKING:  # query.py makes keywords and imports this module
+    from drafter.core.search.query import Keyword
+
+MAX_PLACES = 5  # other occurrences of an exact keyword considered when placing keywords
+
+
+class Match(NamedTuple):
+    """How well a keyword matches a text: quality 0–1 and the folded positions it covers.
+
+    (A named tuple: hundreds are made a keystroke, and a frozen dataclass is slower to make.)
+    """
+
+    quality: float
+    positions: tuple[int, ...]
+    others: tuple[int, ...] = ()
+    """Where else an exact match starts (so several keywords can be placed close together)."""
+
+    @property
+    def start(self) -> int:
+        return self.positions[0] if self.positions else 0
+
+    @property
+    def end(self) -> int:
+        return self.positions[-1] + 1 if self.positions else 0
+
+
+NO_MATCH = Match(0.0, ())
+
+
+def closest(matches: list[Match]) -> list[Match]:
+    """The matches moved to the occurrences that sit closest together (in typed order)."""
+    if len(matches) < 2 or not any(m.others for m in matches):
+        return matches
+    options = [[m.start, *m.others] if m.positions else [0] for m in matches]
+
+    def spread(starts: tuple[int, ...]) -> tuple[int, bool, int]:
+        placed = [(s, s + len(m.positions)) for s, m in zip(starts, matches, strict=True)]
+        placed = [p for p, m in zip(placed, matches, strict=True) if m.positions]
+        lo, hi = min(p[0] for p in placed), max(p[1] for p in placed)
+        in_order = [p[0] for p in placed] == sorted(p[0] for p in placed)
+        return hi - lo, not in_order, lo
+
+    best = min(product(*options), key=spread)
+    return [
+        Match(m.quality, tuple(range(s, s + len(m.positions)))) if m.others else m
+        for s, m in zip(best, matches, strict=True)
+    ]
+
+
+def match_pinyin(keyword: Keyword, text: str, index: SearchIndex) -> Match:
+    speller = index.speller
+    spelled = speller.spell(text)
+    places = _places(keyword, False, text, spelled, index)
+    if not places:
+        halves = keyword.halves
+        held = {n for n, h in enumerate(halves) if speller.regex(h).search(spelled)}
+        if not held:
+            return NO_MATCH  # no slipped reading can match without one of its halves
+        places = _places(keyword, True, text, spelled, index, held)
+        if not places:
+            return NO_MATCH
+    if len(places) == 1:  # the usual case
+        quality, length, start = places[0]
+        return Match(quality, tuple(range(-start, -start + length)), ())
+    # equal readings: the one covering more characters (zzsh → 组织生活, not 组织生), then
+    # the earliest; the other places of that kind stay available to `closest`
+    quality, length, start = max(places)
+    others = tuple(-s for q, n, s in places if (q, n) == (quality, length) and s != start)
+    return Match(quality, tuple(range(-start, -start + length)), others)
+
+
+def _places(
+    keyword: Keyword,
+    slip: bool,
+    text: str,
+    spelled: str,
+    index: SearchIndex,
+    held: set[int] | None = None,
+) -> list[tuple[float, int, int]]:
+    """(quality, length, -start) of the first places of each reading (with a piece dropped:
+    `slip`, only those holding a half in `held`) in the spelled text."""
+    seen = keyword.seen
+    patterns = keyword.fuzzy if slip else keyword.patterns
+    regexes = seen.get(slip)
+    if regexes is None:
+        regexes = seen[slip] = [None] * len(patterns)  # compiled when first needed
+    assert isinstance(regexes, list)
+    places: list[tuple[float, int, int]] = []
+    for n, pattern in enumerate(patterns):
+        if held is not None and held.isdisjoint(keyword.needs[n]):
+            continue  # it holds a half that is nowhere in the text
+        regex = regexes[n] = regexes[n] or index.speller.regex(pattern)
+        for found in islice(regex.finditer(spelled), MAX_PLACES + 1):
+            start, end = found.span()
+            # what the quality depends on: the characters read and the one either side
+            key = (slip, n, text[max(0, start - 1) : end + 1], start > 0, end < len(text))
+            quality = seen.get(key)
+            if quality is None:
+                quality = seen[key] = place_quality(pattern, slip, text, start, end, index)
+            assert isinstance(quality, float)
+            places.append((quality, end - start, -start))
+    return places
