@@ -23,6 +23,7 @@ from typing import Any, overload
 from drafter.core.bank.loading import BUILTIN, Bank, Entry, Provenance, bank_files
 from drafter.core.bank.rows import SHARED_FIELDS, Rows, load_rows, merge
 from drafter.core.files import cachefile
+from drafter.core.search.counting import load_arrays
 from drafter.core.search.engine import Masks, SearchEngine, extra_text
 from drafter.core.search.filters import FILTER_NAMES
 from drafter.core.search.index import FORMAT as INDEX_FORMAT
@@ -235,6 +236,7 @@ def _offsets(pieces: list[bytes]) -> array[int]:
 
 
 def _build(rows: Rows, table: PinyinTable) -> Store:
+    load_arrays()  # numpy first, with one OpenBLAS thread (its import would start more)
     columns, banks = _columns(rows)
     extras = list(map(extra_text, rows.shared))
     index = SearchIndex(rows.texts, table, list(map(extras.__getitem__, rows.groups)))

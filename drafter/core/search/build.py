@@ -7,7 +7,7 @@ index, and so a start from a bank store, never does.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, Literal
 
 import numpy as np
@@ -28,15 +28,15 @@ Array = npt.NDArray[Any]
 
 
 def build_parts(
-    folded: list[str], table: PinyinTable, numbers: dict[str, int]
+    codes: Array, table: PinyinTable, numbers: dict[str, int]
 ) -> tuple[str, dict[str, object]]:
-    """The joined text and the index parts (see index.PART_NAMES) of folded texts, which
-    hold no SEP; `numbers` gives each syllable of the table its number."""
-    n = len(folded)
-    big = SEP.join(folded) + SEP if folded else ""
+    """The joined text and the index parts (see index.PART_NAMES) of folded texts given as
+    the code points of each one followed by SEP (see fold_joined); `numbers` gives each
+    syllable of the table its number."""
+    big = str(codes.tobytes(), "utf-32-le", "surrogatepass")
     utf8 = big.encode("utf-8", "surrogatepass")
-    codes = np.frombuffer(big.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     starts, bstarts = _ends(codes), _ends(np.frombuffer(utf8, dtype=np.uint8))
+    n = len(starts) - 1
     # Characters numbered densely, in code point order (so pairs of numbers sort as bigrams).
     seen = np.zeros(0x110000, dtype=bool)
     seen[codes] = True
@@ -79,23 +79,42 @@ def build_parts(
 
 
 def fold_many(texts: Sequence[str]) -> list[str]:
-    """fold() of every text: folding goes character by character, so each distinct
-    character is folded once and the joined texts mapped through a table."""
+    """fold() of every text."""
+    return texts_of(fold_joined(texts))
+
+
+def texts_of(codes: Array) -> list[str]:
+    """The texts of code points each followed by SEP (fold_joined's, codes_of's)."""
+    if not len(codes):
+        return []
+    return str(codes[:-1].tobytes(), "utf-32-le", "surrogatepass").split(SEP)
+
+
+def fold_joined(texts: Sequence[str]) -> Array:
+    """fold() of every text, as the code points of each folded text followed by SEP (what
+    build_parts reads). Folding goes character by character, so each distinct character is
+    folded once and the joined texts mapped through a table."""
     joined = SEP.join(texts)
     if not texts or joined.count(SEP) != len(texts) - 1:  # none, or a text holds SEP
-        return [fold(t) for t in texts]
-    codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        return codes_of(fold(t) for t in texts)
+    codes = np.frombuffer((joined + SEP).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     seen = np.zeros(0x110000, dtype=bool)
     seen[codes] = True
     table = np.zeros(0x110000, dtype=np.uint32)  # 0: dropped (SEP is kept apart)
     for code in np.flatnonzero(seen).tolist():
         folded = fold_char(code)
         if len(folded) > 1:  # a character that folds to several (ﬁ, ⑩): text by text
-            return [fold(t) for t in texts]
+            return codes_of(fold(t) for t in texts)
         table[code] = ord(folded) if folded else 0
-    mapped = table[codes]
-    kept = (mapped != 0) | (codes == 0)
-    return str(mapped[kept].tobytes(), "utf-32-le", "surrogatepass").split(SEP)
+    mapped: Array = table[codes]
+    kept: Array = mapped[(mapped != 0) | (codes == 0)]
+    return kept
+
+
+def codes_of(folded: Iterable[str]) -> Array:
+    """Folded texts (holding no SEP) as the code points of each followed by SEP."""
+    joined = "".join(t + SEP for t in folded)
+    return np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
 def joined_utf8(texts: Sequence[str]) -> tuple[bytes, memoryview]:

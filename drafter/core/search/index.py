@@ -49,17 +49,20 @@ class SearchIndex(InitialsLookup):
         extras: Sequence[str] | None = None,
     ) -> None:
         """Index `texts`, each followed by its `extras` (searched with a lower weight)."""
-        from drafter.core.search.build import build_parts, fold_many  # numpy: only to build
+        from drafter.core.search.counting import load_arrays
+
+        load_arrays()  # numpy, loaded only to build (with one OpenBLAS thread: see there)
+        from drafter.core.search import build
 
         table = table or pinyin_table()
-        folded = fold_many(texts)
+        codes = build.fold_joined(texts)
         if extras is not None:  # few distinct (a bank's groups share them), often empty
             distinct = list(dict.fromkeys(extras))
-            done = dict(zip(distinct, fold_many(distinct), strict=True))
-            if any(done.values()) or len(extras) != len(folded):
-                pairs = zip(folded, map(done.__getitem__, extras), strict=True)
-                folded = [t + EXTRA_MARK + x if x else t for t, x in pairs]
-        big, parts = build_parts(folded, table, _syllable_numbers(table))
+            done = dict(zip(distinct, build.fold_many(distinct), strict=True))
+            if any(done.values()) or len(extras) != len(texts):
+                pairs = zip(build.texts_of(codes), map(done.__getitem__, extras), strict=True)
+                codes = build.codes_of(t + EXTRA_MARK + x if x else t for t, x in pairs)
+        big, parts = build.build_parts(codes, table, _syllable_numbers(table))
         self._adopt(parts, table)
         self._big: str | None = big
 
