@@ -63,9 +63,11 @@ def build_blocks(letters: Any, letters2: Any, starts: Any, texts: int) -> bytes:
         run = s[:-2] << 10 | s[1:-1] << 5 | s[2:]
         # SEP has no letter: no run spans two texts
         kept = (s[:-2] != 0) & (s[1:-1] != 0) & (s[2:] != 0)
-        if first is not None:
-            kept &= run != first  # under the last readings: only the runs that differ
-        seen[np.where(kept, run, 0), owner[:-2]] = True  # (quicker than selecting the kept)
+        if first is None:  # nearly every position: quicker than selecting the kept
+            seen[np.where(kept, run, 0), owner[:-2]] = True
+        else:  # under the last readings, only the few runs that differ
+            at = np.flatnonzero(kept & (run != first))
+            seen[run[at], owner[at]] = True
         first = run
         # letters standing alone in pairs, as rows 32a + b (a run starts with a letter: 1024+)
         letter = s != 0
