@@ -84,6 +84,19 @@ def match_pinyin(keyword: Keyword, text: str, index: SearchIndex) -> Match:
     return Match(quality, tuple(range(-start, -start + length)), others)
 
 
+def reading_bound(keyword: Keyword, text: str, index: SearchIndex) -> tuple[float, int] | None:
+    """The quality `match_pinyin` gives typed pinyin in `text` and where its earliest
+    reading starts, when some reading is found there (no piece dropped) and the keyword
+    is not in the text as typed; else None. What scoring would compute first, without the
+    rest: ranking needs only this to rule out most candidates of a one-keyword query."""
+    if text.find(keyword.text) >= 0:
+        return None
+    places = _places(keyword, False, text, index.speller.spell(text), index)
+    if not places:
+        return None
+    return max(q for q, _, _ in places), -max(s for _, _, s in places)
+
+
 def _places(
     keyword: Keyword,
     slip: bool,
