@@ -32,15 +32,15 @@ def build_parts(
     """The joined text and the index parts (see index.PART_NAMES) of folded texts given as
     the code points of each one followed by SEP (see fold_joined); `numbers` gives each
     syllable of the table its number."""
-    big = str(codes.tobytes(), "utf-32-le", "surrogatepass")
+    big = _text(codes)
     utf8 = big.encode("utf-8", "surrogatepass")
     starts, bstarts = _ends(codes), _ends(np.frombuffer(utf8, dtype=np.uint8))
     n = len(starts) - 1
     # Characters numbered densely, in code point order (so pairs of numbers sort as bigrams).
-    seen = np.zeros(0x110000, dtype=bool)
+    seen = np.zeros(1 << 16 if codes.dtype == np.uint16 else 0x110000, dtype=bool)
     seen[codes] = True
     chars = np.flatnonzero(seen)
-    dense = np.zeros(0x110000, dtype=np.int32)
+    dense = np.zeros(len(seen), dtype=np.int32)
     dense[chars] = np.arange(len(chars), dtype=np.int32)
     ids = dense[codes]
     del seen, dense
@@ -84,27 +84,35 @@ def fold_many(texts: Sequence[str]) -> list[str]:
 
 def texts_of(codes: Array) -> list[str]:
     """The texts of code points each followed by SEP (fold_joined's, codes_of's)."""
-    if not len(codes):
-        return []
-    return str(codes[:-1].tobytes(), "utf-32-le", "surrogatepass").split(SEP)
+    return _text(codes[:-1]).split(SEP) if len(codes) else []
 
 
 def fold_joined(texts: Sequence[str]) -> Array:
     """fold() of every text, as the code points of each folded text followed by SEP (what
-    build_parts reads). Folding goes character by character, so each distinct character is
-    folded once and the joined texts mapped through a table."""
-    joined = SEP.join(texts)
-    if not texts or joined.count(SEP) != len(texts) - 1:  # none, or a text holds SEP
+    build_parts reads): 16-bit numbers when every one fits (quicker to encode, map and
+    decode), else 32-bit. Folding goes character by character, so each distinct character
+    is folded once and the joined texts mapped through a table."""
+    joined = SEP.join(texts) + SEP
+    if not texts or joined.count(SEP) != len(texts):  # none, or a text holds SEP
         return codes_of(fold(t) for t in texts)
-    codes = np.frombuffer((joined + SEP).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    seen = np.zeros(0x110000, dtype=bool)
+    raw = joined.encode("utf-16-le", "surrogatepass")
+    narrow = len(raw) == 2 * len(joined)  # no character past the first plane
+    if narrow:
+        codes = np.frombuffer(raw, dtype=np.uint16)
+    else:
+        codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    del raw
+    seen = np.zeros(1 << 16 if narrow else 0x110000, dtype=bool)
     seen[codes] = True
-    table = np.zeros(0x110000, dtype=np.uint32)  # 0: dropped (SEP is kept apart)
-    for code in np.flatnonzero(seen).tolist():
-        folded = fold_char(code)
-        if len(folded) > 1:  # a character that folds to several (ﬁ, ⑩): text by text
-            return codes_of(fold(t) for t in texts)
-        table[code] = ord(folded) if folded else 0
+    distinct = np.flatnonzero(seen).tolist()
+    folded = list(map(fold_char, distinct))
+    if any(len(f) > 1 for f in folded):  # a character that folds to several (ﬁ, ⑩)
+        return codes_of(fold(t) for t in texts)
+    values = [ord(f) if f else 0 for f in folded]  # 0: dropped (SEP is kept apart)
+    if narrow and max(values) >= 1 << 16:  # one folds past the first plane (NFKC: 﨎 → 𤋮)
+        codes, narrow = codes.astype(np.uint32), False
+    table = np.zeros(len(seen), dtype=codes.dtype)
+    table[distinct] = values
     mapped: Array = table[codes]
     kept: Array = mapped[(mapped != 0) | (codes == 0)]
     return kept
@@ -114,6 +122,12 @@ def codes_of(folded: Iterable[str]) -> Array:
     """Folded texts (holding no SEP) as the code points of each followed by SEP."""
     joined = "".join(t + SEP for t in folded)
     return np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def _text(codes: Array) -> str:
+    """The text of an array of 16-bit (none a surrogate) or 32-bit code points."""
+    codec = "utf-16-le" if codes.dtype == np.uint16 else "utf-32-le"
+    return str(codes.tobytes(), codec, "surrogatepass")
 
 
 def joined_utf8(texts: Sequence[str]) -> tuple[bytes, memoryview]:
