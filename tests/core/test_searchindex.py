@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from drafter.core.search.build import fold_many
@@ -88,6 +88,34 @@ def test_a_common_character_is_found_past_the_texts_its_postings_keep() -> None:
     found = list(SearchIndex(texts).find_char("党"))
     assert [i for i, _ in found] == [*range(FIRST_TEXTS), FIRST_TEXTS + 5, FIRST_TEXTS + 6]
     assert found[-2:] == [(FIRST_TEXTS + 5, 2), (FIRST_TEXTS + 6, 0)]
+
+
+def _syllable_lookup(index: SearchIndex, syllable: str) -> tuple[list[object], list[object]]:
+    """(what the lookup of a typed syllable finds, what a scan of the bank finds)."""
+    from drafter.core.search.candidates import _listed
+    from drafter.core.search.pinyin import parse
+    from drafter.core.search.query import chars_reading, pattern_regex
+
+    regex = pattern_regex(parse(syllable, index.table)[0], index.table, index.present)
+    return list(_listed(index, chars_reading(index, syllable), regex)), list(index.scan(regex))
+
+
+@settings(deadline=None)  # the first example may load the pinyin table
+@given(st.lists(st.text(alphabet="党当挡员教育，a", max_size=6), max_size=30))
+def test_a_typed_syllable_is_found_in_the_same_texts_and_places_as_a_scan(
+    texts: list[str],
+) -> None:
+    index = SearchIndex(texts, extras=["当" if n % 3 else "" for n in range(len(texts))])
+    looked_up, scanned = _syllable_lookup(index, "dang")
+    assert looked_up == scanned
+
+
+def test_a_typed_syllable_is_found_past_the_texts_its_characters_postings_keep() -> None:
+    # 党's postings are full: texts holding 当 after them are found by a scan, in order
+    texts = ["党员"] * FIRST_TEXTS + ["当前", "教育", "挡住党"]
+    looked_up, scanned = _syllable_lookup(SearchIndex(texts), "dang")
+    assert looked_up == scanned
+    assert looked_up[-2:] == [(FIRST_TEXTS, 0), (FIRST_TEXTS + 2, 0)]
 
 
 @given(

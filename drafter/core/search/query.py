@@ -147,6 +147,12 @@ def warm_syllables(index: SearchIndex) -> None:
     present.translate(index.table.sound_table())
 
 
+def chars_reading(index: SearchIndex, syllable: str) -> str:
+    """The characters present in the index's texts that read `syllable` (what a typed
+    whole syllable's class holds)."""
+    return _present_by_syllable(index.table, index.present).get(syllable, "")
+
+
 @lru_cache(maxsize=4)
 def _present_by_syllable(table: PinyinTable, present: frozenset[str]) -> dict[str, str]:
     """Syllable → the characters present in the texts that read so: from the few present,
