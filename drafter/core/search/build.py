@@ -20,7 +20,8 @@ from drafter.core.search.postings import FIRST_TEXTS
 
 SEP = "\x00"
 """Ends each folded text in the joined text (folding removes it from the texts)."""
-_CHUNK = 1 << 20  # positions read at a time for the character postings
+_CHUNK = 1 << 20  # positions read at a time for the character postings, at most
+_FIRST_CHUNK = 1 << 16  # … at first (doubled each time): common characters fill up early
 _NO_READING = ord("#")  # the initial of a character without a reading (digits keep theirs)
 
 Array = npt.NDArray[Any]
@@ -191,17 +192,19 @@ def _char_postings(codes: Array, ids: Array, starts: Array, n: int, size: int) -
 
     The joined text is read in chunks of whole texts, in bank order, and a character is
     left out of later chunks once it has its texts: past the first chunks only rare ones
-    remain (at 1M phrases, 80 M positions; a sort of all of them took seconds). In a chunk
+    remain (at 1M phrases, 80 M positions; a sort of all of them took seconds). The first
+    chunks are small (a common character has its texts after a few thousand). In a chunk
     the positions are grouped by character with a stable sort (a radix sort on 16-bit
     numbers), so each group stays in text order.
     """
     wanted = np.full(size, FIRST_TEXTS, dtype=np.int64)  # texts still wanted per character
     small = np.uint16 if size <= 1 << 16 else np.int32
     found: list[tuple[Array, Array]] = []
-    first_text = 0
+    first_text, step = 0, _FIRST_CHUNK
     while first_text < n:
         # whole texts: from where first_text starts to where end starts
-        end = max(first_text + 1, min(int(np.searchsorted(starts, starts[first_text] + _CHUNK)), n))
+        end = max(first_text + 1, min(int(np.searchsorted(starts, starts[first_text] + step)), n))
+        step = min(2 * step, _CHUNK)
         lo, hi = int(starts[first_text]), int(starts[end])
         chunk = ids[lo:hi]
         at = np.flatnonzero((codes[lo:hi] > 1) & (wanted[chunk] > 0))  # no SEP, EXTRA_MARK
