@@ -23,7 +23,7 @@ from drafter.core.search.index import SearchIndex
 from drafter.core.search.matches import Match
 from drafter.core.search.pinyin import PinyinTable
 from drafter.core.search.query import parse_query, warm_syllables
-from drafter.core.search.rank import Preference, rank
+from drafter.core.search.rank import Memo, Preference, rank
 from drafter.core.vocab import SECTIONS
 
 DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -71,6 +71,7 @@ class SearchEngine:
         self._masks = masks or Masks.of(self.entries)
         if not self.index.size == self._masks.size == len(self.entries):
             raise ValueError("the index was built for other entries")
+        self._memo: Memo = {}
 
     @classmethod
     def for_bank(cls, bank: Bank) -> SearchEngine:
@@ -135,7 +136,7 @@ class SearchEngine:
             values["scene"].get(prefer_scene or "") if prefer_scene else None,
         )
         hits = []
-        for score, i, matches in rank(self.index, keywords, found, limit, prefer):
+        for score, i, matches in rank(self.index, keywords, found, limit, prefer, self._memo):
             entry = self.entries[i]  # a stored entry is read from its columns: once
             hits.append(Hit(entry, round(score, 4), _spans(entry.text, matches)))
         return hits

@@ -49,8 +49,13 @@ def rank(
     found: list[Candidate],
     limit: int,
     prefer: Preference,
+    memo: Memo | None = None,
 ) -> list[tuple[float, int, list[Match]]]:
-    """The best `limit` (score, entry number, matches), best first, ties in bank order."""
+    """The best `limit` (score, entry number, matches), best first, ties in bank order.
+
+    `memo` keeps each keyword's match in an entry for the next keystrokes (see Memo)."""
+    if memo is None:
+        memo = {}
     weights = [k.weight for k in keywords]
     total = sum(weights)
     sounds = [k.text.translate(index.table.sound_table()) for k in keywords]
@@ -109,10 +114,10 @@ def rank(
                 continue  # even at its bound it scores under the top (equal: later in bank order)
         text = index.text(i)
         if len(keywords) == 1:
-            matches = [match_keyword(keywords[0], index, i, text)]
+            matches = [_matched(keywords[0], index, i, text, memo)]
             score = _score_one(total, matches[0])
         else:
-            matches = closest([match_keyword(k, index, i, text) for k in keywords])
+            matches = closest([_matched(k, index, i, text, memo) for k in keywords])
             score = _score(weights, total, matches)
         score += bonus
         if score <= W_PREFER:
@@ -124,6 +129,24 @@ def rank(
             heapq.heapreplace(best, (score, -i))
     results.sort(key=lambda r: (-r[0], r[1]))
     return results[:limit]
+
+
+Memo = dict[tuple[str, int], Match]
+"""(keyword, entry) → how the keyword matches the entry: a keyword's match depends on
+nothing else (its readings and equivalent terms come from its text), and the next
+keystrokes ask again: 上村干部 挂在 weighs the same partial matches of 上村干部 as 上村干部
+did, by fuzzy alignment. The engine keeps one per index, emptied when full."""
+MEMO_KEPT = 50_000
+
+
+def _matched(keyword: Keyword, index: SearchIndex, i: int, text: str, memo: Memo) -> Match:
+    key = (keyword.text, i)
+    found = memo.get(key)
+    if found is None:
+        if len(memo) >= MEMO_KEPT:
+            memo.clear()
+        found = memo[key] = match_keyword(keyword, index, i, text)
+    return found
 
 
 def _score(weights: list[int], total: int, matches: list[Match]) -> float:
