@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from itertools import islice, pairwise
 from typing import NamedTuple
 
-from drafter.core.search.counting import count, top, top_bulk
+from drafter.core.search.counting import POOL, count, top, top_bulk
 from drafter.core.search.index import SearchIndex
 from drafter.core.search.pinyin import initials_of
 from drafter.core.search.postings import FIRST_TEXTS
@@ -58,10 +58,13 @@ def candidates(index: SearchIndex, keywords: list[Keyword], mask: bytes | None) 
         k_slots, k_streams = _sources(index, keyword, mask)
         slots += k_slots
         found = 0
+        # a lone lookup of a lone keyword scores its entries alike: the first POOL of them,
+        # in bank order, are the candidates (more would only be read and dropped)
+        alone = len(keywords) == len(k_streams) == 1 and not (k_slots or keyword.alternatives)
         for n, stream in enumerate(k_streams):
             if n and isinstance(stream, _InitialsLookup) and found >= SECOND_GUESS:
                 continue  # a later reading (sh|y|k after s|h|y|k) only if the first is rare
-            taken = list(islice(stream, STREAM))
+            taken = list(islice(stream, POOL if alone else STREAM))
             counts.update(dict.fromkeys((i for i, _ in taken), 2))
             for i, pos in taken:
                 positions[i] = min(pos, positions.get(i, pos))
