@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from drafter.core.search.candidates import Candidate
 from drafter.core.search.index import SearchIndex
 from drafter.core.search.matches import Match, closest, reading_bound
-from drafter.core.search.query import GOOD, HOMOPHONE, Keyword, match_keyword, place_finder
+from drafter.core.search.query import (
+    GOOD,
+    HOMOPHONE,
+    PARTIAL,
+    Keyword,
+    match_keyword,
+    place_finder,
+)
 
 Mask = bytes | bytearray | memoryview
 
@@ -271,8 +278,13 @@ def _bound(
             text = text or index.text(i)
             sound = sound or index.sound(i)
             chars = sum(c in text for c in keyword.text) / len(keyword.text)
-            heard = sum(c in sound for c in spoken) / len(spoken)
+            held = sum(c in sound for c in spoken)
+            heard = held / len(spoken)
             quality = chars + HOMOPHONE * max(0.0, heard - chars)
+            if held < len(spoken) and not keyword.alternatives:
+                # a sound missing: whichever way it aligns, a part of the keyword is found
+                # (_match_fuzzy's PARTIAL); an equivalent term could do better
+                quality *= PARTIAL
         floating = floating or (place < 0 and quality > 0)
         coverage += weight * quality
         if quality >= GOOD:
