@@ -165,13 +165,13 @@ def _postings(codes: Array, ids: Array, starts: Array, n: int, size: int) -> tup
     first: Array = ids[:-1][kept].astype(small)
     second: Array = ids[1:][kept].astype(small)
     del kept
+    counts = np.bincount(first, minlength=size)
     order = _ranks(np.argsort(second, kind="stable"))
-    first = first[order]
-    then = np.argsort(first, kind="stable")
-    first, order = first[then], order[then]
-    del then
-    pairs = first.astype(wide) * size + second[order]
-    del first, second
+    order = order[np.argsort(first[order], kind="stable")]
+    del first
+    # the first characters, now in order, are each one's count of itself
+    pairs = np.repeat(np.arange(size, dtype=wide) * size, counts) + second[order]
+    del second
     owners = owner[order]
     del owner, order
     fresh = _changes(pairs)
