@@ -139,20 +139,24 @@ def rank(
 
 
 Memo = dict[tuple[str, int], Match]
-"""(keyword, entry) → how the keyword matches the entry: a keyword's match depends on
-nothing else (its readings and equivalent terms come from its text), and the next
-keystrokes ask again: 上村干部 挂在 weighs the same partial matches of 上村干部 as 上村干部
-did, by fuzzy alignment. The engine keeps one per index, emptied when full."""
-MEMO_KEPT = 50_000
+"""(Chinese keyword, entry) → its fuzzy match there: a keyword's match depends on nothing
+else (its equivalent terms come from its text), and the next keystrokes ask again:
+上村干部 挂在 weighs the same partial matches of 上村干部 as 上村干部 did, by fuzzy
+alignment. The engine keeps one per index, emptied when full."""
+MEMO_KEPT = 20_000
 
 
 def _matched(keyword: Keyword, index: SearchIndex, i: int, text: str, memo: Memo) -> Match:
+    if keyword.latin:  # typed pinyin changes with every letter: nothing to ask again
+        return match_keyword(keyword, index, i, text)
     key = (keyword.text, i)
     found = memo.get(key)
     if found is None:
-        if len(memo) >= MEMO_KEPT:
-            memo.clear()
-        found = memo[key] = match_keyword(keyword, index, i, text)
+        found = match_keyword(keyword, index, i, text)
+        if found.quality < 1.0:  # only fuzzy alignments: an exact one is found again quickly,
+            if len(memo) >= MEMO_KEPT:  # and each one kept is work for the garbage collector
+                memo.clear()
+            memo[key] = found
     return found
 
 
