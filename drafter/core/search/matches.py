@@ -62,10 +62,14 @@ def closest(matches: list[Match]) -> list[Match]:
     ]
 
 
-def match_pinyin(keyword: Keyword, text: str, index: SearchIndex) -> Match:
+def match_pinyin(
+    keyword: Keyword, text: str, index: SearchIndex, places: list[Place] | None = None
+) -> Match:
+    """How typed pinyin matches `text` (`places`: its readings there, if already found)."""
     speller = index.speller
     spelled = speller.spell(text)
-    places = _places(keyword, False, text, spelled, index)
+    if places is None:
+        places = _places(keyword, False, text, spelled, index)
     if not places:
         halves = keyword.halves
         held = {n for n, h in enumerate(halves) if speller.regex(h).search(spelled)}
@@ -84,17 +88,18 @@ def match_pinyin(keyword: Keyword, text: str, index: SearchIndex) -> Match:
     return Match(quality, tuple(range(-start, -start + length)), others)
 
 
-def reading_bound(keyword: Keyword, text: str, index: SearchIndex) -> tuple[float, int] | None:
-    """The quality `match_pinyin` gives typed pinyin in `text` and where its earliest
-    reading starts, when some reading is found there (no piece dropped) and the keyword
-    is not in the text as typed; else None. What scoring would compute first, without the
-    rest: ranking needs only this to rule out most candidates of a one-keyword query."""
+Place = tuple[float, int, int]
+"""A reading of typed pinyin found in a text: (quality, length, -start)."""
+
+
+def reading_bound(keyword: Keyword, text: str, index: SearchIndex) -> list[Place] | None:
+    """Where `match_pinyin` finds the readings of typed pinyin in `text` (no piece
+    dropped), when it finds some and the keyword is not in the text as typed; else None.
+    What scoring computes first: ranking needs only their best quality and earliest start
+    to rule out most candidates of a one-keyword query (and hands them back to scoring)."""
     if text.find(keyword.text) >= 0:
         return None
-    places = _places(keyword, False, text, index.speller.spell(text), index)
-    if not places:
-        return None
-    return max(q for q, _, _ in places), -max(s for _, _, s in places)
+    return _places(keyword, False, text, index.speller.spell(text), index) or None
 
 
 def _places(
@@ -104,7 +109,7 @@ def _places(
     spelled: str,
     index: SearchIndex,
     held: set[int] | None = None,
-) -> list[tuple[float, int, int]]:
+) -> list[Place]:
     """(quality, length, -start) of the first places of each reading (with a piece dropped:
     `slip`, only those holding a half in `held`) in the spelled text."""
     seen = keyword.seen
@@ -113,7 +118,7 @@ def _places(
     if regexes is None:
         regexes = seen[slip] = [None] * len(patterns)  # compiled when first needed
     assert isinstance(regexes, list)
-    places: list[tuple[float, int, int]] = []
+    places: list[Place] = []
     for n, pattern in enumerate(patterns):
         if held is not None and held.isdisjoint(keyword.needs[n]):
             continue  # it holds a half that is nowhere in the text

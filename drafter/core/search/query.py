@@ -18,7 +18,7 @@ from rapidfuzz.distance import LCSseq
 from drafter.core.search.concepts import alternatives
 from drafter.core.search.fold import fold
 from drafter.core.search.index import EXTRA_MARK, SearchIndex
-from drafter.core.search.matches import MAX_PLACES, NO_MATCH, Match, match_pinyin
+from drafter.core.search.matches import MAX_PLACES, NO_MATCH, Match, Place, match_pinyin
 from drafter.core.search.pinyin import Pattern, PinyinTable, Unit, parse
 from drafter.core.text.chinese import to_simplified
 
@@ -164,17 +164,22 @@ def _present_by_syllable(table: PinyinTable, present: frozenset[str]) -> dict[st
     return {s: "".join(chars) for s, chars in found.items()}
 
 
-def match_keyword(keyword: Keyword, index: SearchIndex, entry: int, text: str) -> Match:
+def match_keyword(
+    keyword: Keyword, index: SearchIndex, entry: int, text: str, places: list[Place] | None = None
+) -> Match:
     """How `keyword` matches entry number `entry` of `index`, whose folded text is `text`
-    (the phrase, then after EXTRA_MARK its note and section name, which count less)."""
-    match = _match(keyword, index, entry, text)
+    (the phrase, then after EXTRA_MARK its note and section name, which count less);
+    `places`: where typed pinyin's readings are in it, if already found (reading_bound)."""
+    match = _match(keyword, index, entry, text, places)
     cut = text.find(EXTRA_MARK)
     if cut >= 0 and match.positions and match.start > cut:
         return Match(match.quality * EXTRA, match.positions)
     return match
 
 
-def _match(keyword: Keyword, index: SearchIndex, entry: int, text: str) -> Match:
+def _match(
+    keyword: Keyword, index: SearchIndex, entry: int, text: str, places: list[Place] | None
+) -> Match:
     first = text.find(keyword.text)
     if first >= 0:
         others: list[int] = []
@@ -183,7 +188,7 @@ def _match(keyword: Keyword, index: SearchIndex, entry: int, text: str) -> Match
             others.append(pos)
         return Match(1.0, tuple(range(first, first + step)), tuple(others))
     if keyword.latin:
-        return match_pinyin(keyword, text, index)
+        return match_pinyin(keyword, text, index, places)
     if len(keyword.text) < 2:
         return NO_MATCH
     best = _match_fuzzy(keyword.text, text, index, entry)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from drafter.core.search.candidates import Candidate
 from drafter.core.search.index import SearchIndex
-from drafter.core.search.matches import Match, closest, reading_bound
+from drafter.core.search.matches import Match, Place, closest, reading_bound
 from drafter.core.search.query import (
     GOOD,
     HOMOPHONE,
@@ -95,6 +95,7 @@ def rank(
     results: list[tuple[float, int, list[Match]]] = []
     skip_exact = False
     pinyin = len(keywords) == 1 and keywords[0].latin
+    placed: Placed = {}  # readings found while bounding a lone pinyin keyword, by entry
     tail = limit + TAIL  # partial matches weighed, at most (in slot-score order)
     for missing, _, _, i, places in order:
         if missing == 0 and skip_exact:
@@ -114,13 +115,16 @@ def rank(
                     skip_exact = True  # the rest of the exact ones start later still
                     continue
                 if pinyin:  # … and how well the reading found fits (word boundaries)
-                    bound = _reading_bound(keywords[0], index, i, total, bound)
+                    bound = _reading_bound(keywords[0], index, i, total, bound, placed)
             else:
                 bound = _bound(index, i, keywords, weights, total, places, sounds)
             if (bound + bonus, -i) < best[0]:
                 continue  # even at its bound it scores under the top (equal: later in bank order)
         text = index.text(i)
-        if len(keywords) == 1:
+        if pinyin:
+            matches = [match_keyword(keywords[0], index, i, text, placed.get(i))]
+            score = _score_one(total, matches[0])
+        elif len(keywords) == 1:
             matches = [_matched(keywords[0], index, i, text, memo)]
             score = _score_one(total, matches[0])
         else:
@@ -138,6 +142,7 @@ def rank(
     return results[:limit]
 
 
+Placed = dict[int, list[Place]]
 Memo = dict[tuple[str, int], Match]
 """(Chinese keyword, entry) → its fuzzy match there: a keyword's match depends on nothing
 else (its equivalent terms come from its text), and the next keystrokes ask again:
@@ -206,7 +211,7 @@ def _score_one(weight: int, m: Match) -> float:
 
 
 def _reading_bound(
-    keyword: Keyword, index: SearchIndex, i: int, weight: int, bound: float
+    keyword: Keyword, index: SearchIndex, i: int, weight: int, bound: float, placed: Placed
 ) -> float:
     """`_score_one`'s best for a lone pinyin keyword found in entry `i`, at most `bound`:
     the best quality of its readings there, tight, from where the earliest starts (in the
@@ -218,7 +223,8 @@ def _reading_bound(
     found = reading_bound(keyword, index.text(i), index)
     if found is None:
         return bound
-    quality, first = found
+    placed[i] = found  # for scoring, if the bound does not rule it out
+    quality, first = max(q for q, _, _ in found), -max(s for _, _, s in found)
     coverage = 0.0 + weight * quality
     matched = 0.0 + weight if quality >= GOOD else 0.0
     early = 1 - min(first, EARLY_SPAN) / EARLY_SPAN
