@@ -26,6 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from search_peers import (
+    Search,
     corpus,
     fzf_filter,
     make_queries,
@@ -54,7 +55,8 @@ def child(mode: str, *args: str) -> None:
         engine.warm()  # what the wizard loads off its UI thread once the panel answers
         typed = json.loads(args[1])
         for run in ("first", "repeat"):  # first sight of each prefix, then again
-            times, cpu = [], []
+            times: list[float] = []
+            cpu: list[float] = []
             for query in typed:  # typed as a user types: each prefix in turn
                 for n in range(1, len(query) + 1):
                     t, c = time.perf_counter(), time.process_time()
@@ -81,8 +83,8 @@ def child(mode: str, *args: str) -> None:
     elif mode == "library":  # what the app's loading worker does, without the app
         from drafter.tui.library import default_engine
 
-        engine = default_engine(load_banks())
-        assert engine.search("党员教育", filters=SearchFilters("problem"))
+        library = default_engine(load_banks())
+        assert library.search("党员教育", filters=SearchFilters("problem"))
     elif mode == "build":
         from drafter.core.bank import store as bankstore
         from drafter.core.bank.rows import load_rows, merge
@@ -92,9 +94,9 @@ def child(mode: str, *args: str) -> None:
         t = time.perf_counter()
         rows = merge([load_rows(Path(args[0]), Path(args[0]).stem)])  # as a start reads it
         out["parse"] = time.perf_counter() - t
-        t, cpu = time.perf_counter(), time.process_time()
+        t, c = time.perf_counter(), time.process_time()
         store = bankstore._build(rows, table)  # numpy's import is part of it
-        out["build"], out["build_cpu"] = time.perf_counter() - t, time.process_time() - cpu
+        out["build"], out["build_cpu"] = time.perf_counter() - t, time.process_time() - c
         t = time.perf_counter()
         bankstore._save("bench", store)
         out["save"] = time.perf_counter() - t
@@ -214,8 +216,10 @@ def bench_size(size: int, n_queries: int, folder: Path) -> None:
     for run in ("first start, bank copied in (builds the store)", "next start"):
         _, out = spawn(wizard_home, "wizard")
         answered = float(out["answered"]) - float(out["started"])  # type: ignore[arg-type]
-        ok = answered <= limit if run == "next start" else None
-        row(f"wizard {run}: phrase panel answers", f"{answered:.2f} s", f"≤ {limit} s", ok)
+        # issue 18 sets the target for a start with the store in place (as after a
+        # harvest); a bank copied in by hand builds its store first, with no target
+        target, ok = (f"≤ {limit} s", answered <= limit) if run == "next start" else ("", None)
+        row(f"wizard {run}: phrase panel answers", f"{answered:.2f} s", target, ok)
     wall, _ = spawn(wizard_home, "library")
     row("  of which: banks + engine + first search", f"{wall:.2f} s (fresh process)")
 
@@ -225,7 +229,7 @@ def bench_size(size: int, n_queries: int, folder: Path) -> None:
 
     os.environ["DRAFTER_HOME"] = str(fresh)
     engine = SearchEngine.for_bank(load_banks([bank], builtin=False, user=False))
-    peers = {"drafter": lambda q: [int(h.entry.id.rsplit(".", 1)[1]) - 1
+    peers: dict[str, Search] = {"drafter": lambda q: [int(h.entry.id.rsplit(".", 1)[1]) - 1
                                    for h in engine.search(q, limit=20)]}  # fmt: skip
     t = time.perf_counter()
     previous = previous_engine(phrases, PREVIOUS, folder)
@@ -236,13 +240,13 @@ def bench_size(size: int, n_queries: int, folder: Path) -> None:
     peers["rapidfuzz partial_ratio"] = rapidfuzz_naive(phrases)
     if shutil.which("fzf"):
         peers["fzf --filter (process)"] = lambda q: fzf_filter(bank, q, phrases)[1]
-    for name, run in peers.items():
+    for name, search in peers.items():
         chosen = sample if name.startswith(("rapidfuzz", "fzf")) else texts
-        run(chosen[0])  # the first call compiles patterns, loads tables
+        search(chosen[0])  # the first call compiles patterns, loads tables
         times, got = [], []
         for q in chosen:
             t = time.perf_counter()
-            got.append(run(q))
+            got.append(search(q))
             times.append((time.perf_counter() - t) * 1000)
         rec, mrr = relevance(got, wanted[: len(chosen)])
         speed = f"{statistics.median(times):.1f} / {pct(times):.1f} ms"
