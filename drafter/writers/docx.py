@@ -153,10 +153,12 @@ def _write_main(
                 blank(keep=True)
         if block.kind == "attachment" and previous != "attachment":
             blank(keep=True)  # 正文下空一行编排附件说明
-        lines, lo_lines = _printed_lines(block, attachments, indents, hang)
+        broken = break_title(block.text) if block.kind == "title" else []
+        lines, lo_lines = (
+            (len(broken),) * 2 if broken else _printed_lines(block, attachments, indents, hang)
+        )
         if block.kind == "title":
             paragraph = doc.add_paragraph(style="Title")
-            broken = break_title(block.text)
             for n, line in enumerate(broken):
                 run = paragraph.add_run(line)
                 if n < len(broken) - 1:
@@ -202,9 +204,7 @@ def _printed_lines(
     """The grid lines a block prints on in Word and in LibreOffice, indents as
     `_write_main` and its styles set them. LibreOffice reads overflowPunct the other way
     round: it hangs 。，、 past the line's end where Word keeps them in, and it spaces
-    Chinese from digits whatever the file says."""
-    if block.kind == "title":
-        return len(break_title(block.text)), len(break_title(block.text))
+    Chinese from digits whatever the file says. (A title's lines are its broken lines.)"""
     text, first, left, chars = block.full_text, 0.0, 0.0, LINE_CHARS
     if block.kind in ("heading", "body", "note"):
         first = 2

@@ -40,14 +40,14 @@ def write_imprint(
     of `first_pages` is the lines the first page holds, the others what it may hold."""
     rows = _rows(blocks)
     height = len(rows) * ROW_TWIPS
-    end = text_end(laid, first_page=first_pages[0])
-    ends = {
+    ends = [
         text_end(laid, first_page=first, libreoffice=lo)
         for first in first_pages
         for lo in (False, True)
-    }
+    ]
+    end = ends[0]  # as Word lays it out, on the first page as counted
     needed = -(-height // ooxml.LINE_TWIPS) + GAP_LINES
-    if end.page % 2 == 0 and ends == {end} and end.lines_free >= needed:
+    if end.page % 2 == 0 and len(set(ends)) == 1 and end.lines_free >= needed:
         room = end.lines_free * ooxml.LINE_TWIPS
     else:
         section = doc.add_section(WD_SECTION.EVEN_PAGE)

@@ -12,10 +12,10 @@ kept paragraph whole instead (it keeps its lines together unless it starts a pag
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, replace
 
 from drafter.core.text.linebreak import break_lines
+from drafter.core.text.titlebreak import is_wide
 
 PAGE_LINES = 22
 LINE_CHARS = 28
@@ -62,21 +62,17 @@ _INDENT = "\ue001"  # a quarter character of indent
 
 
 def _quarters(char: str) -> int:
-    """Quarter characters a character takes in the body font: Chinese, full-width and the
-    quotes and dashes a Chinese font draws a full cell wide take four; digits and Latin two."""
+    """Quarter characters a character takes in the body font: four for a wide one, two for
+    digits and Latin."""
     if char in (_SEAM, _INDENT):
         return 1
-    return 4 if _wide(char) else 2
-
-
-def _wide(char: str) -> bool:
-    return unicodedata.east_asian_width(char) in "WFA"
+    return 4 if is_wide(char) else 2
 
 
 def _with_seams(text: str) -> str:
     out = []
     for n, char in enumerate(text):
-        if n and _wide(char) != _wide(text[n - 1]) and not text[n - 1].isspace():
+        if n and is_wide(char) != is_wide(text[n - 1]) and not text[n - 1].isspace():
             out.append(_SEAM)
         out.append(char)
     return "".join(out)

@@ -91,17 +91,22 @@ _DIGITS_RE = re.compile(r"^[0-9A-Za-z.%]+$")
 _MEASURE_RE = re.compile(r"^[年月日个项条次名家号]")
 
 
+def is_wide(char: str) -> bool:
+    """Whether a Chinese font draws the character a full cell wide: CJK, full-width and the
+    ambiguous “”‘’—…·; digits and Latin letters take half."""
+    return unicodedata.east_asian_width(char) in "WFA"
+
+
 def text_width(text: str) -> float:
-    """Width in full-width cells: CJK, full-width and the ambiguous “”‘’—…· (a Chinese font
-    draws them a full cell) 1, digits and Latin letters ½."""
-    return sum(1.0 if unicodedata.east_asian_width(c) in "WFA" else 0.5 for c in text)
+    """Width in full-width cells: 1 for a wide character (`is_wide`), ½ for the others."""
+    return sum(1.0 if is_wide(c) else 0.5 for c in text)
 
 
 def title_width(text: str) -> float:
     """A title line's printed width: `text_width`, plus a quarter cell wherever Chinese meets
     digits or Latin letters. LibreOffice inserts that space whatever the file says (Word
     honours autoSpaceDE="0"), so a line measured this way fits in both."""
-    wide = [unicodedata.east_asian_width(c) in "WFA" for c in text]
+    wide = [is_wide(c) for c in text]
     seams = sum(1 for a, b in itertools.pairwise(wide) if a != b)
     return text_width(text) + seams / 4
 
