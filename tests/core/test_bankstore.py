@@ -89,9 +89,18 @@ def test_a_new_user_bank_reads_only_its_own_files(tmp_path: Path, parses: list[P
     assert list(merged) == list(Bank(files))
 
 
+@pytest.mark.parametrize("large", [False, True], ids=["checked-at-once", "checked-on-a-thread"])
 def test_a_damaged_store_is_rebuilt_with_one_line_of_notice(
-    tmp_path: Path, drafter_home: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    drafter_home: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    large: bool,
 ) -> None:
+    from drafter.core.files import cachefile
+
+    if large:  # as a large bank's store is: summed while the store's parts are read
+        monkeypatch.setattr(cachefile, "_THREAD_FROM", 0)
     folder = write_bank(tmp_path / "mine")
     first = list(load_banks([folder], builtin=False, user=False))
     (store,) = (drafter_home / "cache").glob("bank-*.drc")

@@ -44,6 +44,23 @@ def test_a_damaged_file_is_removed_with_one_line_of_notice(
     assert not path.exists()
 
 
+def test_a_file_summed_on_a_thread_is_not_trusted_until_it_passes(
+    drafter_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cachefile, "_THREAD_FROM", 0)  # as for a large bank's store
+    cachefile.write("demo", "aa11", {"k": 1}, {"text": b"0123456789" * 10})
+    path = cachefile.path_of("demo", "aa11")
+    opened = cachefile.open_file("demo", "aa11", check_later=True)
+    assert opened is not None
+    opened.verify()
+    assert bytes(opened.section("text")) == b"0123456789" * 10
+    path.write_bytes(path.read_bytes()[:-3] + b"xyz")
+    damaged = cachefile.open_file("demo", "aa11", check_later=True)
+    assert damaged is not None  # its header is sound: its parts may be read meanwhile
+    with pytest.raises(cachefile.CacheDamaged, match="checksum"):
+        damaged.verify()
+
+
 def test_each_kind_keeps_only_its_most_recently_used_files(drafter_home: Path) -> None:
     folder = drafter_home / "cache"
     for n, key in enumerate(["a1", "a2", "a3", "a4"]):

@@ -62,13 +62,13 @@ def open_banks(roots: Sequence[tuple[Path, str]]) -> Bank:
     """The banks at `roots` (path, bank name) merged in order, from their store when it is
     current; otherwise they are loaded (the first problem raises) and the store written."""
     key = _key(roots)
-    table = pinyin_table()
-    store = _open(key, table) if key else None
+    store = _open(key) if key else None
     if store is None:
-        store = _build(merge([_rows(root, name, len(roots) > 1) for root, name in roots]), table)
+        rows = merge([_rows(root, name, len(roots) > 1) for root, name in roots])
+        store = _build(rows, pinyin_table())
         if key:
             _save(key, store)
-            store = _open(key, table) or store  # mapped: the built objects can go
+            store = _open(key) or store  # mapped: the built objects can go
     return Bank.stored(store.entries, store.entries.find, store.entries.banks, store)
 
 
@@ -266,11 +266,12 @@ def _save(key: str, store: Store) -> None:
     cachefile.write(KIND, key, meta, sections)
 
 
-def _open(key: str, table: PinyinTable) -> Store | None:
-    opened = cachefile.open_file(KIND, key)
+def _open(key: str) -> Store | None:
+    opened = cachefile.open_file(KIND, key, check_later=True)
     if opened is None:
         return None
     try:
+        table = pinyin_table()  # read while the store's checksum is computed
         meta = opened.meta
         if meta.get("format") != FORMAT:
             raise ValueError("written by another version")
@@ -283,6 +284,7 @@ def _open(key: str, table: PinyinTable) -> Store | None:
         windows = [(int(i), str(a), str(b)) for i, a, b in meta["windows"]]
         masks = Masks(len(entries), values, windows)
         _check(entries, index, masks)
+        opened.verify()  # nothing read from the file is used before it passes
     except (ValueError, KeyError, TypeError, IndexError, cachefile.CacheDamaged) as exc:
         cachefile.discard(opened.path, str(exc)[:80] or type(exc).__name__)
         return None

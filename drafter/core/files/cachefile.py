@@ -8,7 +8,8 @@ every section: a file that fails them is removed and rebuilt, with a one-line no
 Files are named `<kind>-<key>.drc`, where the key changes with whatever the result was
 computed from: a stale file is never read, only pruned. Saving keeps each kind's most
 recently used files, so the folder stops growing when banks are edited again and again.
-Sections are read through a memory map, so opening a large file costs only its checksum.
+Sections are read through a memory map, so opening a large file costs only its checksum,
+which a caller may let run on a thread while it reads the header's parts.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import stat
 import struct
 import sys
 import tempfile
+import threading
 import zlib
 from collections.abc import Mapping
 from pathlib import Path
@@ -30,7 +32,11 @@ MAGIC = b"DRAFTER-CACHE\x00\x01\x00"
 """16 bytes that open every cache file (the last two are the container's version)."""
 _HEAD = struct.Struct("<16sIII")  # magic, header length, header crc32, body crc32
 _ALIGN = 8
-_READ = 1 << 22  # bytes checksummed at a time (read, not mapped: keeps them out of RSS)
+_BLOCK = 32 << 20
+"""Bytes checksummed at a time: few hand-overs of the interpreter, little memory held."""
+_DONTNEED = getattr(mmap, "MADV_DONTNEED", None)
+_THREAD_FROM = 4 << 20
+"""A body this large is checksummed on a thread (a smaller one costs less than a thread)."""
 SUFFIX = ".drc"
 KEEP = 3
 """Files kept per kind: the current one and a few for switching back (another install)."""
@@ -47,41 +53,31 @@ def notice(message: str) -> None:
 
 
 class CacheFile:
-    """An open cache file: its header's `meta` and its sections, mapped, not copied."""
+    """An open cache file: its header's `meta` and its sections, mapped, not copied.
 
-    def __init__(self, path: Path) -> None:
+    The header is checked at once. The body's checksum is computed on a thread of its own
+    when the body is large (`check_later`): the caller reads the header's parts meanwhile
+    and must call `verify` before it trusts anything read from the sections.
+    """
+
+    def __init__(self, path: Path, *, check_later: bool = False) -> None:
         self.path = path
         # never through a link, never a device or a pipe: only the file written here
         flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
         fd = os.open(path, flags)  # (non-blocking: opening a planted pipe would wait)
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            os.close(fd)
-            raise CacheDamaged("not a regular file")
-        with os.fdopen(fd, "rb") as handle:
-            head = handle.read(_HEAD.size)
-            if len(head) < _HEAD.size:
-                raise CacheDamaged("shorter than its header")
-            magic, size, head_crc, body_crc = _HEAD.unpack(head)
-            if magic != MAGIC:
-                raise CacheDamaged("not a drafter cache file of this version")
-            raw = handle.read(size)
-            if len(raw) != size or zlib.crc32(raw) != head_crc:
-                raise CacheDamaged("its header fails the checksum")
-            try:
-                header = json.loads(raw)
-                self.meta: dict[str, Any] = header["meta"]
-                places: dict[str, list[int]] = header["sections"]
-                body = int(header["body"])
-            except (ValueError, KeyError, TypeError) as exc:
-                raise CacheDamaged("its header is not the expected JSON") from exc
-            handle.seek(body)
-            crc = 0
-            while chunk := handle.read(_READ):
-                crc = zlib.crc32(chunk, crc)
-            if crc != body_crc:
-                raise CacheDamaged("its contents fail the checksum")
-            total = handle.tell()
-            self._map = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) if total else None
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise CacheDamaged("not a regular file")
+            self.meta, places, body, body_crc = _header(fd)
+            total = os.fstat(fd).st_size
+            self._map = mmap.mmap(fd, 0, access=mmap.ACCESS_READ) if total else None
+            self._check = _BodyCheck(fd, body, body_crc, total - body > _THREAD_FROM)
+            fd = -1  # the check closes it
+        finally:
+            if fd >= 0:
+                os.close(fd)
+        if not check_later:
+            self.verify()
         self._view = memoryview(self._map) if self._map is not None else memoryview(b"")
         self._places: dict[str, tuple[int, int, str]] = {}
         for name, place in places.items():
@@ -93,6 +89,10 @@ class CacheFile:
             if length % struct.calcsize(code):
                 raise CacheDamaged(f"section {name!r} is not a whole number of items")
             self._places[name] = (start, length, code)
+
+    def verify(self) -> None:
+        """Wait for the body's checksum; raise CacheDamaged when it fails."""
+        self._check.wait()
 
     def __contains__(self, name: str) -> bool:
         return name in self._places
@@ -107,6 +107,78 @@ class CacheFile:
         if code == "I":
             return view.cast("I")
         return view.cast("Q") if code == "Q" else view
+
+
+def _header(fd: int) -> tuple[dict[str, Any], dict[str, list[int]], int, int]:
+    """The header's meta, section places, body offset and the body's expected checksum."""
+    head = os.read(fd, _HEAD.size)
+    if len(head) < _HEAD.size:
+        raise CacheDamaged("shorter than its header")
+    magic, size, head_crc, body_crc = _HEAD.unpack(head)
+    if magic != MAGIC:
+        raise CacheDamaged("not a drafter cache file of this version")
+    if size > os.fstat(fd).st_size:  # before a buffer of that size is made
+        raise CacheDamaged("shorter than its header")
+    raw = os.read(fd, size)
+    if len(raw) != size or zlib.crc32(raw) != head_crc:
+        raise CacheDamaged("its header fails the checksum")
+    try:
+        header = json.loads(raw)
+        return header["meta"], header["sections"], int(header["body"]), body_crc
+    except (ValueError, KeyError, TypeError) as exc:
+        raise CacheDamaged("its header is not the expected JSON") from exc
+
+
+class _BodyCheck:
+    """The body's checksum, on a thread when asked: zlib lets go of the interpreter for
+    each block, so the caller goes on opening. The file is mapped apart for it, a block at a
+    time let go once summed (so it never sits in memory whole), and then closed."""
+
+    def __init__(self, fd: int, body: int, expected: int, threaded: bool) -> None:
+        self._fd, self._body, self._expected = fd, body, expected
+        self._failure: str | None = None
+        self._thread: threading.Thread | None = None
+        if threaded:
+            self._thread = threading.Thread(target=self._run, name="cache-check", daemon=True)
+            self._thread.start()
+        else:
+            self._run()
+
+    def _run(self) -> None:
+        try:
+            crc = _crc_from(self._fd, self._body)
+            if crc != self._expected:
+                self._failure = "its contents fail the checksum"
+        except (OSError, ValueError) as exc:
+            self._failure = f"its contents cannot be read ({exc})"
+        finally:
+            os.close(self._fd)
+
+    def wait(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        if self._failure is not None:
+            raise CacheDamaged(self._failure)
+
+
+def _crc_from(fd: int, start: int) -> int:
+    size = os.fstat(fd).st_size
+    if start >= size:
+        return 0
+    crc = 0
+    with mmap.mmap(fd, 0, access=mmap.ACCESS_READ) as mapped:
+        view = memoryview(mapped)
+        try:
+            for at in range(start, size, _BLOCK):
+                end = min(at + _BLOCK, size)
+                crc = zlib.crc32(view[at:end], crc)
+                if _DONTNEED is not None:  # summed: out of this process's memory
+                    low = at - at % mmap.PAGESIZE
+                    mapped.madvise(_DONTNEED, low, end - low)
+        finally:
+            view.release()
+    return crc
 
 
 Section = bytes | bytearray | memoryview | Any  # bytes-like, or an array.array
@@ -127,12 +199,13 @@ def write(kind: str, key: str, meta: Mapping[str, Any], sections: Mapping[str, S
         _prune(path.parent, kind)
 
 
-def open_file(kind: str, key: str) -> CacheFile | None:
+def open_file(kind: str, key: str, *, check_later: bool = False) -> CacheFile | None:
     """The cache file of `kind` and `key`, or None when there is none (or it was damaged:
-    then it is removed, with a notice, so that the caller rebuilds it)."""
+    then it is removed, with a notice, so that the caller rebuilds it). With `check_later`
+    the caller must `verify` it, and discard it when that fails."""
     path = path_of(kind, key)
     try:
-        opened = CacheFile(path)
+        opened = CacheFile(path, check_later=check_later)
     except FileNotFoundError:
         return None
     except (OSError, ValueError, CacheDamaged) as exc:
