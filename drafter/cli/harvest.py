@@ -11,7 +11,7 @@ import click
 from drafter.cli.usage import Command
 from drafter.core.files import locations
 from drafter.core.harvest import harvest as run_harvest
-from drafter.core.text.norm import for_terminal
+from drafter.core.text.terminal import for_terminal
 from drafter.core.vocab import SCENES
 
 

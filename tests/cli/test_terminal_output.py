@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from drafter.core.text.norm import for_terminal
+from drafter.core.text.terminal import for_terminal
 
 Run = Callable[..., Result]
 ENTRY = (

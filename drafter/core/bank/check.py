@@ -25,8 +25,9 @@ from drafter.core.bank.loading import (
     builtin_entries,
     load_bank,
 )
-from drafter.core.text.norm import TERMINAL_CONTROL_RE, has_halfwidth_punctuation
+from drafter.core.text.norm import has_halfwidth_punctuation
 from drafter.core.text.slots import LOOSE_SLOT_RE, SLOT_RE
+from drafter.core.text.terminal import TERMINAL_CONTROL_RE
 from drafter.core.vocab import ASPECTS, PERSONS, SCENES, SECTIONS, TOPICS
 
 HEADING_CHARS = (4, 20)

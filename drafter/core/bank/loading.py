@@ -16,7 +16,6 @@ from itertools import compress
 from pathlib import Path
 
 from drafter.core.errors import BankError
-from drafter.core.files.fsio import read_text
 from drafter.core.vocab import ENTRY_KINDS, GENERAL_SCENE, SECTIONS, TOPICS
 
 BUILTIN = "built-in"
@@ -109,6 +108,8 @@ def load_txt_bank(path: Path, bank: str) -> LoadResult:
 def txt_lines(path: Path) -> tuple[str, tuple[list[int], list[str], list[bool]]]:
     """A plain-text bank's id stem, and for each phrase: its line number, its text and
     whether it is a heading (short, without a closing stop)."""
+    from drafter.core.files.fsio import read_text  # (only a bank read from its files)
+
     stem = re.sub(r"[^a-z0-9-]+", "-", path.stem.lower()).strip("-") or "txt"
     lines = list(map(str.strip, read_text(path, BankError).splitlines()))
     numbers = list(compress(range(1, len(lines) + 1), lines))

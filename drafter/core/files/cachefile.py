@@ -21,7 +21,6 @@ import os
 import stat
 import struct
 import sys
-import tempfile
 import threading
 import zlib
 from collections.abc import Mapping
@@ -32,9 +31,9 @@ MAGIC = b"DRAFTER-CACHE\x00\x01\x00"
 """16 bytes that open every cache file (the last two are the container's version)."""
 _HEAD = struct.Struct("<16sIII")  # magic, header length, header crc32, body crc32
 _ALIGN = 8
-_BLOCK = 32 << 20
-"""Bytes checksummed at a time: few hand-overs of the interpreter, little memory held."""
-_DONTNEED = getattr(mmap, "MADV_DONTNEED", None)
+_BLOCK = 64 << 20
+"""Bytes checksummed at a time: few hand-overs of the interpreter, little memory held
+(a multiple of every system's mapping granularity)."""
 _THREAD_FROM = 4 << 20
 """A body this large is checksummed on a thread (a smaller one costs less than a thread)."""
 SUFFIX = ".drc"
@@ -131,8 +130,7 @@ def _header(fd: int) -> tuple[dict[str, Any], dict[str, list[int]], int, int]:
 
 class _BodyCheck:
     """The body's checksum, on a thread when asked: zlib lets go of the interpreter for
-    each block, so the caller goes on opening. The file is mapped apart for it, a block at a
-    time let go once summed (so it never sits in memory whole), and then closed."""
+    each block, so the caller goes on opening. Closes the file descriptor it is given."""
 
     def __init__(self, fd: int, body: int, expected: int, threaded: bool) -> None:
         self._fd, self._body, self._expected = fd, body, expected
@@ -163,21 +161,19 @@ class _BodyCheck:
 
 
 def _crc_from(fd: int, start: int) -> int:
+    """The checksum of the file from `start` on, mapped a block at a time (faster than
+    reading it, and each block is unmapped once summed, so it never sits in memory whole)."""
     size = os.fstat(fd).st_size
-    if start >= size:
-        return 0
     crc = 0
-    with mmap.mmap(fd, 0, access=mmap.ACCESS_READ) as mapped:
-        view = memoryview(mapped)
-        try:
-            for at in range(start, size, _BLOCK):
-                end = min(at + _BLOCK, size)
-                crc = zlib.crc32(view[at:end], crc)
-                if _DONTNEED is not None:  # summed: out of this process's memory
-                    low = at - at % mmap.PAGESIZE
-                    mapped.madvise(_DONTNEED, low, end - low)
-        finally:
-            view.release()
+    at = start - start % _BLOCK  # a mapping starts at a multiple of the page size
+    while at < size:
+        length = min(_BLOCK, size - at)
+        with (
+            mmap.mmap(fd, length, access=mmap.ACCESS_READ, offset=at) as block,
+            memoryview(block) as view,
+        ):
+            crc = zlib.crc32(view[max(start - at, 0) :], crc)
+        at += _BLOCK
     return crc
 
 
@@ -252,6 +248,8 @@ def _write_atomic(path: Path, meta: Mapping[str, Any], sections: Mapping[str, Se
         if start == body:
             break
         body = start
+    import tempfile  # (only to write: a start that opens its files does without it)
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -7,7 +7,6 @@ checkout has them at the repository root. This module is the only place that kno
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from drafter.core.errors import DrafterError
@@ -16,10 +15,11 @@ from drafter.core.errors import DrafterError
 @cache
 def data_dir(name: str) -> Path:
     """The folder of built-in data `name` ("phrasebank" or "templates")."""
-    packaged = resources.files("drafter") / "_data" / name
+    package = Path(__file__).resolve().parents[2]  # (importlib.resources: 4 ms to import)
+    packaged = package / "_data" / name
     if packaged.is_dir():
-        return Path(str(packaged))
-    checkout = Path(__file__).resolve().parents[3] / name
+        return packaged
+    checkout = package.parent / name
     if checkout.is_dir():
         return checkout
     raise DrafterError(f"安装不完整，缺少内置的 {name}：请重新安装 drafter")

@@ -7,7 +7,7 @@ through an equivalent ranks below entries holding the typed term (searchquery.SY
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 from drafter.core.search.fold import fold
 
@@ -18,7 +18,7 @@ MAX_ALTERNATIVES = 6
 @cache
 def concept_groups() -> tuple[tuple[str, ...], ...]:
     """The groups of equivalent terms, folded, longest terms first within a group."""
-    text = (resources.files("drafter.core.search") / "concepts.txt").read_text("utf-8")
+    text = Path(__file__).with_name("concepts.txt").read_text("utf-8")
     groups = []
     for line in text.splitlines():
         line = line.split("#", 1)[0].strip()

@@ -12,9 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz import fuzz
-from rapidfuzz.distance import LCSseq
-
 from drafter.core.search.concepts import alternatives
 from drafter.core.search.fold import fold
 from drafter.core.search.index import EXTRA_MARK, SearchIndex
@@ -262,7 +259,15 @@ def _match_fuzzy(word: str, text: str, index: SearchIndex, entry: int) -> Match:
     return best if best.quality >= _MIN_QUALITY else NO_MATCH
 
 
+def warm_alignment() -> None:
+    """Import rapidfuzz now (~10 ms), not at the first keystroke that needs `_align`."""
+    _align("党员", "党员")
+
+
 def _align(word: str, text: str) -> Match:
+    from rapidfuzz import fuzz  # here: most searches align nothing (7 ms of a start)
+    from rapidfuzz.distance import LCSseq
+
     if not text:
         return NO_MATCH
     if len(word) <= len(text):
