@@ -24,7 +24,7 @@ from pathlib import Path
 
 STARTUP = r"""
 import asyncio, sys, time
-from drafter.cli import main
+from drafter.cli.group import main
 from drafter.tui.app import DrafterApp
 
 marks = {}

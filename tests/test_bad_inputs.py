@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from drafter.cli import main
+from drafter.cli.group import main
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "township-rural-survey.draft.yaml"
 GOOD = EXAMPLE.read_text(encoding="utf-8")

@@ -6,7 +6,7 @@ from dataclasses import fields
 
 from click.testing import CliRunner
 
-from drafter.cli import main
+from drafter.cli.group import main
 from drafter.core.bank.loading import Entry
 from drafter.core.search.engine import SearchEngine, SearchFilters
 from drafter.core.search.filters import FILTERS

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
+from drafter.cli.lookup import search_and_print
 from drafter.cli.usage import Command
-from drafter.core.bank.loading import load_banks
-from drafter.core.search.engine import Hit, SearchEngine, SearchFilters
 from drafter.core.search.filters import FILTERS
-from drafter.core.text.norm import for_terminal
 
-_BOLD, _RESET = "\x1b[1m", "\x1b[0m"
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -63,53 +57,4 @@ def search(
     几个关键词（写在一起或分开写：党员 教育）不分先后；繁体字、错别字、半角标点也能认出。
     不写关键词时，列出短语库。
     """
-    query = " ".join(words)
-    bank = load_banks(banks, builtin=False, user=False) if banks else load_banks()
-    engine = SearchEngine.for_bank(bank)
-    filters = SearchFilters(
-        **{spec.name: chosen.get(spec.name) for spec in FILTERS},
-        date=None if all_dates else day or date.today().isoformat(),
-    )
-    hits = engine.search(query, filters=filters, limit=limit)
-    if as_json:
-        click.echo(json.dumps([_as_dict(h) for h in hits], ensure_ascii=False, indent=2))
-        return
-    if not hits:
-        click.echo("没有找到相符的短语", err=True)
-        return
-    bold = sys.stdout.isatty()
-    for hit in hits:
-        entry = hit.entry
-        label = entry.section_label or "-"
-        shown = f"{for_terminal(entry.id)}  {for_terminal(label)}"
-        click.echo(f"{hit.score:.2f}  {shown}  {marked(entry.text, hit.spans, bold)}")
-
-
-def marked(text: str, spans: tuple[tuple[int, int], ...], bold: bool = False) -> str:
-    """The text with its matched spans in 【】 (or in bold on a terminal); control
-    characters in the text are shown escaped, never sent to the terminal."""
-    left, right = (_BOLD, _RESET) if bold else ("【", "】")
-    out: list[str] = []
-    last = 0
-    for start, end in spans:
-        out += [for_terminal(text[last:start]), left, for_terminal(text[start:end]), right]
-        last = end
-    out.append(for_terminal(text[last:]))
-    return "".join(out)
-
-
-def _as_dict(hit: Hit) -> dict[str, object]:
-    e = hit.entry
-    return {
-        "id": e.id,
-        "text": e.text,
-        "section": e.section,
-        "topics": list(e.topics),
-        "scenes": list(e.scenes),
-        "kind": e.kind,
-        "bank": e.bank,
-        "valid_from": e.valid_from,
-        "until": e.until,
-        "score": hit.score,
-        "spans": [list(span) for span in hit.spans],
-    }
+    search_and_print(words, banks, chosen, day, all_dates, limit, as_json)

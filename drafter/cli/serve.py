@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from drafter.cli import fail
+from drafter.cli.failure import fail
 from drafter.cli.options import wizard_banks_option
 from drafter.cli.usage import Command
 from drafter.cli.wizard import check_inputs

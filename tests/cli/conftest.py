@@ -5,7 +5,7 @@ from collections.abc import Callable
 import pytest
 from click.testing import CliRunner, Result
 
-from drafter.cli import main
+from drafter.cli.group import main
 
 
 @pytest.fixture

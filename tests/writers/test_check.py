@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from drafter import services
-from drafter.cli import main
+from drafter.cli.group import main
 from drafter.core.files import draftfile
 from drafter.writers.check import check_files
 from drafter.writers.check.render import TEXT_BOTTOM, measure, render_pdfs

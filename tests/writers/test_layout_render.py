@@ -11,7 +11,7 @@ import docx
 from click.testing import CliRunner
 from docx.enum.section import WD_SECTION
 
-from drafter.cli import main
+from drafter.cli.group import main
 from drafter.core.files import draftfile
 from drafter.core.report.blocks import Block
 from drafter.core.report.kinds import get_kind
