@@ -4,7 +4,7 @@ Run: python benchmarks/search.py [--sizes 100000,1000000] [--queries 35]
 
 The corpus is made here from the built-in phrasebank's own sentences (clauses recombined,
 one to three a phrase); queries of every kind issue 4 lists are made from target phrases,
-so recall@5 and MRR are known for every peer. Peers: `fzf --filter` (apt-get install fzf),
+so recall@5 and MRR are known for every peer. Peers: `fzf --filter` (0.74, from the test extras),
 naive rapidfuzz partial_ratio over every phrase, a plain memory scan (every keyword a
 substring), and the previous engine (commit PREVIOUS, loaded from git into a temp folder).
 Whole-process figures run fresh processes: the first one builds the bank store, repeats
@@ -26,9 +26,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from search_peers import (
+    FZF_VERSION,
     Search,
     corpus,
     fzf_filter,
+    fzf_program,
+    fzf_version,
     make_queries,
     memory_scan,
     previous_engine,
@@ -185,7 +188,7 @@ def bench_size(size: int, n_queries: int, folder: Path) -> None:
     fresh = folder / f"fresh-{size}"
     first = whole_process(fresh, bank, texts[0])
     ours = [whole_process(fresh, bank, q) for q in texts[1:6]]
-    fzf = [fzf_filter(bank, q)[0] for q in texts[1:6]] if shutil.which("fzf") else []
+    fzf = [fzf_filter(bank, q)[0] for q in texts[1:6]] if fzf_program() else []
     row("drafter search, first run (builds the store)", f"{first:.2f} s")
     row("drafter search, cached (median of 5)", f"{statistics.median(ours):.2f} s")
     if fzf:
@@ -238,7 +241,7 @@ def bench_size(size: int, n_queries: int, folder: Path) -> None:
     peers["memory scan"] = memory_scan(phrases)
     sample = texts if not big else texts[:8]
     peers["rapidfuzz partial_ratio"] = rapidfuzz_naive(phrases)
-    if shutil.which("fzf"):
+    if fzf_program():
         peers["fzf --filter (process)"] = lambda q: fzf_filter(bank, q, phrases)[1]
     for name, search in peers.items():
         chosen = sample if name.startswith(("rapidfuzz", "fzf")) else texts
@@ -261,9 +264,12 @@ def main() -> None:
     parser.add_argument("--sizes", default="100000,1000000")
     parser.add_argument("--queries", type=int, default=35)
     args = parser.parse_args()
-    fzf = shutil.which("fzf")
-    version = subprocess.run([fzf, "--version"], capture_output=True, text=True) if fzf else None
-    print(f"fzf: {version.stdout.strip() if version else 'not installed'}; load {os.getloadavg()}")
+    fzf = fzf_program()
+    version, current = fzf_version(fzf) if fzf else ("not installed", False)
+    print(f"fzf: {version} ({fzf}); load {os.getloadavg()}")
+    if not current:
+        major, minor = FZF_VERSION
+        print(f"  (issue 18 compares with fzf {major}.{minor}: pip install -e '.[test]' brings it)")
     with tempfile.TemporaryDirectory() as tmp:
         for size in (int(s) for s in args.sizes.split(",")):
             bench_size(size, args.queries, Path(tmp))

