@@ -4,7 +4,8 @@ Run: python benchmarks/search.py [--sizes 100000,1000000] [--queries 35]
 
 The corpus is made here from the built-in phrasebank's own sentences (clauses recombined,
 one to three a phrase); queries of every kind issue 4 lists are made from target phrases,
-so recall@5 and MRR are known for every peer. Peers: `fzf --filter` (0.74, from the test extras),
+so recall@5 and MRR are known for every peer. Peers: fzf 0.74 (from the test extras) as
+`fzf --filter` and typed into interactively (in tmux, through its loopback HTTP API),
 naive rapidfuzz partial_ratio over every phrase, a plain memory scan (every keyword a
 substring), and the previous engine (commit PREVIOUS, loaded from git into a temp folder).
 Whole-process figures run fresh processes: the first one builds the bank store, repeats
@@ -30,6 +31,7 @@ from search_peers import (
     Search,
     corpus,
     fzf_filter,
+    fzf_keystrokes,
     fzf_program,
     fzf_version,
     make_queries,
@@ -208,6 +210,10 @@ def bench_size(size: int, n_queries: int, folder: Path) -> None:
             pct(times) <= budget)  # fmt: skip
         row("  the same in CPU time (others' load left out)",
             f"{statistics.median(cpu):.1f} / {pct(cpu):.1f} ms")  # fmt: skip
+    interactive = fzf_keystrokes(bank, typed if not big else texts[:8])
+    if interactive:
+        row(f"  interactive fzf, same prefixes (p50 / p95, {len(interactive)})",
+            f"{statistics.median(interactive):.1f} / {pct(interactive):.1f} ms")  # fmt: skip
     row("  peak RSS, store opened and searched", f"{keys['rss_mb']:.0f} MB",
         "≤ 600 MB" if big else "", keys["rss_mb"] <= 600 if big else None)  # type: ignore[operator]  # fmt: skip
 

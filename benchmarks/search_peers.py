@@ -6,6 +6,7 @@ import bisect
 import os
 import random
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -155,6 +156,66 @@ def fzf_filter(bank: Path, query: str, phrases: list[str] | None = None) -> tupl
         if p in wanted:
             first.setdefault(p, i)
     return took, [first[x] for x in lines if x in first]
+
+
+def fzf_keystrokes(bank: Path, typed: list[str], limit: float = 120) -> list[float] | None:
+    """Interactive fzf typed as drafter's keystrokes are: each prefix of each query in turn.
+
+    fzf runs in a tmux pane with its HTTP API on loopback (--listen); each keystroke is a
+    change-query and lasts until fzf reports that query searched (progress 100), polled
+    every ~0.5 ms. Returns milliseconds per keystroke, or None when tmux is missing or
+    `limit` seconds pass first.
+    """
+    import json
+    import socket
+    import urllib.request
+
+    program = fzf_program()
+    if program is None or shutil.which("tmux") is None:
+        return None
+    with socket.socket() as probe:  # a free port on loopback
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}"
+    session = f"bench-fzf-{port}"
+    command = f"{shlex.quote(program)} --listen 127.0.0.1:{port} < {shlex.quote(str(bank))}"
+    pane = ["-x", "120", "-y", "40"]
+    subprocess.run(["tmux", "new", "-d", "-s", session, *pane, command], check=True)
+
+    def state() -> dict[str, object]:
+        with urllib.request.urlopen(f"{url}/?limit=1", timeout=5) as reply:
+            found: dict[str, object] = json.loads(reply.read())
+        return found
+
+    try:
+        ends = time.perf_counter() + limit
+        while True:  # until fzf has read the bank
+            try:
+                if state().get("reading") is False:
+                    break
+            except OSError:
+                pass
+            if time.perf_counter() > ends:
+                return None
+            time.sleep(0.05)
+        times: list[float] = []
+        for query in typed:
+            for n in range(1, len(query) + 1):
+                prefix = query[:n]
+                action = f"change-query({prefix})".encode()
+                t = time.perf_counter()
+                urllib.request.urlopen(urllib.request.Request(url, data=action), timeout=5).read()
+                while True:
+                    now = state()
+                    if now["query"] == prefix and now["progress"] == 100:
+                        break
+                    time.sleep(0.0005)
+                times.append((time.perf_counter() - t) * 1000)
+                if time.perf_counter() > ends:
+                    return None
+        return times
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
 
 
 def memory_scan(phrases: list[str]) -> Search:
