@@ -10,6 +10,7 @@ the click command.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,7 +21,8 @@ _GLOBBED = sys.platform == "win32"
 
 
 def quick_search(args: Sequence[str]) -> bool:
-    """Run `drafter search ARGS` if the lane reads every argument; False: click must."""
+    """Run `drafter search ARGS` and exit if the lane reads every argument; False: click
+    must."""
     read = _read(args)
     if read is None:
         return False
@@ -31,7 +33,10 @@ def quick_search(args: Sequence[str]) -> bool:
 
     chosen = dict.fromkeys(FILTER_NAMES)
     guarded(lambda: search_and_print(words, banks, chosen, None, False, limit, as_json))
-    return True
+    # All is printed and flushed, and any file written is closed: the interpreter's
+    # teardown (freeing the index and every module, ~10 ms of a 90 ms search) is skipped.
+    sys.stderr.flush()
+    os._exit(0)
 
 
 def _read(args: Sequence[str]) -> tuple[list[str], list[Path], int, bool] | None:
