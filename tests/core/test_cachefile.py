@@ -61,6 +61,27 @@ def test_a_file_summed_on_a_thread_is_not_trusted_until_it_passes(
         damaged.verify()
 
 
+@pytest.mark.parametrize("body", [-8, 1 << 40, 3])
+def test_a_header_that_places_the_contents_outside_the_file_is_refused(
+    drafter_home: Path, monkeypatch: pytest.MonkeyPatch, body: int
+) -> None:
+    import json
+    import zlib
+
+    monkeypatch.setattr(cachefile, "_THREAD_FROM", 0)  # the case a thread would sum
+    cachefile.write("demo", "aa11", {"k": 1}, {"text": b"0123456789" * 10})
+    path = cachefile.path_of("demo", "aa11")
+    data = path.read_bytes()
+    magic, size, _, body_crc = cachefile._HEAD.unpack(data[: cachefile._HEAD.size])
+    header = json.loads(data[cachefile._HEAD.size : cachefile._HEAD.size + size])
+    header["body"] = body  # a planted file, its header checksum made to match
+    raw = json.dumps(header).encode()
+    head = cachefile._HEAD.pack(magic, len(raw), zlib.crc32(raw), body_crc)
+    path.write_bytes(head + raw + data[cachefile._HEAD.size + size :])
+    assert cachefile.open_file("demo", "aa11") is None
+    assert not path.exists()
+
+
 def test_each_kind_keeps_only_its_most_recently_used_files(drafter_home: Path) -> None:
     folder = drafter_home / "cache"
     for n, key in enumerate(["a1", "a2", "a3", "a4"]):

@@ -271,23 +271,34 @@ def _open(key: str) -> Store | None:
     if opened is None:
         return None
     try:
-        table = pinyin_table()  # read while the store's checksum is computed
-        meta = opened.meta
-        if meta.get("format") != FORMAT:
-            raise ValueError("written by another version")
-        columns = {n: opened.section(f"entries/{n}") for n in _COLUMN_NAMES}
-        entries = StoredEntries(columns, [str(b) for b in meta["banks"]])
-        index = SearchIndex.from_parts({n: opened.section(f"index/{n}") for n in PART_NAMES}, table)
-        values: dict[str, dict[str, Any]] = {name: {} for name in FILTER_NAMES}
-        for n, (name, value) in enumerate(meta["masks"]):
-            values[str(name)][str(value)] = opened.section(f"mask/{n}")
-        windows = [(int(i), str(a), str(b)) for i, a, b in meta["windows"]]
-        masks = Masks(len(entries), values, windows)
-        _check(entries, index, masks)
-        opened.verify()  # nothing read from the file is used before it passes
+        store = _stored(opened)
     except (ValueError, KeyError, TypeError, IndexError, cachefile.CacheDamaged) as exc:
-        cachefile.discard(opened.path, str(exc)[:80] or type(exc).__name__)
-        return None
+        why = str(exc)[:80] or type(exc).__name__
+    else:
+        return store
+    # The parts read from it are gone with the exception: the file can be let go of (on
+    # Windows a file still mapped cannot be removed, nor written over by the rebuild).
+    opened.close()
+    cachefile.discard(opened.path, why)
+    return None
+
+
+def _stored(opened: cachefile.CacheFile) -> Store:
+    """The store in an opened file, used only once the file passes its checksum."""
+    table = pinyin_table()  # read while the store's checksum is computed
+    meta = opened.meta
+    if meta.get("format") != FORMAT:
+        raise ValueError("written by another version")
+    columns = {n: opened.section(f"entries/{n}") for n in _COLUMN_NAMES}
+    entries = StoredEntries(columns, [str(b) for b in meta["banks"]])
+    index = SearchIndex.from_parts({n: opened.section(f"index/{n}") for n in PART_NAMES}, table)
+    values: dict[str, dict[str, Any]] = {name: {} for name in FILTER_NAMES}
+    for n, (name, value) in enumerate(meta["masks"]):
+        values[str(name)][str(value)] = opened.section(f"mask/{n}")
+    windows = [(int(i), str(a), str(b)) for i, a, b in meta["windows"]]
+    masks = Masks(len(entries), values, windows)
+    _check(entries, index, masks)
+    opened.verify()  # nothing read from the file is used before it passes
     return Store(entries, index, masks)
 
 

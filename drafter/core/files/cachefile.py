@@ -69,6 +69,8 @@ class CacheFile:
                 raise CacheDamaged("not a regular file")
             self.meta, places, body, body_crc = _header(fd)
             total = os.fstat(fd).st_size
+            if not _HEAD.size <= body <= total:
+                raise CacheDamaged("its contents are misplaced")
             self._map = mmap.mmap(fd, 0, access=mmap.ACCESS_READ) if total else None
             self._check = _BodyCheck(fd, body, body_crc, total - body > _THREAD_FROM)
             fd = -1  # the check closes it
@@ -92,6 +94,14 @@ class CacheFile:
     def verify(self) -> None:
         """Wait for the body's checksum; raise CacheDamaged when it fails."""
         self._check.wait()
+
+    def close(self) -> None:
+        """Let go of the mapping, when nothing read from it is still held."""
+        self._check.wait_quietly()
+        with contextlib.suppress(BufferError):
+            self._view.release()
+            if self._map is not None:
+                self._map.close()
 
     def __contains__(self, name: str) -> bool:
         return name in self._places
@@ -147,17 +157,20 @@ class _BodyCheck:
             crc = _crc_from(self._fd, self._body)
             if crc != self._expected:
                 self._failure = "its contents fail the checksum"
-        except (OSError, ValueError) as exc:
+        except Exception as exc:  # whatever it is, the file is not to be trusted
             self._failure = f"its contents cannot be read ({exc})"
         finally:
             os.close(self._fd)
 
     def wait(self) -> None:
+        self.wait_quietly()
+        if self._failure is not None:
+            raise CacheDamaged(self._failure)
+
+    def wait_quietly(self) -> None:
         if self._thread is not None:
             self._thread.join()
             self._thread = None
-        if self._failure is not None:
-            raise CacheDamaged(self._failure)
 
 
 def _crc_from(fd: int, start: int) -> int:
