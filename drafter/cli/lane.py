@@ -17,7 +17,7 @@ from pathlib import Path
 
 _FLAGS = {"--json"}
 _VALUED = {"--bank", "--limit"}
-_GLOBBED = sys.platform == "win32"
+_EXPANDED = sys.platform == "win32"
 
 
 def quick_search(args: Sequence[str]) -> bool:
@@ -46,8 +46,8 @@ def _read(args: Sequence[str]) -> tuple[list[str], list[Path], int, bool] | None
     at = 0
     while at < len(args):
         arg = args[at]
-        if _GLOBBED and any(c in arg for c in "*?["):
-            return None  # click expands these on Windows
+        if _EXPANDED and any(c in arg for c in "*?[~$%"):
+            return None  # click expands globs, ~ and variables on Windows
         if not arg.startswith("-") or arg == "-":
             words.append(arg)
         elif arg in _FLAGS:

@@ -107,3 +107,14 @@ def test_click_reports_what_the_lane_left(bank: Path, drafter_home: Path) -> Non
         LANE, "search", "党员", "--scene", "农村", "--bank", str(bank), home=drafter_home
     )
     assert scene.returncode == 0 and "党员" in scene.stdout
+
+
+def test_on_windows_what_click_would_expand_is_left_to_click(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import drafter.cli.lane as lane
+
+    monkeypatch.setattr(lane, "_EXPANDED", True)  # click expands globs, ~ and %VARS% there
+    for word in ["党员*", "~/党员", "%TEMP%"]:
+        assert _read([word]) is None
+    assert _read(["党员", "教育"]) == (["党员", "教育"], [], 20, False)
