@@ -43,7 +43,7 @@ def load_arrays() -> None:
     import numpy  # noqa: F401
 
 
-def _arrays_loaded() -> bool:
+def arrays_loaded() -> bool:
     """Whether numpy is loaded, and not still being loaded by another thread (the wizard's
     `load_arrays`): a keystroke would wait for that, as imports of one module do."""
     module = sys.modules.get("numpy")
@@ -73,7 +73,7 @@ def count(
         best += 2
     if size:
         total = sum(len(e) for entries, _ in pieces for e in entries)
-        if total > BULK or (total > max(ARRAYS, size // 50) and _arrays_loaded()):
+        if total > BULK or (total > max(ARRAYS, size // 50) and arrays_loaded()):
             return best, _count_bulk(pieces, size)
     for entries, score in pieces:
         held = entries[0] if len(entries) == 1 else set(entries[0]).union(*entries[1:])

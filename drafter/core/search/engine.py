@@ -102,6 +102,7 @@ class SearchEngine:
         if self.index.size >= 10 * ARRAYS:
             load_arrays()
             _ = self.index.letters, self.index.letters2
+            self.index.warm_arrays()
 
     @property
     def has_pending(self) -> bool:

@@ -19,6 +19,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from typing import Any
 
+from drafter.core.search.bulk import SEP, Lookup
 from drafter.core.search.initials import RUNS, InitialsLookup, row_bytes
 from drafter.core.search.pinyin import PinyinTable, pinyin_table
 from drafter.core.search.postings import FIRST_TEXTS, Ints, Postings, gram_of
@@ -104,6 +105,7 @@ class SearchIndex(InitialsLookup):
         self._sounds: dict[int, str] = {}
         self._texts: dict[int, str] = {}
         self._speller: Speller | None = None
+        self._sounding: Lookup | None = None
 
     @property
     def speller(self) -> Speller:
@@ -144,6 +146,43 @@ class SearchIndex(InitialsLookup):
             found = str(self.folded[self.bstarts[i] : self.bstarts[i + 1] - 1], "utf-8")
             self._texts[i] = found
         return found
+
+    def texts(self, entries: list[int]) -> list[str]:
+        """The folded texts of `entries` (those not decoded yet decoded together)."""
+        if self._big is not None:
+            return [self.text(i) for i in entries]
+        known = self._texts
+        todo = [i for i in dict.fromkeys(entries) if i not in known]
+        if todo:
+            folded, bstarts = self.folded, self.bstarts
+            # each slice ends with its text's SEP: one decoding, split at them
+            joined = b"".join([folded[bstarts[i] : bstarts[i + 1]] for i in todo])
+            if len(known) + len(todo) > _TEXTS_KEPT:
+                known.clear()
+            known.update(zip(todo, str(joined, "utf-8").split(SEP), strict=False))
+        return [known[i] if i in known else self.text(i) for i in entries]
+
+    def sounds_of(self, entries: list[int]) -> None:
+        """Compute the sounds of `entries` (`sound`'s) not known yet, together."""
+        known = self._sounds
+        todo = [i for i in dict.fromkeys(entries) if i not in known]
+        if not todo:
+            return
+        if len(known) + len(todo) > _SOUNDS_KEPT:
+            known.clear()
+        found = self._sound_lookup().many(self.texts(todo))
+        known.update(zip(todo, found, strict=True))
+
+    def _sound_lookup(self) -> Lookup:
+        if self._sounding is None:
+            self._sounding = Lookup(self.table.sound_table(), self.present, None)
+        return self._sounding
+
+    def warm_arrays(self) -> None:
+        """Make now, once numpy is loaded, what spelling and sounding a query's candidates
+        together needs (~2 ms, else the first keystrokes' of each kind)."""
+        self.speller.lookup.prepare()
+        self._sound_lookup().prepare()
 
     def sound(self, i: int) -> str:
         """The folded text of entry `i` with each character replaced by its sound."""

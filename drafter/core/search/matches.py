@@ -11,12 +11,14 @@ from itertools import islice, product
 from typing import TYPE_CHECKING, NamedTuple
 
 from drafter.core.search.index import SearchIndex
+from drafter.core.search.spans import BATCH, Batch
 from drafter.core.search.words import place_quality
 
 if TYPE_CHECKING:  # query.py makes keywords and imports this module
     from drafter.core.search.query import Keyword
 
 MAX_PLACES = 5  # other occurrences of an exact keyword considered when placing keywords
+_FOUND = MAX_PLACES + 1  # places of a reading looked at in a text
 
 
 class Match(NamedTuple):
@@ -66,16 +68,13 @@ def match_pinyin(
     keyword: Keyword, text: str, index: SearchIndex, places: list[Place] | None = None
 ) -> Match:
     """How typed pinyin matches `text` (`places`: its readings there, if already found)."""
-    speller = index.speller
-    spelled = speller.spell(text)
     if places is None:
-        places = _places(keyword, False, text, spelled, index)
+        places = _places(keyword, False, text, index)
     if not places:
-        halves = keyword.halves
-        held = {n for n, h in enumerate(halves) if speller.regex(h).search(spelled)}
+        held = halves_held(keyword, text, index)
         if not held:
             return NO_MATCH  # no slipped reading can match without one of its halves
-        places = _places(keyword, True, text, spelled, index, held)
+        places = _places(keyword, True, text, index, held)
         if not places:
             return NO_MATCH
     if len(places) == 1:  # the usual case
@@ -86,6 +85,35 @@ def match_pinyin(
     quality, length, start = max(places)
     others = tuple(-s for q, n, s in places if (q, n) == (quality, length) and s != start)
     return Match(quality, tuple(range(-start, -start + length)), others)
+
+
+def halves_held(keyword: Keyword, text: str, index: SearchIndex) -> set[int]:
+    """The halves of typed pinyin's readings (numbered as in Keyword.halves) in `text`: a
+    reading with a piece dropped holds one of them."""
+    batch = _batch(keyword, text)
+    if batch is not None:
+        return {n for n, half in enumerate(keyword.halves) if batch.spans(half, text, 1)}
+    speller = index.speller
+    spelled = speller.spell(text)
+    return {n for n, half in enumerate(keyword.halves) if speller.regex(half).search(spelled)}
+
+
+def first_place(keyword: Keyword, text: str) -> int | None:
+    """Where typed pinyin is first in `text` as typed or as one of its readings (-1: not at
+    all), from the batch of its query's candidates; None for a text not in it."""
+    batch = _batch(keyword, text)
+    if batch is None:
+        return None
+    starts = [s[0][0] for p in keyword.patterns if (s := batch.spans(p, text, _FOUND))]
+    literal = text.find(keyword.text)
+    if literal >= 0:
+        starts.append(literal)
+    return min(starts, default=-1)
+
+
+def _batch(keyword: Keyword, text: str) -> Batch | None:
+    batch = keyword.seen.get(BATCH)
+    return batch if isinstance(batch, Batch) and text in batch else None
 
 
 Place = tuple[float, int, int]
@@ -99,21 +127,18 @@ def reading_bound(keyword: Keyword, text: str, index: SearchIndex) -> list[Place
     to rule out most candidates of a one-keyword query (and hands them back to scoring)."""
     if text.find(keyword.text) >= 0:
         return None
-    return _places(keyword, False, text, index.speller.spell(text), index) or None
+    return _places(keyword, False, text, index) or None
 
 
 def _places(
-    keyword: Keyword,
-    slip: bool,
-    text: str,
-    spelled: str,
-    index: SearchIndex,
-    held: set[int] | None = None,
+    keyword: Keyword, slip: bool, text: str, index: SearchIndex, held: set[int] | None = None
 ) -> list[Place]:
     """(quality, length, -start) of the first places of each reading (with a piece dropped:
-    `slip`, only those holding a half in `held`) in the spelled text."""
+    `slip`, only those holding a half in `held`) in the text spelled as readings."""
     seen = keyword.seen
     patterns = keyword.fuzzy if slip else keyword.patterns
+    batch = _batch(keyword, text)
+    spelled = index.speller.spell(text) if batch is None else ""
     regexes = seen.get(slip)
     if regexes is None:
         regexes = seen[slip] = [None] * len(patterns)  # compiled when first needed
@@ -122,9 +147,12 @@ def _places(
     for n, pattern in enumerate(patterns):
         if held is not None and held.isdisjoint(keyword.needs[n]):
             continue  # it holds a half that is nowhere in the text
-        regex = regexes[n] = regexes[n] or index.speller.regex(pattern)
-        for found in islice(regex.finditer(spelled), MAX_PLACES + 1):
-            start, end = found.span()
+        if batch is not None:
+            spans = batch.spans(pattern, text, _FOUND)
+        else:
+            regex = regexes[n] = regexes[n] or index.speller.regex(pattern)
+            spans = [found.span() for found in islice(regex.finditer(spelled), _FOUND)]
+        for start, end in spans:
             # what the quality depends on: the characters read and the one either side
             key = (slip, n, text[max(0, start - 1) : end + 1], start > 0, end < len(text))
             quality = seen.get(key)

@@ -17,13 +17,17 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
+from typing import Any
 
+from drafter.core.search.bulk import Lookup
 from drafter.core.search.pinyin import Pattern, PinyinTable, Unit
+from drafter.core.search.spans import Batch
 
 _BASE = 0xF0000  # pair n is chr(_BASE + n); 0 stands for a character without a reading
 _NONE = chr(_BASE)
 _KEPT = 50_000  # spelled texts kept for the next queries
 _REGEXES_KEPT = 1024
+_BATCHES_KEPT = 256  # (~25 KB each)
 _NEVER = re.compile("(?!)")
 
 
@@ -46,8 +50,12 @@ class Speller(dict[int, str]):
         self.by_last = sorted((last, n + 1, first) for n, (first, last) in enumerate(pairs))
         self.texts: dict[str, str] = {}
         """Texts spelled so far (kept for the next queries)."""
+        self.lookup = Lookup(self, present, _NONE)
         self.regexes: dict[Pattern, re.Pattern[str]] = {}
         self.pieces: dict[Unit, str | None] = {}
+        self.tables: dict[Unit, Any] = {}
+        self.batches: dict[tuple[int, ...], Batch | None] = {}
+        self.last: Batch | None = None
 
     def __missing__(self, code: int) -> str:
         found = self.readings.get(chr(code))
@@ -69,6 +77,51 @@ class Speller(dict[int, str]):
             found = self.texts[text] = text.translate(self)
         return found
 
+    def pairs(self, joined: str) -> Any:
+        """`joined` spelled, as a numpy array of pair numbers (0: no reading); None where
+        numpy cannot (see Lookup.codes)."""
+        codes = self.lookup.codes(joined)
+        return None if codes is None else codes - _BASE
+
+    def table_of(self, unit: Unit) -> Any:
+        """For each pair number, whether the typed piece matches it (a numpy array)."""
+        found = self.tables.get(unit)
+        if found is None:
+            import numpy as np
+
+            found = np.zeros(len(self.pair_number) + 1, dtype=bool)
+            a, b, also = self.pairs_of(unit)
+            found[a:b] = True
+            found[also] = True
+            self.tables[unit] = found
+        return found
+
+    def batch(self, entries: list[int], texts: list[str]) -> Batch | None:
+        """The batch (spans.py) of the texts of `entries`, kept for a query that has the
+        same candidates (the same typed again, or a filter changed back)."""
+        if self.last is not None:  # kept from here on for its readings found only
+            self.last.trim()
+        key = tuple(entries)
+        found = self.batches.get(key)
+        if found is None:
+            found = Batch.of(self, texts)
+            if len(self.batches) >= _BATCHES_KEPT:
+                self.batches.clear()
+            self.batches[key] = found
+        self.last = found
+        return found
+
+    def spell_many(self, texts: list[str]) -> None:
+        """Spell those of `texts` not spelled yet, together (a query's candidates: quicker
+        than one by one), and keep them for `spell`."""
+        known = self.texts
+        todo = [t for t in dict.fromkeys(texts) if t not in known]
+        if not todo:
+            return
+        if len(known) + len(todo) > _KEPT:
+            known.clear()
+        known.update(zip(todo, self.lookup.many(todo), strict=True))
+
     def regex(self, pattern: Pattern) -> re.Pattern[str]:
         """A regex over spelled text for a reading of typed pinyin: each piece matches a
         character whose first or last reading is that syllable (full) or starts with it."""
@@ -87,13 +140,22 @@ class Speller(dict[int, str]):
         return found
 
     def _piece(self, unit: Unit) -> str | None:
-        """A typed piece as a class of spelled code points, or None when no pair fits.
+        """A typed piece as a class of spelled code points, or None when no pair fits."""
+        if unit in self.pieces:
+            return self.pieces[unit]
+        a, b, also = self.pairs_of(unit)
+        items = f"{chr(_BASE + a)}-{chr(_BASE + b - 1)}" if b > a else ""
+        items += "".join(chr(_BASE + n) for n in also)
+        piece = f"[{items}]" if items else None
+        self.pieces[unit] = piece
+        return piece
+
+    def pairs_of(self, unit: Unit) -> tuple[int, int, list[int]]:
+        """The pairs a typed piece matches: the numbers a to b (excluded), and others.
 
         Syllables are numbered in sorted order, so those a piece stands for (itself, or
         every one that starts with it) are one run of numbers, lo to hi.
         """
-        if unit in self.pieces:
-            return self.pieces[unit]
         syllables = self.syllables
         lo = bisect.bisect_left(syllables, unit.text)
         if unit.full:
@@ -103,14 +165,12 @@ class Speller(dict[int, str]):
         # pairs whose first reading is in lo..hi: a run of pair numbers (pairs sorted)
         a = bisect.bisect_left(self.firsts, lo, 0, len(self.firsts)) + 1
         b = bisect.bisect_left(self.firsts, hi, 0, len(self.firsts)) + 1
-        items = f"{chr(_BASE + a)}-{chr(_BASE + b - 1)}" if b > a else ""
         # … and those whose last reading is (and first is not)
+        also = []
         at = bisect.bisect_left(self.by_last, (lo,))
         while at < len(self.by_last) and self.by_last[at][0] < hi:
             _, n, first = self.by_last[at]
             if not lo <= first < hi:
-                items += chr(_BASE + n)
+                also.append(n)
             at += 1
-        piece = f"[{items}]" if items else None
-        self.pieces[unit] = piece
-        return piece
+        return a, b, also
