@@ -28,6 +28,7 @@ STREAM = 600  # entries taken from one lookup in the joined text, at most
 SECOND_GUESS = 20  # a keyword's other readings are looked up when the first finds fewer
 BUDGET = 10_000  # postings counted per query (or 1/20 of the bank), rarest slots first
 SHARE = 0.5  # candidates under this share of the best possible slot score are few (ENOUGH)
+_DECODED = 256  # texts a typed syllable's lookup decodes together
 
 
 @dataclass
@@ -153,9 +154,12 @@ def _listed(index: SearchIndex, chars: str, regex: re.Pattern[str]) -> Iterator[
     held: set[int] = set()
     for texts in lists:
         held.update(texts[: bisect.bisect_right(texts, last)])
-    for i in sorted(held):
-        if (found := regex.search(index.text(i))) is not None:
-            yield i, found.start()
+    listed = sorted(held)
+    for at in range(0, len(listed), _DECODED):  # decoded a few hundred at a time
+        chunk = listed[at : at + _DECODED]
+        for i, text in zip(chunk, index.texts(chunk), strict=True):
+            if (found := regex.search(text)) is not None:
+                yield i, found.start()
     if last < index.size:
         yield from index.scan(regex, last + 1)
 

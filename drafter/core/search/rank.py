@@ -28,7 +28,7 @@ from drafter.core.search.scoring import (
     reading_bound_of,
     score_one,
 )
-from drafter.core.search.spans import BATCH, Batch
+from drafter.core.search.spans import BATCH
 
 Mask = bytes | bytearray | memoryview
 
@@ -197,13 +197,19 @@ def _batch(
 
 
 def _finder(keyword: Keyword, index: SearchIndex) -> Callable[[str], int]:
-    """`place_finder`'s, from the batch of typed pinyin's candidates where it has one."""
-    if not isinstance(keyword.seen.get(BATCH), Batch):
+    """`place_finder`'s; for typed pinyin, from the batch of its candidates where it has one,
+    else made on first use (it compiles regexes: a lone keyword placed by lookups needs none)."""
+    if not keyword.latin:
         return place_finder(keyword, index)
+    made: list[Callable[[str], int]] = []
 
     def find(text: str) -> int:
         at = first_place(keyword, text)
-        return place_finder(keyword, index)(text) if at is None else at  # (not in the batch)
+        if at is None:  # a text not in a batch
+            if not made:
+                made.append(place_finder(keyword, index))
+            at = made[0](text)
+        return at
 
     return find
 
