@@ -11,7 +11,7 @@ that do not overlap, leftmost first, and as many of them as asked.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from drafter.core.search.bulk import SEP
@@ -37,7 +37,7 @@ class Batch:
         lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
         self.starts = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
         self._held: dict[Unit, Any] = {}
-        self._found: dict[tuple[Pattern, int], dict[int, list[Span]]] = {}
+        self._found: dict[tuple[Pattern, int], tuple[list[int], list[int]]] = {}
 
     @classmethod
     def of(cls, speller: Speller, texts: list[str]) -> Batch | None:
@@ -49,26 +49,30 @@ class Batch:
     def __contains__(self, text: str) -> bool:
         return text in self.number
 
-    def spans(self, pattern: Pattern, text: str, cap: int) -> Sequence[Span]:
+    def spans(self, pattern: Pattern, text: str, cap: int) -> list[Span]:
         """(start, end) of the first `cap` matches of `pattern` in `text` (one of the
         batch's), as `islice(speller.regex(pattern).finditer(spelled), cap)` gives them."""
         found = self._found.get((pattern, cap))
         if found is None:
             found = self._found[pattern, cap] = self._find(pattern, cap)
-        return found.get(self.number[text], ())
+        ends, flat = found
+        n = self.number[text]
+        return [(flat[j], flat[j + 1]) for j in range(ends[n], ends[n + 1], 2)]
 
     def trim(self) -> None:
         """Let go of what only finding more readings needs (kept: the readings found)."""
         self._held.clear()
 
-    def _find(self, pattern: Pattern, cap: int) -> dict[int, list[Span]]:
-        """For each text (by number) where `pattern` is, its first `cap` matches."""
+    def _find(self, pattern: Pattern, cap: int) -> tuple[list[int], list[int]]:
+        """The first `cap` matches of `pattern` in every text, as where each text's end in
+        a flat list of starts and ends (two lists of numbers: whatever their length, they
+        are two objects for the garbage collector to look at, not one a match)."""
         import numpy as np
 
-        out: dict[int, list[Span]] = {}
+        texts = len(self.starts)
         size, length = len(self.pairs), len(pattern)
         if not length or length > size:
-            return out
+            return [0] * (texts + 1), []
         hit = self._positions(pattern[0])[: size - length + 1].copy()
         for k, unit in enumerate(pattern[1:], 1):
             hit &= self._positions(unit)[k : size - length + 1 + k]
@@ -80,11 +84,17 @@ class Batch:
         kept = rank < cap * length
         at, text = at[kept], text[kept]
         local = at - self.starts[text]
+        flat: list[int] = []
+        taken = [0] * texts
+        last, end = -1, 0  # the text of the last match taken, and where that match ends
         for t, start in zip(text.tolist(), local.tolist(), strict=True):
-            spans = out.setdefault(t, [])
-            if len(spans) < cap and (not spans or start >= spans[-1][1]):
-                spans.append((start, start + length))
-        return out
+            if t != last:
+                last, end = t, 0
+            if taken[t] < cap and start >= end:
+                end = start + length
+                flat += (start, end)
+                taken[t] += 1
+        return [0, *accumulate(2 * n for n in taken)], flat
 
     def _positions(self, unit: Unit) -> Any:
         """Where the spelled texts hold a character the typed piece stands for."""
