@@ -33,7 +33,8 @@ def test_readings_found_in_a_batch_are_those_found_text_by_text(texts: list[str]
             regex = speller.regex(pattern)
             for text in folded:
                 alone = [m.span() for m in islice(regex.finditer(speller.spell(text)), cap)]
-                assert list(batch.spans(pattern, text, cap)) == alone
+                assert batch.spans(pattern, text, cap) == alone
+                assert batch.first(pattern, text, cap) == (alone[0][0] if alone else -1)
 
 
 @settings(deadline=None)

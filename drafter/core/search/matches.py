@@ -92,7 +92,7 @@ def halves_held(keyword: Keyword, text: str, index: SearchIndex) -> set[int]:
     reading with a piece dropped holds one of them."""
     batch = _batch(keyword, text)
     if batch is not None:
-        return {n for n, half in enumerate(keyword.halves) if batch.spans(half, text, 1)}
+        return {n for n, half in enumerate(keyword.halves) if batch.first(half, text, 1) >= 0}
     speller = index.speller
     spelled = speller.spell(text)
     return {n for n, half in enumerate(keyword.halves) if speller.regex(half).search(spelled)}
@@ -104,7 +104,7 @@ def first_place(keyword: Keyword, text: str) -> int | None:
     batch = _batch(keyword, text)
     if batch is None:
         return None
-    starts = [s[0][0] for p in keyword.patterns if (s := batch.spans(p, text, _FOUND))]
+    starts = [at for p in keyword.patterns if (at := batch.first(p, text, _FOUND)) >= 0]
     literal = text.find(keyword.text)
     if literal >= 0:
         starts.append(literal)

@@ -52,27 +52,31 @@ class Batch:
     def spans(self, pattern: Pattern, text: str, cap: int) -> list[Span]:
         """(start, end) of the first `cap` matches of `pattern` in `text` (one of the
         batch's), as `islice(speller.regex(pattern).finditer(spelled), cap)` gives them."""
-        found = self._found.get((pattern, cap))
-        if found is None:
-            found = self._found[pattern, cap] = self._find(pattern, cap)
-        ends, flat = found
+        ends, flat = self._found.get((pattern, cap)) or self._find(pattern, cap)
         n = self.number[text]
         return [(flat[j], flat[j + 1]) for j in range(ends[n], ends[n + 1], 2)]
+
+    def first(self, pattern: Pattern, text: str, cap: int) -> int:
+        """Where `spans(pattern, text, cap)` starts (-1: nowhere), without making them."""
+        ends, flat = self._found.get((pattern, cap)) or self._find(pattern, cap)
+        n = self.number[text]
+        return flat[ends[n]] if ends[n] < ends[n + 1] else -1
 
     def trim(self) -> None:
         """Let go of what only finding more readings needs (kept: the readings found)."""
         self._held.clear()
 
     def _find(self, pattern: Pattern, cap: int) -> tuple[list[int], list[int]]:
-        """The first `cap` matches of `pattern` in every text, as where each text's end in
-        a flat list of starts and ends (two lists of numbers: whatever their length, they
-        are two objects for the garbage collector to look at, not one a match)."""
+        """The first `cap` matches of `pattern` in every text, found and kept: where each
+        text's end in a flat list of starts and ends (two lists of numbers, whatever their
+        length: two objects for the garbage collector to look at, not one a match)."""
         import numpy as np
 
         texts = len(self.starts)
         size, length = len(self.pairs), len(pattern)
         if not length or length > size:
-            return [0] * (texts + 1), []
+            self._found[pattern, cap] = [0] * (texts + 1), []
+            return self._found[pattern, cap]
         hit = self._positions(pattern[0])[: size - length + 1].copy()
         for k, unit in enumerate(pattern[1:], 1):
             hit &= self._positions(unit)[k : size - length + 1 + k]
@@ -94,7 +98,8 @@ class Batch:
                 end = start + length
                 flat += (start, end)
                 taken[t] += 1
-        return [0, *accumulate(2 * n for n in taken)], flat
+        found = self._found[pattern, cap] = [0, *accumulate(2 * n for n in taken)], flat
+        return found
 
     def _positions(self, unit: Unit) -> Any:
         """Where the spelled texts hold a character the typed piece stands for."""
