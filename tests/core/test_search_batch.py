@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from itertools import islice
+from itertools import islice, pairwise
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from drafter.core.search import letters as letters_module
 from drafter.core.search.index import SearchIndex
+from drafter.core.search.letters import scan
 from drafter.core.search.query import parse_query
 from drafter.core.search.spans import Batch
 
@@ -49,3 +51,32 @@ def test_texts_spelled_and_sounded_together_are_as_each_alone(texts: list[str]) 
     index.sounds_of(entries * 20)
     table = index.table.sound_table()
     assert [index.sound(i) for i in entries] == [t.translate(table) for t in folded]
+
+
+@given(
+    st.lists(st.text(alphabet="重新党员教育支部书记长行", max_size=8), min_size=1, max_size=80),
+    st.sampled_from(["z", "zx", "zxd", "dyjy", "zbsj", "hzx", "zz", "xj", "c", "cxd"]),
+    st.integers(1, 64),
+    st.data(),
+)
+def test_initials_scanned_as_arrays_are_those_bytes_find_finds(
+    texts: list[str], letters: str, chunk: int, data: st.DataObject
+) -> None:
+    index = SearchIndex(texts)
+    starts, needle = index.starts, letters.encode()
+    cuts = sorted(set(data.draw(st.lists(st.integers(0, index.size), max_size=6))))
+    bounds = [0, *cuts, index.size]
+    stretches = [(a, b) for a, b in pairwise(bounds) if a < b][::2]  # every other one
+    for haystack in (index.letters, index.letters2):
+        expected = []
+        for first, end in stretches:
+            for i in range(first, end):
+                at = haystack.find(needle, starts[i], starts[i + 1])
+                if at >= 0:
+                    expected.append((i, at - starts[i]))
+        # small chunks: stretches cut and read in pieces
+        letters_module.CHUNK, letters_module.FIRST_CHUNK = 2 * chunk, chunk
+        try:
+            assert list(scan(haystack, needle, starts, stretches)) == expected
+        finally:
+            letters_module.CHUNK, letters_module.FIRST_CHUNK = 1 << 17, 1 << 14

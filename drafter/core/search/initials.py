@@ -18,6 +18,8 @@ import bisect
 from collections.abc import Iterator
 from typing import Any
 
+from drafter.core.search.counting import arrays_loaded
+from drafter.core.search.letters import scan
 from drafter.core.search.postings import Ints
 
 BLOCKS = 1024  # blocks of texts, at most
@@ -181,6 +183,11 @@ class InitialsLookup:
                 if pos >= 0:
                     hits.append((i, pos - starts[i]))
             yield from hits
+        elif len(needle) > 1 and all(97 <= c <= 122 for c in needle) and arrays_loaded():
+            # (one letter is common: bytes.find stops soon enough at each entry)
+            for found in scan(haystack, needle, starts, regions(self._blocks, self.size, needle)):
+                hits.append(found)
+                yield found  # a caller that stops here leaves the scan unfinished
         else:
             for i, end in regions(self._blocks, self.size, needle):  # entries i to end
                 hi = starts[end]
