@@ -66,7 +66,8 @@ def _found(data: Any, bounds: Any, want: Any, group: list[tuple[int, int]]) -> A
     sizes = np.array([hi - lo + 1 for lo, hi in group], dtype=np.int64)
     offsets = np.cumsum(sizes) - sizes
     stretch = np.searchsorted(offsets, at, side="right") - 1
-    position = at - offsets[stretch] + lows[stretch]
+    # (as the entries' starts: searching them with other numbers would convert them all)
+    position = (at - offsets[stretch] + lows[stretch]).astype(bounds.dtype)
     entry = np.searchsorted(bounds, position, side="right") - 1
     first = np.ones(len(entry), dtype=bool)
     first[1:] = entry[1:] != entry[:-1]  # positions ascend: an entry's first is its least
