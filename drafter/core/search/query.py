@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import Any
 
 from drafter.core.search.concepts import alternatives
 from drafter.core.search.fold import fold
@@ -264,19 +265,27 @@ def warm_alignment() -> None:
     _align("党员", "党员")
 
 
-def _align(word: str, text: str) -> Match:
-    from rapidfuzz import fuzz  # here: most searches align nothing (7 ms of a start)
+@cache
+def _aligners() -> tuple[Callable[..., Any], Callable[..., Any]]:
+    """rapidfuzz's alignment and opcodes, imported at the first alignment: most searches
+    align nothing, and the import is 7 ms of a `drafter search`."""
+    from rapidfuzz import fuzz
     from rapidfuzz.distance import LCSseq
 
+    return fuzz.partial_ratio_alignment, LCSseq.opcodes
+
+
+def _align(word: str, text: str) -> Match:
+    partial_alignment, opcodes = _aligners()
     if not text:
         return NO_MATCH
     if len(word) <= len(text):
-        found = fuzz.partial_ratio_alignment(word, text)
+        found = partial_alignment(word, text)
         lo, hi = (found.dest_start, found.dest_end) if found else (0, len(text))
     else:
         lo, hi = 0, len(text)
     positions: list[int] = []
-    for op in LCSseq.opcodes(word, text[lo:hi]):
+    for op in opcodes(word, text[lo:hi]):
         if op.tag == "equal":
             positions.extend(range(lo + op.dest_start, lo + op.dest_end))
     return Match(len(positions) / len(word), tuple(positions))
