@@ -9,10 +9,12 @@ character is translated to `default`, or kept when that is None, as the dict doe
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Hashable, Iterable
+from typing import Any, TypeVar
 
 from drafter.core.search.counting import arrays_loaded
+
+K = TypeVar("K", bound=Hashable)
 
 SEP = "\x00"  # between texts translated together (no folded text holds it)
 _PLANE = 0x10000  # the table covers the first plane at least (and the characters present)
@@ -80,3 +82,15 @@ class Lookup:
             found[codes] = [ord(self.table[c]) for c in codes]
             self._codes = found
         return found
+
+
+def remember(known: dict[K, str], keys: Iterable[K], make: Callable[[list[K]], list[str]],
+             kept: int) -> None:  # fmt: skip
+    """Make the values of those `keys` not `known` yet, together (`make` gets them all at
+    once), and keep them; `known` is emptied first when it would grow past `kept`."""
+    todo = [k for k in dict.fromkeys(keys) if k not in known]
+    if not todo:
+        return
+    if len(known) + len(todo) > kept:
+        known.clear()
+    known.update(zip(todo, make(todo), strict=True))

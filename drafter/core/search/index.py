@@ -19,7 +19,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from typing import Any
 
-from drafter.core.search.bulk import SEP, Lookup
+from drafter.core.search.bulk import SEP, Lookup, remember
 from drafter.core.search.initials import RUNS, InitialsLookup, row_bytes
 from drafter.core.search.pinyin import PinyinTable, pinyin_table
 from drafter.core.search.postings import FIRST_TEXTS, Ints, Postings, gram_of
@@ -164,14 +164,8 @@ class SearchIndex(InitialsLookup):
 
     def sounds_of(self, entries: list[int]) -> None:
         """Compute the sounds of `entries` (`sound`'s) not known yet, together."""
-        known = self._sounds
-        todo = [i for i in dict.fromkeys(entries) if i not in known]
-        if not todo:
-            return
-        if len(known) + len(todo) > _SOUNDS_KEPT:
-            known.clear()
-        found = self._sound_lookup().many(self.texts(todo))
-        known.update(zip(todo, found, strict=True))
+        sounded = self._sound_lookup().many
+        remember(self._sounds, entries, lambda todo: sounded(self.texts(todo)), _SOUNDS_KEPT)
 
     def _sound_lookup(self) -> Lookup:
         if self._sounding is None:

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from drafter.core.search.bulk import Lookup
+from drafter.core.search.bulk import Lookup, remember
 from drafter.core.search.pinyin import Pattern, PinyinTable, Unit
 from drafter.core.search.spans import Batch
 
@@ -114,13 +114,7 @@ class Speller(dict[int, str]):
     def spell_many(self, texts: list[str]) -> None:
         """Spell those of `texts` not spelled yet, together (a query's candidates: quicker
         than one by one), and keep them for `spell`."""
-        known = self.texts
-        todo = [t for t in dict.fromkeys(texts) if t not in known]
-        if not todo:
-            return
-        if len(known) + len(todo) > _KEPT:
-            known.clear()
-        known.update(zip(todo, self.lookup.many(todo), strict=True))
+        remember(self.texts, texts, self.lookup.many, _KEPT)
 
     def regex(self, pattern: Pattern) -> re.Pattern[str]:
         """A regex over spelled text for a reading of typed pinyin: each piece matches a
