@@ -1,7 +1,5 @@
-"""The `drafter` command line: `main` is the group of commands (group.py, click).
-
-`run` is what the installed `drafter` and `python -m drafter` start: the plainest
-`drafter search` goes through the quick lane (lane.py), everything else to click.
+"""The `drafter` command line: the group of commands is `group.main` (click), one module
+a command beside it.
 """
 
 from __future__ import annotations
@@ -10,11 +8,12 @@ import sys
 
 
 def run() -> None:
+    """What the installed `drafter` and `python -m drafter` start: the plainest `drafter
+    search` calls go through the quick lane (lane.py), everything else to click."""
     if sys.argv[1:2] == ["search"]:
         from drafter.cli.lane import quick_search
 
-        if quick_search(sys.argv[2:]):
-            return
+        quick_search(sys.argv[2:])  # returns only when click must read the call
     from drafter.cli.group import main
 
     main()

@@ -20,12 +20,12 @@ _VALUED = {"--bank", "--limit"}
 _EXPANDED = sys.platform == "win32"
 
 
-def quick_search(args: Sequence[str]) -> bool:
-    """Run `drafter search ARGS` and exit if the lane reads every argument; False: click
-    must."""
+def quick_search(args: Sequence[str]) -> None:
+    """Run `drafter search ARGS` and end the process, if the lane reads every argument;
+    otherwise return, for click to read them."""
     read = _read(args)
     if read is None:
-        return False
+        return
     words, banks, limit, as_json = read
     from drafter.cli.failure import guarded
     from drafter.cli.lookup import search_and_print
