@@ -202,13 +202,16 @@ def fzf_keystrokes(bank: Path, typed: list[str], limit: float = 120) -> list[flo
         for query in typed:
             for n in range(1, len(query) + 1):
                 prefix = query[:n]
-                action = f"change-query({prefix})".encode()
+                # (the colon form takes the rest as it is: a typed ")" ends no argument)
+                action = f"change-query:{prefix}".encode()
                 t = time.perf_counter()
                 urllib.request.urlopen(urllib.request.Request(url, data=action), timeout=5).read()
                 while True:
                     now = state()
                     if now["query"] == prefix and now["progress"] == 100:
                         break
+                    if time.perf_counter() > ends:
+                        return None  # fzf never reported it: no figure, and no hang
                     time.sleep(0.0005)
                 times.append((time.perf_counter() - t) * 1000)
                 if time.perf_counter() > ends:
