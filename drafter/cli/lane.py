@@ -27,6 +27,10 @@ def quick_search(args: Sequence[str]) -> None:
     if read is None:
         return
     words, banks, limit, as_json = read
+    if banks:  # the store's checksum (tens of MB for a large bank) runs as modules load
+        from drafter.core.bank.storekey import named, open_ahead
+
+        open_ahead(named(banks))
     from drafter.cli.failure import guarded
     from drafter.cli.lookup import search_and_print
     from drafter.core.search.filters import FILTER_NAMES

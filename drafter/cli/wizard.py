@@ -14,7 +14,7 @@ import click
 
 from drafter.cli.options import wizard_banks_option
 from drafter.cli.usage import Command
-from drafter.core.bank.loading import bank_files
+from drafter.core.bank.storekey import bank_files
 from drafter.core.errors import BankError, DraftFileError, TemplateError
 
 if TYPE_CHECKING:

@@ -73,6 +73,20 @@ def test_a_bank_that_cannot_be_read_ends_in_the_same_line(
     assert quick.stderr.count("\n") == 1 and "Traceback" not in quick.stderr
 
 
+def test_a_damaged_store_is_rebuilt_with_one_line_of_notice(bank: Path, drafter_home: Path) -> None:
+    # the lane opens the store and starts its checksum before it loads the search
+    argv = ["search", "党员", "--bank", str(bank)]
+    first = drafter(LANE, *argv, home=drafter_home)
+    (store,) = (drafter_home / "cache").glob("bank-*")
+    data = store.read_bytes()
+    store.write_bytes(data[:-16] + bytes(16))  # the end of its last section
+    again = drafter(LANE, *argv, home=drafter_home)
+    assert again.returncode == 0 and again.stdout == first.stdout
+    assert again.stderr.count("\n") == 1 and store.name in again.stderr
+    assert "rebuilding" in again.stderr and "Traceback" not in again.stderr
+    assert store.read_bytes() != data[:-16] + bytes(16)  # written anew
+
+
 def test_a_plain_search_does_not_load_click(bank: Path, drafter_home: Path) -> None:
     # a third of such a call's time; the lane is there for nothing else
     # the lane ends the process itself: what is loaded is told just before

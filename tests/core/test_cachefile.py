@@ -61,6 +61,30 @@ def test_a_file_summed_on_a_thread_is_not_trusted_until_it_passes(
         damaged.verify()
 
 
+@pytest.mark.parametrize("damaged", [False, True])
+def test_a_file_opened_ahead_is_taken_and_checked_by_the_next_opening(
+    drafter_home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    damaged: bool,
+) -> None:  # fmt: skip
+    monkeypatch.setattr(cachefile, "_THREAD_FROM", 0)
+    cachefile.write("demo", "aa11", {"k": 1}, {"text": b"0123456789" * 10})
+    path = cachefile.path_of("demo", "aa11")
+    if damaged:
+        path.write_bytes(path.read_bytes()[:-3] + b"xyz")
+    cachefile.open_ahead("demo", "aa11")
+    assert capsys.readouterr().err == ""  # what it finds is told by the opening that uses it
+    opened = cachefile.open_file("demo", "aa11")
+    notice = capsys.readouterr().err
+    if damaged:
+        assert opened is None and not path.exists()
+        assert notice.count("\n") == 1 and "rebuilding" in notice
+    else:
+        assert opened is not None and bytes(opened.section("text")) == b"0123456789" * 10
+        assert notice == ""
+    cachefile.open_ahead("demo", "bb22")  # none there: nothing said, nothing kept
+    assert cachefile.open_file("demo", "bb22") is None and capsys.readouterr().err == ""
+
+
 @pytest.mark.parametrize("body", [-8, 1 << 40, 3])
 def test_a_header_that_places_the_contents_outside_the_file_is_refused(
     drafter_home: Path, monkeypatch: pytest.MonkeyPatch, body: int

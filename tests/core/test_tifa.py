@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from drafter.core.bank.check import check_paths, check_table, formula_findings
-from drafter.core.bank.loading import Entry, bank_files, builtin_entries
+from drafter.core.bank.loading import Entry, builtin_entries
+from drafter.core.bank.storekey import bank_files
 from drafter.core.errors import BankError
 from drafter.core.files.resources import builtin_bank_dir
 from drafter.core.text.slots import SLOT_RE

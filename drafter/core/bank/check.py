@@ -17,14 +17,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from drafter.core.bank.loading import (
-    TIFA_TABLE_FILE,
-    Bank,
-    Entry,
-    Finding,
-    builtin_entries,
-    load_bank,
-)
+from drafter.core.bank.loading import Bank, Entry, Finding, builtin_entries, load_bank
+from drafter.core.bank.storekey import TIFA_TABLE_FILE
 from drafter.core.text.norm import has_halfwidth_punctuation
 from drafter.core.text.slots import LOOSE_SLOT_RE, SLOT_RE
 from drafter.core.text.terminal import TERMINAL_CONTROL_RE

@@ -15,12 +15,11 @@ from functools import cache
 from itertools import compress
 from pathlib import Path
 
+from drafter.core.bank.storekey import bank_files, named
 from drafter.core.errors import BankError
 from drafter.core.vocab import ENTRY_KINDS, GENERAL_SCENE, SECTIONS, TOPICS
 
 BUILTIN = "built-in"
-TIFA_TABLE_FILE = "tifa.yaml"
-"""The 规范表述 table (drafter.core.tifa.table) sits beside the bank files but is not one."""
 BANK_SUFFIXES = (".yaml", ".yml", ".txt")
 """Files in the user banks folder that are banks (besides folders)."""
 
@@ -122,20 +121,6 @@ def txt_entry(heading: bool, bank: str, path: Path) -> Entry:
     """What every phrase of a plain-text bank shares: no section, every topic and scene."""
     kind = "heading" if heading else "sentence"
     return Entry(id="", section="", kind=kind, text="", topics=(), bank=bank, path=path)
-
-
-def bank_files(root: Path) -> list[Path]:
-    """The files of a bank: a folder's YAML files (recursively), or the file itself."""
-    root = Path(root)
-    if root.is_file():
-        return [root]
-    if not root.exists():
-        raise BankError("找不到这个文件或文件夹", root)
-    return sorted(
-        p
-        for p in root.rglob("*")
-        if p.suffix in (".yaml", ".yml") and p.is_file() and p.name != TIFA_TABLE_FILE
-    )
 
 
 def load_bank(root: Path, name: str | None = None, *, collect: bool = False) -> LoadResult:
@@ -258,4 +243,4 @@ def load_banks(extra: Iterable[Path] = (), *, builtin: bool = True, user: bool =
 
     paths = user_bank_paths(extra) if user else [Path(p) for p in extra]
     roots = [(builtin_bank_dir(), BUILTIN)] if builtin else []
-    return open_banks(roots + [(path, path.stem) for path in paths])
+    return open_banks(roots + named(paths))

@@ -11,7 +11,6 @@ phrases opens about as fast as the built-in one. See cachefile.py for the file i
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 from array import array
 from collections.abc import Iterator, Sequence
@@ -20,8 +19,9 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any, overload
 
-from drafter.core.bank.loading import BUILTIN, Bank, Entry, Provenance, bank_files
+from drafter.core.bank.loading import BUILTIN, Bank, Entry, Provenance
 from drafter.core.bank.rows import SHARED_FIELDS, Rows, load_rows, merge
+from drafter.core.bank.storekey import KIND, store_key
 from drafter.core.files import cachefile
 from drafter.core.search.counting import load_arrays
 from drafter.core.search.engine import Masks, SearchEngine, extra_text
@@ -32,10 +32,6 @@ from drafter.core.search.pinyin import PinyinTable, pinyin_table
 
 FORMAT = f"bank-store-2/index-{INDEX_FORMAT}"
 """Written in the header; a store whose header names another is rebuilt (with a notice)."""
-_KEY_SEED = "bank-store-1/index-7"
-"""Seeds the key, and stays as it is when FORMAT changes: a store of an older format has
-the key of the banks it holds, so it is found, reported and rebuilt, not silently left."""
-KIND = "bank"
 _META_FIELDS = SHARED_FIELDS
 _ENTRIES_KEPT = 4096
 
@@ -61,7 +57,7 @@ def engine_of(store: object) -> SearchEngine:
 def open_banks(roots: Sequence[tuple[Path, str]]) -> Bank:
     """The banks at `roots` (path, bank name) merged in order, from their store when it is
     current; otherwise they are loaded (the first problem raises) and the store written."""
-    key = _key(roots)
+    key = store_key(roots)
     store = _open(key) if key else None
     if store is None:
         rows = merge([_rows(root, name, len(roots) > 1) for root, name in roots])
@@ -92,33 +88,6 @@ def prepare() -> None:
 
     with contextlib.suppress(DrafterError):
         load_banks()
-
-
-def _key(roots: Sequence[tuple[Path, str]]) -> str | None:
-    """Changes whenever a bank file is added, removed or written (None: a file is unreadable,
-    and loading will say which). File names, sizes and times, not contents: hashing a large
-    bank would cost as much as a quick search."""
-    from drafter.core.errors import BankError
-
-    digest = hashlib.sha256(_KEY_SEED.encode())
-    try:
-        digest.update(pinyin_stamp().encode())
-        for root, name in roots:
-            digest.update(f"\0{Path(root).absolute()}\0{name}".encode("utf-8", "surrogatepass"))
-            for path in bank_files(Path(root)):
-                stat = path.stat()
-                # ctime too: an edit that keeps the size and puts the mtime back still shows
-                where = f"\0{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ctime_ns}"
-                digest.update(where.encode("utf-8", "surrogatepass"))
-    except (OSError, BankError):
-        return None
-    return digest.hexdigest()[:24]
-
-
-def pinyin_stamp() -> str:
-    from drafter.core.search.pinyin import data_stamp
-
-    return data_stamp()
 
 
 class StoredEntries(Sequence[Entry]):

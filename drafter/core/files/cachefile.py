@@ -55,11 +55,11 @@ class CacheFile:
     """An open cache file: its header's `meta` and its sections, mapped, not copied.
 
     The header is checked at once. The body's checksum is computed on a thread of its own
-    when the body is large (`check_later`): the caller reads the header's parts meanwhile
-    and must call `verify` before it trusts anything read from the sections.
+    when the body is large: the caller reads the header's parts meanwhile and must call
+    `verify` before it trusts anything read from the sections.
     """
 
-    def __init__(self, path: Path, *, check_later: bool = False) -> None:
+    def __init__(self, path: Path) -> None:
         self.path = path
         # never through a link, never a device or a pipe: only the file written here
         flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
@@ -77,8 +77,6 @@ class CacheFile:
         finally:
             if fd >= 0:
                 os.close(fd)
-        if not check_later:
-            self.verify()
         self._view = memoryview(self._map) if self._map is not None else memoryview(b"")
         self._places: dict[str, tuple[int, int, str]] = {}
         for name, place in places.items():
@@ -208,16 +206,34 @@ def write(kind: str, key: str, meta: Mapping[str, Any], sections: Mapping[str, S
         _prune(path.parent, kind)
 
 
+_ahead: dict[Path, CacheFile] = {}
+"""Files opened ahead of use (`open_ahead`), each taken by the next `open_file` of it."""
+
+
+def open_ahead(kind: str, key: str) -> None:
+    """Open the cache file of `kind` and `key` now, its checksum started, for a later
+    `open_file` to take; a file that is missing or fails its header is left for that call
+    to find (and report)."""
+    path = path_of(kind, key)
+    with contextlib.suppress(OSError, ValueError, CacheDamaged):
+        _ahead.setdefault(path, CacheFile(path))
+
+
 def open_file(kind: str, key: str, *, check_later: bool = False) -> CacheFile | None:
     """The cache file of `kind` and `key`, or None when there is none (or it was damaged:
     then it is removed, with a notice, so that the caller rebuilds it). With `check_later`
     the caller must `verify` it, and discard it when that fails."""
     path = path_of(kind, key)
+    opened = None
     try:
-        opened = CacheFile(path, check_later=check_later)
+        opened = _ahead.pop(path, None) or CacheFile(path)
+        if not check_later:
+            opened.verify()
     except FileNotFoundError:
         return None
     except (OSError, ValueError, CacheDamaged) as exc:
+        if opened is not None:
+            opened.close()  # a file still mapped cannot be removed on Windows
         discard(path, str(exc))
         return None
     with contextlib.suppress(OSError):

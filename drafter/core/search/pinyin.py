@@ -12,7 +12,6 @@ import importlib.util
 import re
 import threading
 import unicodedata
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -29,14 +28,20 @@ _PUA = 0xE000
 _MAX_READINGS = 2
 
 
-@dataclass(frozen=True, eq=False)
 class PinyinTable:
-    """Readings of every CJK character pypinyin knows, without tones (ü written v)."""
+    """Readings of every CJK character pypinyin knows, without tones (ü written v).
 
-    readings: dict[str, tuple[str, ...]]
-    """char → its readings, most common first."""
-    syllables: tuple[str, ...]
-    """All syllables, sorted; a syllable's index gives its sound character."""
+    A plain class, not a dataclass: `drafter search` loads this module before it starts
+    the store's checksum, and dataclasses' import (inspect, ast) would hold that back.
+    Compared and hashed by identity (the caches below are keyed by the table)."""
+
+    __slots__ = ("readings", "syllables")
+
+    def __init__(self, readings: dict[str, tuple[str, ...]], syllables: tuple[str, ...]) -> None:
+        self.readings = readings
+        """char → its readings, most common first."""
+        self.syllables = syllables
+        """All syllables, sorted; a syllable's index gives its sound character."""
 
     @property
     def syllable_set(self) -> frozenset[str]:

@@ -21,7 +21,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
 
-from drafter.core.bank.loading import TIFA_TABLE_FILE
+from drafter.core.bank.storekey import TIFA_TABLE_FILE
 from drafter.core.errors import BankError
 from drafter.core.files.fsio import read_text
 from drafter.core.files.yamlio import load_yaml
