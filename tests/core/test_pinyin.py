@@ -6,6 +6,9 @@ import pytest
 
 from drafter.core.search.pinyin import initials_of, parse, pinyin_table
 
+CODES = 0xFAFF - 0x3400 + 1
+"""Code points the table numbers: the CJK ranges, 㐀 to the compatibility ideographs."""
+
 
 def readings(token: str) -> list[str]:
     """Each way `token` is read, as 'san hui yi ke' (a * marks an initial or a prefix)."""
@@ -61,4 +64,31 @@ def test_the_table_is_cached_between_processes(drafter_home: object) -> None:
     table = pinyin_table()
     assert list((Path(str(drafter_home)) / "cache").glob("pinyin-*.drc"))
     pinyin_table.cache_clear()
-    assert pinyin_table().readings == table.readings
+    cached = pinyin_table()
+    assert cached.readings == table.readings
+    # looked up in the cached table without the dict: the same for every character
+    for char in [*table.readings, "a", "。", "\U00020000", "\uf8ff"]:
+        assert cached.readings_of(char) == table.readings.get(char, ())
+    assert cached.readings_of("重") == ("zhong", "chong")
+
+
+@pytest.mark.parametrize(
+    "sections",
+    [
+        {"lists": b";a,b", "by_code": bytes(4)},  # not every character of the ranges
+        {"lists": b";a,b", "by_code": b"\x07\x00" * CODES},  # a list that is not there
+        {"lists": b";a,B", "by_code": b"\x01\x00" * CODES},  # not a syllable
+    ],
+)
+def test_a_planted_table_is_rebuilt_with_one_line_of_notice(
+    drafter_home: object, capsys: pytest.CaptureFixture[str], sections: dict[str, bytes]
+) -> None:
+    from drafter.core.files import cachefile
+    from drafter.core.search.pinyin import data_stamp
+
+    cachefile.write("pinyin", data_stamp(), {}, sections)
+    pinyin_table.cache_clear()
+    assert pinyin_table().readings_of("党") == ("dang",)
+    notice = capsys.readouterr().err
+    assert notice.count("\n") == 1 and "unreadable table" in notice
+    pinyin_table.cache_clear()

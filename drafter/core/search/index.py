@@ -192,10 +192,10 @@ class SearchIndex(InitialsLookup):
         known = self._homophones.get(a + b)
         if known is not None:  # a keystroke looks up again the bigrams typed before it
             return list(known)
-        readings = self.table.readings
+        readings_of = self.table.readings_of
         found: dict[str, None] = {}
-        for ra in readings.get(a, ()):
-            for rb in readings.get(b, ()):
+        for ra in readings_of(a):
+            for rb in readings_of(b):
                 found.update(dict.fromkeys(self.sound_grams(ra, rb)))
         if a + b in self.bigrams:
             found[a + b] = None

@@ -12,15 +12,19 @@ import importlib.util
 import re
 import threading
 import unicodedata
+from array import array
+from collections.abc import Sequence
 from functools import cache, lru_cache
+from itertools import compress
 from pathlib import Path
 from typing import NamedTuple
 
 from drafter.core.errors import DrafterError
 
-_FORMAT = b"pinyin-4"
+_FORMAT = b"pinyin-5"
 # Only CJK characters get readings; ASCII letters stand for themselves in initials.
 _CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+_FIRST, _LAST = _CJK_RANGES[0][0], _CJK_RANGES[-1][1]
 # Initials that are two letters long; a user may type either letter form.
 _DOUBLE_INITIALS = ("zh", "ch", "sh")
 # Sound strings map each syllable to one private-use character (1:1 with the text).
@@ -31,17 +35,54 @@ _MAX_READINGS = 2
 class PinyinTable:
     """Readings of every CJK character pypinyin knows, without tones (ü written v).
 
+    Held as each distinct list of readings (about 4 000) and, for each code point of the
+    CJK ranges, the number of its list: `readings_of` looks a character up there, so a
+    start reads the table from its cache file without making a dict of 27 000 characters
+    (~5 ms of a `drafter search`); `readings`, that dict, is made for those who go
+    through the whole table (an index build, harvest).
+
     A plain class, not a dataclass: `drafter search` loads this module before it starts
     the store's checksum, and dataclasses' import (inspect, ast) would hold that back.
     Compared and hashed by identity (the caches below are keyed by the table)."""
 
-    __slots__ = ("readings", "syllables")
+    __slots__ = ("_by_code", "_lists", "_readings", "syllables")
 
-    def __init__(self, readings: dict[str, tuple[str, ...]], syllables: tuple[str, ...]) -> None:
-        self.readings = readings
-        """char → its readings, most common first."""
-        self.syllables = syllables
+    def __init__(self, lists: list[tuple[str, ...]], by_code: Sequence[int]) -> None:
+        """`lists`: the distinct lists of readings, the first of them empty; `by_code`:
+        the number of each code point's list, from _FIRST to _LAST (ValueError if one is
+        out of range)."""
+        if len(by_code) != _LAST - _FIRST + 1 or (lists and lists[0]):
+            raise ValueError("the table does not cover the CJK ranges")
+        if max(by_code, default=0) >= len(lists):
+            raise ValueError("a character's readings are misnumbered")
+        self._lists, self._by_code = lists, by_code
+        self._readings: dict[str, tuple[str, ...]] | None = None
+        self.syllables = tuple(sorted({r for readings in lists for r in readings}))
         """All syllables, sorted; a syllable's index gives its sound character."""
+
+    @classmethod
+    def of(cls, readings: dict[str, tuple[str, ...]]) -> PinyinTable:
+        """The table holding these readings (characters of the CJK ranges)."""
+        numbers: dict[tuple[str, ...], int] = {(): 0}
+        by_code = array("H", bytes(2 * (_LAST - _FIRST + 1)))
+        for char, found in readings.items():
+            by_code[ord(char) - _FIRST] = numbers.setdefault(found, len(numbers))
+        return cls(list(numbers), by_code)
+
+    def readings_of(self, char: str) -> tuple[str, ...]:
+        """A character's readings, most common first (() when it has none)."""
+        at = ord(char) - _FIRST
+        return self._lists[self._by_code[at]] if 0 <= at <= _LAST - _FIRST else ()
+
+    @property
+    def readings(self) -> dict[str, tuple[str, ...]]:
+        """char → its readings, most common first: every character that has any."""
+        if self._readings is None:
+            numbers = self._by_code
+            chars = map(chr, compress(range(_FIRST, _LAST + 1), numbers))
+            lists = map(self._lists.__getitem__, filter(None, numbers))
+            self._readings = dict(zip(chars, lists, strict=True))
+        return self._readings
 
     @property
     def syllable_set(self) -> frozenset[str]:
@@ -74,7 +115,7 @@ def _syllable_starts(table: PinyinTable) -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def _initials(table: PinyinTable, char: str) -> str:
-    found = table.readings.get(char)
+    found = table.readings_of(char)
     if not found:
         return char if char.isascii() and char.isalpha() else ""
     return "".join(sorted({r[0] for r in found}))
@@ -86,11 +127,11 @@ class _Sounds(dict[int, str]):
 
     def __init__(self, table: PinyinTable) -> None:
         super().__init__()
-        self.readings = table.readings
+        self.readings_of = table.readings_of
         self.numbers = {s: i for i, s in enumerate(table.syllables)}
 
     def __missing__(self, code: int) -> str:
-        found = self.readings.get(chr(code))
+        found = self.readings_of(chr(code))
         value = chr(_PUA + self.numbers[found[0]]) if found else chr(code)
         self[code] = value
         return value
@@ -145,8 +186,7 @@ def _from_pypinyin() -> PinyinTable:
         if found:
             # Third and later readings are rare (道行 heng) and only add false matches.
             readings[chr(code)] = tuple(dict.fromkeys(found))[:_MAX_READINGS]
-    syllables = tuple(sorted({r for rs in readings.values() for r in rs}))
-    return PinyinTable(readings, syllables)
+    return PinyinTable.of(readings)
 
 
 def data_stamp() -> str:
@@ -177,49 +217,34 @@ def pinyin_table() -> PinyinTable:
 
 
 def _load_cached(key: str) -> PinyinTable | None:
-    """The table from its cache file: each distinct list of readings, the characters, and
-    for each character the number of its list.
-
-    A start reads it on every run, so it is built in a few C-level passes (zip, map),
-    not line by line: 27 000 characters share about 4 000 lists of readings."""
-    from array import array
-
+    """The table from its cache file: each distinct list of readings, and for each code
+    point of the CJK ranges the number of its list (0: none). Read on every start, so no
+    step goes through the characters one by one in Python."""
     from drafter.core.files import cachefile
 
     opened = cachefile.open_file("pinyin", key)
     if opened is None:
         return None
     try:
-        lists = str(opened.section("lists"), "ascii").split(";")
-        combos = [tuple(item.split(",")) for item in lists]
-        chars = str(opened.section("chars"), "utf-8")
-        ids = array("H")
-        ids.frombytes(opened.section("ids"))
-        try:  # checked as it is built (a pass of max() over the numbers cost 1 ms)
-            readings = dict(zip(chars, map(combos.__getitem__, ids), strict=True))
-        except (ValueError, IndexError):
-            raise ValueError("characters and readings do not line up") from None
-        syllables = tuple(sorted({r for combo in combos for r in combo}))
-        if not all(s.isalpha() and s.islower() for s in syllables):
+        lists = [tuple(item.split(",")) if item else () for item in
+                 str(opened.section("lists"), "ascii").split(";")]  # fmt: skip
+        by_code = array("H")
+        by_code.frombytes(opened.section("by_code"))
+        table = PinyinTable(lists, by_code)
+        if not all(s.isalpha() and s.islower() for s in table.syllables):
             raise ValueError("a reading that is not a syllable")
-    except (ValueError, IndexError, UnicodeDecodeError, cachefile.CacheDamaged) as exc:
+    except (ValueError, UnicodeDecodeError, cachefile.CacheDamaged) as exc:
         cachefile.discard(opened.path, f"unreadable table: {exc}"[:80])
         return None
-    return PinyinTable(readings, syllables)
+    return table
 
 
 def _save_cached(key: str, table: PinyinTable) -> None:
-    from array import array
-
     from drafter.core.files import cachefile
 
-    combos: dict[tuple[str, ...], int] = {}
-    ids = array("H", (combos.setdefault(r, len(combos)) for r in table.readings.values()))
-    lists = ";".join(",".join(combo) for combo in combos)
     sections = {
-        "lists": lists.encode("ascii"),
-        "chars": "".join(table.readings).encode("utf-8"),
-        "ids": ids.tobytes(),
+        "lists": ";".join(",".join(found) for found in table._lists).encode("ascii"),
+        "by_code": array("H", table._by_code).tobytes(),
     }
     cachefile.write("pinyin", key, {}, sections)
 

@@ -157,7 +157,7 @@ def _present_by_syllable(table: PinyinTable, present: frozenset[str]) -> dict[st
     not the whole table (whose inverse costs a first query of one syllable ~15 ms)."""
     found: dict[str, list[str]] = {}
     for char in present:
-        for reading in table.readings.get(char, ()):
+        for reading in table.readings_of(char):
             found.setdefault(reading, []).append(char)
     return {s: "".join(chars) for s, chars in found.items()}
 

@@ -37,11 +37,11 @@ class Speller(dict[int, str]):
 
     def __init__(self, table: PinyinTable, present: Iterable[str]) -> None:
         super().__init__()
-        self.readings = table.readings
+        self.readings_of = table.readings_of
         self.syllables = table.syllables
         number = {s: n for n, s in enumerate(table.syllables)}
         pairs = sorted(
-            {(number[r[0]], number[r[-1]]) for c in present if (r := self.readings.get(c))}
+            {(number[r[0]], number[r[-1]]) for c in present if (r := self.readings_of(c))}
         )
         self.pair_number = {pair: n + 1 for n, pair in enumerate(pairs)}
         self.number = number
@@ -58,7 +58,7 @@ class Speller(dict[int, str]):
         self.last: Batch | None = None
 
     def __missing__(self, code: int) -> str:
-        found = self.readings.get(chr(code))
+        found = self.readings_of(chr(code))
         value = _NONE
         if found:
             # only the index's texts are spelled, and their characters are all present

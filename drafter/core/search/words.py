@@ -34,7 +34,7 @@ def reading_quality(pattern: Pattern, chars: str, table: PinyinTable) -> float:
     """1.0 when every character is typed in its first reading; less for 重 typed chong."""
     other = 0
     for unit, char in zip(pattern, chars, strict=True):
-        first = table.readings.get(char, ("",))[0]
+        first = (table.readings_of(char) or ("",))[0]
         if not (first == unit.text if unit.full else first.startswith(unit.text)):
             other += 1
     return 1.0 - SECOND_READING * other / len(pattern)
