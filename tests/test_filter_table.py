@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
-
 from click.testing import CliRunner
 
 from drafter.cli.group import main
@@ -14,7 +12,7 @@ from drafter.tui.screens.phrase_search import filter_choices
 
 
 def test_every_filter_is_a_search_field_a_panel_select_and_a_cli_option() -> None:
-    names = {f.name for f in fields(SearchFilters)}
+    names = set(SearchFilters._fields)
     assert {spec.name for spec in FILTERS} <= names
     panel = [choice.name for choice in filter_choices()]
     assert panel == [spec.name for spec in FILTERS if spec.choices is not None]

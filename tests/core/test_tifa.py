@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -169,8 +168,8 @@ def test_bank_check_reports_a_misquoted_formula_with_its_canonical_form() -> Non
 
 def test_a_misquote_is_a_warning_while_the_entry_awaits_review() -> None:
     text = "牢固树立政治意识、核心意识、大局意识、看齐意识。"
-    pending = replace(bank_entry(text), review="pending")
-    reviewed = replace(bank_entry(text), review="reviewed")
+    pending = bank_entry(text)._replace(review="pending")
+    reviewed = bank_entry(text)._replace(review="reviewed")
     assert [f.severity for f in formula_findings([pending])] == ["warning"]
     assert [f.severity for f in formula_findings([reviewed])] == ["error"]
 

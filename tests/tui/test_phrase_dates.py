@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import replace
 
 from drafter.core.bank.loading import Entry
 from drafter.core.model import Draft, Meta
@@ -26,7 +25,7 @@ def test_a_draft_without_a_date_is_offered_todays_phrases() -> None:
 def test_a_dated_phrase_shows_the_years_it_is_for() -> None:
     def tags(valid_from: str | None = None, until: str | None = None) -> str:
         entry = Entry("c.problem.01", "problem", "sentence", "示例。", ("discipline",))
-        return entry_tags(replace(entry, valid_from=valid_from, until=until))
+        return entry_tags(entry._replace(valid_from=valid_from, until=until))
 
     assert tags(valid_from="2024-04-01", until="2025-12-31").endswith("·2024—2025年")
     assert tags(valid_from="2024-07-15").endswith("·2024年起")

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import compress
 from pathlib import Path
+from typing import NamedTuple
 
 from drafter.core.bank.storekey import bank_files, named
 from drafter.core.errors import BankError
@@ -24,16 +24,20 @@ BANK_SUFFIXES = (".yaml", ".yml", ".txt")
 """Files in the user banks folder that are banks (besides folders)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Provenance:
+# The records here are NamedTuples, not dataclasses: making a dataclass runs generated
+# code (about half a millisecond each), and `drafter search` loads this module on every
+# call; as tuples they are as immutable, compare and hash by their fields, and are made
+# in a few microseconds (a bank of a million phrases makes them by the thousand).
+
+
+class Provenance(NamedTuple):
     """Where a harvested entry was found."""
 
     file: str
     paragraph: int
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """A loaded phrase, with its origin (which the file itself cannot set)."""
 
     id: str
@@ -73,8 +77,7 @@ class Entry:
         return [TOPICS.get(t, t).split("（")[0] for t in self.topics]
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """A problem found in a bank file: `file 第 n 行：entry id：message`."""
 
     path: Path
@@ -90,10 +93,14 @@ class Finding:
         return f"{where}：{warn}{self.entry + '：' if self.entry else ''}{self.message}"
 
 
-@dataclass
 class LoadResult:
-    entries: list[Entry] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
+    """What reading a bank gave: its entries, and the problems found in its files."""
+
+    __slots__ = ("entries", "findings")
+
+    def __init__(self, entries: list[Entry] | None = None) -> None:
+        self.entries: list[Entry] = [] if entries is None else entries
+        self.findings: list[Finding] = []
 
 
 def load_txt_bank(path: Path, bank: str) -> LoadResult:
@@ -101,7 +108,7 @@ def load_txt_bank(path: Path, bank: str) -> LoadResult:
     stem, (numbers, texts, headings) = txt_lines(path)
     shared = [txt_entry(heading, bank, path) for heading in (False, True)]
     rows = zip(numbers, texts, headings, strict=True)
-    return LoadResult([replace(shared[h], id=f"{stem}.{n}", text=t, line=n) for n, t, h in rows])
+    return LoadResult([shared[h]._replace(id=f"{stem}.{n}", text=t, line=n) for n, t, h in rows])
 
 
 def txt_lines(path: Path) -> tuple[str, tuple[list[int], list[str], list[bool]]]:

@@ -9,7 +9,6 @@ sentence). YAML banks are parsed into entries first, then grouped.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -23,16 +22,23 @@ SHARED_FIELDS = (
 """An entry's fields but id, text and line: entries equal in all of them share a group."""
 
 
-@dataclass
 class Rows:
     """Entry i: ids[i], texts[i], lines[i] (0: none), the other fields those of
     shared[groups[i]] (an entry whose id, text and line mean nothing)."""
 
-    ids: list[str]
-    texts: list[str]
-    lines: list[int]
-    groups: list[int]
-    shared: list[Entry]
+    __slots__ = ("groups", "ids", "lines", "shared", "texts")
+
+    def __init__(
+        self, ids: list[str], texts: list[str], lines: list[int], groups: list[int],
+        shared: list[Entry],
+    ) -> None:  # fmt: skip
+        self.ids, self.texts, self.lines, self.groups, self.shared = (
+            ids,
+            texts,
+            lines,
+            groups,
+            shared,
+        )
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -40,7 +46,7 @@ class Rows:
     def entries(self) -> list[Entry]:
         """The rows as entries (for a caller that needs them all: it costs)."""
         rows = zip(self.ids, self.texts, self.lines, self.groups, strict=True)
-        return [replace(self.shared[g], id=i, text=t, line=n or None) for i, t, n, g in rows]
+        return [self.shared[g]._replace(id=i, text=t, line=n or None) for i, t, n, g in rows]
 
 
 def rows_of(entries: Sequence[Entry]) -> Rows:

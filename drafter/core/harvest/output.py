@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -101,7 +101,7 @@ def build_entries(
         note = "；".join([entry.note] * bool(entry.note) + warned.get(entry.id, []))
         ident = f"{stem}.{entry.section}.{numbers[entry.section]:04d}"
         if (ident, note) != (entry.id, entry.note):
-            entry = replace(entry, id=ident, note=note)
+            entry = entry._replace(id=ident, note=note)
         out.append(entry)
     return out
 

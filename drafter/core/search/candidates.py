@@ -14,7 +14,6 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from itertools import islice, pairwise
 from typing import NamedTuple
 
@@ -31,8 +30,7 @@ SHARE = 0.5  # candidates under this share of the best possible slot score are f
 _DECODED = 256  # texts a typed syllable's lookup decodes together
 
 
-@dataclass
-class _Slot:
+class _Slot(NamedTuple):
     exact: memoryview
     similar: list[memoryview]
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import gc
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import compress, islice
+from typing import NamedTuple
 
 from drafter.core.bank.loading import Bank, Entry
 from drafter.core.errors import QueryError
@@ -32,8 +32,7 @@ DECODED = 200_000  # phrases whose texts a warm-up decodes for scans, at most
 _NOTHING = re.compile("(?!)")
 
 
-@dataclass(frozen=True)
-class SearchFilters:
+class SearchFilters(NamedTuple):
     """What to search in; None means any. A scene keeps entries of that scene and 通用 ones."""
 
     section: str | None = None
@@ -48,8 +47,7 @@ class SearchFilters:
     always); None keeps every entry, whatever its dates."""
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """A found entry, its score (0–1, higher is better) and the matched character spans."""
 
     entry: Entry

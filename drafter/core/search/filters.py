@@ -6,14 +6,13 @@ SearchFilters field it fills).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from drafter.core.bank.loading import Entry
 from drafter.core.vocab import ENTRY_KINDS, GENERAL_SCENE, SCENES, SECTIONS, TOPICS
 
 
-@dataclass(frozen=True)
-class FilterSpec:
+class FilterSpec(NamedTuple):
     """One filter: what it is called where, and which of its values an entry has."""
 
     name: str

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from drafter.core.search.candidates import Candidate
 from drafter.core.search.index import SearchIndex
@@ -37,8 +37,7 @@ SOUNDED = 32  # candidates whose sounds are read together
 BATCHED = 40  # candidates a lone pinyin keyword placed by lookups is first looked for in
 
 
-@dataclass(frozen=True)
-class Preference:
+class Preference(NamedTuple):
     """The wizard's current section and scene, as filter masks (one byte per entry, 1 for
     an entry of that section / scene): a tie-breaker between equal matches."""
 
