@@ -110,13 +110,27 @@ def test_each_kind_keeps_only_its_most_recently_used_files(drafter_home: Path) -
     folder = drafter_home / "cache"
     for n, key in enumerate(["a1", "a2", "a3", "a4"]):
         cachefile.write("demo", key, {}, {"n": bytes([n])})
-        os.utime(folder / f"demo-{key}.drc", (1_000 + n, 1_000 + n))
+        os.utime(cachefile.path_of("demo", key), (1_000 + n, 1_000 + n))
     cachefile.write("other", "b1", {}, {})
     (folder / "search-old.pickle").write_bytes(b"left by an older drafter")
     assert cachefile.open_file("demo", "a2") is not None  # used now: the newest
     cachefile.write("demo", "a5", {}, {})
-    names = sorted(p.name for p in folder.iterdir())
-    assert names == ["demo-a2.drc", "demo-a4.drc", "demo-a5.drc", "other-b1.drc"]
+    kept = [("demo", "a2"), ("demo", "a4"), ("demo", "a5"), ("other", "b1")]
+    assert sorted(folder.iterdir()) == sorted(cachefile.path_of(*k) for k in kept)
+
+
+def test_a_file_of_another_key_under_the_same_name_is_not_read(
+    drafter_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # names are a digest of the key: should two keys share one, the header tells them apart
+    cachefile.write("demo", "党员/一.txt 120", {}, {"text": b"first"})
+    other = cachefile.path_of("demo", "党员/一.txt 121")
+    other.write_bytes(cachefile.path_of("demo", "党员/一.txt 120").read_bytes())
+    cachefile.open_ahead("demo", "党员/一.txt 121")
+    assert cachefile.open_file("demo", "党员/一.txt 121") is None
+    assert capsys.readouterr().err == ""  # not damaged: only not this key's (then replaced)
+    opened = cachefile.open_file("demo", "党员/一.txt 120")
+    assert opened is not None and bytes(opened.section("text")) == b"first"
 
 
 def test_an_unwritable_cache_folder_is_not_an_error(drafter_home: Path) -> None:

@@ -8,7 +8,6 @@ search's modules, so the sum is done by the time the store is read (store.py).
 from __future__ import annotations
 
 import contextlib
-import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -48,19 +47,18 @@ def store_key(roots: Sequence[tuple[Path, str]]) -> str | None:
     bank would cost as much as a quick search."""
     from drafter.core.search.pinyin import data_stamp
 
-    digest = hashlib.sha256(_KEY_SEED.encode())
+    parts = [_KEY_SEED]
     try:
-        digest.update(data_stamp().encode())
+        parts.append(data_stamp())
         for root, name in roots:
-            digest.update(f"\0{Path(root).absolute()}\0{name}".encode("utf-8", "surrogatepass"))
+            parts.append(f"{Path(root).absolute()}\0{name}")
             for path in bank_files(Path(root)):
                 stat = path.stat()
                 # ctime too: an edit that keeps the size and puts the mtime back still shows
-                where = f"\0{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ctime_ns}"
-                digest.update(where.encode("utf-8", "surrogatepass"))
+                parts.append(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ctime_ns}")
     except (OSError, BankError):
         return None
-    return digest.hexdigest()[:24]
+    return "\n".join(parts)
 
 
 def open_ahead(roots: Sequence[tuple[Path, str]]) -> None:

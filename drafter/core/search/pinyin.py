@@ -7,7 +7,6 @@ once per machine and cached as a small text table keyed by the installed pypinyi
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import re
 import threading
@@ -21,7 +20,7 @@ from typing import NamedTuple
 
 from drafter.core.errors import DrafterError
 
-_FORMAT = b"pinyin-5"
+_FORMAT = "pinyin-5"
 # Only CJK characters get readings; ASCII letters stand for themselves in initials.
 _CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 _FIRST, _LAST = _CJK_RANGES[0][0], _CJK_RANGES[-1][1]
@@ -196,8 +195,7 @@ def data_stamp() -> str:
         raise DrafterError("没有装 pypinyin：请重新安装 drafter")
     data = Path(next(iter(spec.submodule_search_locations))) / "pinyin_dict.py"
     stat = data.stat()
-    raw = _FORMAT + f"{data}:{stat.st_size}:{stat.st_mtime_ns}".encode()
-    return hashlib.sha256(raw).hexdigest()[:16]
+    return f"{_FORMAT}:{data}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
 _lock = threading.Lock()
