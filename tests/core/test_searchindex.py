@@ -62,15 +62,17 @@ def test_index_keeps_each_text_apart_and_finds_initials_under_either_reading() -
     assert "形式" in SearchIndex(["形式主义"]).homophones("形", "势")
 
 
-def test_the_quick_fold_agrees_with_nfkc_on_every_character_it_takes() -> None:
-    from drafter.core.search.fold import _SIMPLE_RE
+def test_the_quick_way_back_agrees_with_nfkc_on_every_character_it_takes() -> None:
+    from drafter.core.search.fold import _LONG, _plain_regexes, folded_positions
 
-    ranges = [(0x20, 0x7E), (0x3000, 0x303F), (0x4E00, 0x9FFF)]
+    ranges = [(0x20, 0x7E), (0x3000, 0x303F), (0x4E00, 0x9FFF), (0xFF01, 0xFF5E)]
     chars = [chr(c) for lo, hi in ranges for c in range(lo, hi + 1)] + list("“”‘’—…·")
-    taken = [c for c in chars if _SIMPLE_RE.fullmatch(c)]
+    taken = [c for c in chars if _plain_regexes()[0].fullmatch(c)]
     assert len(taken) > 20_000
-    assert [fold(c) for c in taken] == [fold_with_positions(c)[0] for c in taken]
-    assert fold("〸Ａ") == "十a"  # outside the quick path: NFKC still applies
+    pad = "党" * _LONG  # long enough to be mapped back with the regexes
+    for c in taken:
+        assert folded_positions(pad + c) == fold_with_positions(pad + c)[1], repr(c)
+    assert fold("〸Ａ") == "十a" and folded_positions(pad + "〸Ａ")[-2:] == [_LONG, _LONG + 1]
 
 
 @given(st.lists(st.text(alphabet="党员教育，a", max_size=6), max_size=30), st.sampled_from("党员a"))

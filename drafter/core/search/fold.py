@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 from itertools import islice
 
 
@@ -26,15 +27,7 @@ _FOLD = _FoldTable()
 
 def fold(text: str) -> str:
     """Text as the index sees it: letters, digits and CJK only, half-width, lower case."""
-    if _SIMPLE_RE.fullmatch(text):  # the usual text: dropping and lower-casing is all
-        return _DROPPED_RE.sub("", text).lower()
-    return text.translate(_FOLD)
-
-
-# Text made only of these folds by dropping what is not a letter, digit or CJK character
-# and lower-casing ASCII (NFKC leaves each of them as it is; tests check every one).
-_SIMPLE_RE = re.compile(r"[\u0020-\u007e\u3000-\u3037\u303b-\u303f\u4e00-\u9fff“”‘’—…·]*")
-_DROPPED_RE = re.compile(r"[\W_]+")
+    return text.translate(_FOLD)  # (as quick as any regex pass, on texts of any length)
 
 
 def fold_char(code: int) -> str:
@@ -43,17 +36,28 @@ def fold_char(code: int) -> str:
     return _FOLD[code]
 
 
-# Text made only of these folds one character to at most one: ASCII, CJK, CJK and full-width
-# punctuation. Its folded characters are exactly its letters, digits and CJK characters.
-_PLAIN_RE = re.compile(r"[\u0020-\u007e\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e“”‘’—…·]*")
-_KEPT_RE = re.compile(r"[^\W_]")
+_LONG = 64
+"""Texts longer than this are mapped back with regexes (quicker than character by
+character past it; compiling them costs ~2 ms, which a `drafter search` of phrases does
+without)."""
+
+
+@cache
+def _plain_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    # Text made only of these folds one character to at most one: ASCII, CJK, CJK and
+    # full-width punctuation. Its folded characters are exactly its letters, digits and CJK
+    # characters (tests check every one).
+    plain = re.compile(r"[\u0020-\u007e\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e“”‘’—…·]*")
+    return plain, re.compile(r"[^\W_]")
 
 
 def folded_positions(text: str, upto: int | None = None) -> list[int]:
     """For each character of fold(text), its index in `text` (to highlight matches); of
     the first `upto` characters only, when given."""
-    if _PLAIN_RE.fullmatch(text):
-        return [m.start() for m in islice(_KEPT_RE.finditer(text), upto)]
+    if len(text) > _LONG:
+        plain, kept = _plain_regexes()
+        if plain.fullmatch(text):
+            return [m.start() for m in islice(kept.finditer(text), upto)]
     return fold_with_positions(text)[1][:upto]
 
 
