@@ -51,6 +51,8 @@ def test_positions_point_at_the_characters_that_fold_to_each_one(text: str) -> N
     assert fast == sorted(fast) and all(0 <= p < len(text) for p in fast)
     for n, p in enumerate(fast):
         assert folded[n] in fold(text[p])
+    for upto in (0, 1, len(folded) // 2):  # a highlight asks for the first few only
+        assert folded_positions(text, upto) == slow[:upto]
 
 
 def test_index_keeps_each_text_apart_and_finds_initials_under_either_reading() -> None:

@@ -19,7 +19,7 @@ from drafter.core.errors import QueryError
 from drafter.core.search.candidates import candidates
 from drafter.core.search.counting import ARRAYS, load_arrays
 from drafter.core.search.filters import FILTER_NAMES, FILTERS
-from drafter.core.search.fold import folded_positions
+from drafter.core.search.fold import folded_positions, warm_positions
 from drafter.core.search.index import SearchIndex
 from drafter.core.search.matches import Match
 from drafter.core.search.pinyin import PinyinTable
@@ -84,15 +84,17 @@ class SearchEngine:
 
     def warm(self) -> None:
         """Load now what the first keystrokes would otherwise wait for: the converter of
-        traditional characters (~20 ms), rapidfuzz for fuzzy alignments (~10 ms), the
-        bank's characters grouped by reading (~2 ms, for one-syllable keywords), and for a
-        large bank numpy (~0.1 s), which sums their postings, and the initials read from
-        the store (scanned as bytes: copying them costs the first typed initials ~2 ms at
-        100k phrases, ~25 ms at 1M). The wizard calls this off the UI thread once its
-        phrase panel answers. A bank of up to DECODED phrases also has its texts decoded
-        for scans (~15 ms and ~5 MB at 100k, else ~1 ms of the first keystrokes that scan
-        a stretch of the bank, one syllable or character)."""
-        parse_query("黨", self.index.table)
+        traditional characters (~20 ms), the syllables typed pinyin is read into and the
+        regexes that map long texts' matches back (~3 ms), rapidfuzz for fuzzy alignments
+        (~10 ms), the bank's characters grouped by reading (~2 ms, for one-syllable
+        keywords), and for a large bank numpy (~0.1 s), which sums their postings, and the
+        initials read from the store (scanned as bytes: copying them costs the first typed
+        initials ~2 ms at 100k phrases, ~25 ms at 1M). The wizard calls this off the UI
+        thread once its phrase panel answers. A bank of up to DECODED phrases also has its
+        texts decoded for scans (~15 ms and ~5 MB at 100k, else ~1 ms of the first
+        keystrokes that scan a stretch of the bank, one syllable or character)."""
+        parse_query("黨 dangyuan", self.index.table)  # and the table's syllables (~1.3 ms)
+        warm_positions()
         warm_syllables(self.index)
         warm_alignment()
         if self.index.size <= DECODED:

@@ -51,6 +51,11 @@ def _plain_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return plain, re.compile(r"[^\W_]")
 
 
+def warm_positions() -> None:
+    """Compile the regexes of `folded_positions` now, not at the first long text."""
+    _plain_regexes()
+
+
 def folded_positions(text: str, upto: int | None = None) -> list[int]:
     """For each character of fold(text), its index in `text` (to highlight matches); of
     the first `upto` characters only, when given."""
@@ -58,7 +63,12 @@ def folded_positions(text: str, upto: int | None = None) -> list[int]:
         plain, kept = _plain_regexes()
         if plain.fullmatch(text):
             return [m.start() for m in islice(kept.finditer(text), upto)]
-    return fold_with_positions(text)[1][:upto]
+    positions: list[int] = []
+    for i, ch in enumerate(text):
+        if upto is not None and len(positions) >= upto:
+            break  # (a hit's highlight needs no further than its last match)
+        positions += [i] * len(_FOLD[ord(ch)])
+    return positions[:upto]
 
 
 def fold_with_positions(text: str) -> tuple[str, list[int]]:
