@@ -32,13 +32,11 @@ class Rows:
         self, ids: list[str], texts: list[str], lines: list[int], groups: list[int],
         shared: list[Entry],
     ) -> None:  # fmt: skip
-        self.ids, self.texts, self.lines, self.groups, self.shared = (
-            ids,
-            texts,
-            lines,
-            groups,
-            shared,
-        )
+        self.ids = ids
+        self.texts = texts
+        self.lines = lines
+        self.groups = groups
+        self.shared = shared
 
     def __len__(self) -> int:
         return len(self.ids)
