@@ -91,7 +91,9 @@ def _count_bulk(pieces: list[Piece], size: int) -> Any:
     sums = np.zeros(size, dtype=np.int16)
     held: Any = None  # entries of the union being added (cleared after each)
     for entries, score in pieces:
-        arrays = [np.frombuffer(e, dtype=np.uint32) for e in entries if len(e)]
+        # as numpy's own index type: indexing with 32-bit numbers converts them at each
+        # use (three a union's array), and costs twice as much over a keystroke's pieces
+        arrays = [np.frombuffer(e, dtype=np.uint32).astype(np.intp) for e in entries if len(e)]
         if len(arrays) > 1:  # a union: an entry in several of them scores once
             held = np.zeros(size, dtype=bool) if held is None else held
             added = []

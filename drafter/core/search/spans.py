@@ -105,5 +105,6 @@ class Batch:
         """Where the spelled texts hold a character the typed piece stands for."""
         found = self._held.get(unit)
         if found is None:
-            found = self._held[unit] = self.speller.table_of(unit)[self.pairs]
+            # (take: indexing with 16-bit numbers would convert them all first, at each piece)
+            found = self._held[unit] = self.speller.table_of(unit).take(self.pairs)
         return found
