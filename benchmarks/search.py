@@ -206,7 +206,8 @@ def bench_size(size: int, n_queries: int, folder: Path) -> None:
             pairs = [(a, b) for a, b, k in zip(ours, fzf, latin, strict=True) if k is kind]
             if pairs:
                 mine, theirs = (statistics.median(x) for x in zip(*pairs, strict=True))
-                row(f"  queries {name} ({len(pairs)}): ours / fzf", f"{mine * 1000:.0f} / {theirs * 1000:.0f} ms")
+                figure = f"{mine * 1000:.0f} / {theirs * 1000:.0f} ms"
+                row(f"  queries {name} ({len(pairs)}): ours / fzf", figure)
 
     typed = texts[:20]
     # in the home whose store the whole-process runs wrote (the build child's is apart)
