@@ -79,12 +79,13 @@ def test_a_damaged_store_is_rebuilt_with_one_line_of_notice(bank: Path, drafter_
     first = drafter(LANE, *argv, home=drafter_home)
     (store,) = (drafter_home / "cache").glob("bank-*")
     data = store.read_bytes()
-    store.write_bytes(data[:-16] + bytes(16))  # the end of its last section
+    damaged = data[:-16] + bytes(b ^ 0xFF for b in data[-16:])  # its last section's end
+    store.write_bytes(damaged)
     again = drafter(LANE, *argv, home=drafter_home)
     assert again.returncode == 0 and again.stdout == first.stdout
     assert again.stderr.count("\n") == 1 and store.name in again.stderr
     assert "rebuilding" in again.stderr and "Traceback" not in again.stderr
-    assert store.read_bytes() != data[:-16] + bytes(16)  # written anew
+    assert store.read_bytes() != damaged  # written anew
 
 
 def test_a_plain_search_does_not_load_click(bank: Path, drafter_home: Path) -> None:
