@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from drafter.core.search.index import SearchIndex
 from drafter.core.search.matches import Match, Place, halves_held, reading_bound
-from drafter.core.search.query import GOOD, HOMOPHONE, PARTIAL, Keyword
+from drafter.core.search.query import GOOD, HOMOPHONE, PARTIAL, SYNONYM, Keyword
 
 W_MATCHED, W_COVERAGE, W_TIGHT, W_EARLY, W_PREFER = 0.6, 0.3, 0.06, 0.02, 0.02
 OUT_OF_ORDER = 0.8  # keywords found in another order than typed count as a little looser
 EARLY_SPAN = 50  # folded characters after which a match counts as "late"
 NOT_FOUND = 1 << 30
 EXACT = W_MATCHED + W_COVERAGE + W_TIGHT
+_SLACK = 1 + 1e-9  # a bound reached in other float steps than its score, loosened
 Placed = dict[int, list[Place]]
 """Readings found while bounding a lone pinyin keyword, by entry (for scoring)."""
 
@@ -125,37 +126,49 @@ def bound_of(
     """The best score entry `i` could reach (without preference), from cheap checks only."""
     text = sound = ""
     coverage = matched = 0.0
-    floating = False  # could a keyword not found exactly still match (anywhere)?
+    starts = []  # where each keyword's match could start at the earliest
     for keyword, weight, place, spoken in zip(keywords, weights, places, sounds, strict=True):
+        start = place
         if place >= 0:
             quality = 1.0
         elif keyword.latin:  # no reading matches: at best a reading with one slip
             text = text or index.text(i)
-            quality = _slip_bound(keyword, index, text)
+            quality, start = _slip_bound(keyword, index, text), 0
         elif len(keyword.text) < 2:
             quality = 0.0
-        elif len(keyword.text) == 2:  # only a same-sounding word counts (see _match_fuzzy)
-            sound = sound or index.sound(i)
-            quality = 1.0 if spoken in sound else 0.0
         else:
-            # a character can only be matched if it, or one that sounds the same, is there
             text = text or index.text(i)
             sound = sound or index.sound(i)
-            chars = sum(c in text for c in keyword.text) / len(keyword.text)
-            held = sum(c in sound for c in spoken)
-            heard = held / len(spoken)
-            quality = chars + HOMOPHONE * max(0.0, heard - chars)
-            if held < len(spoken) and not keyword.alternatives:
-                # a sound missing: whichever way it aligns, a part of the keyword is found
-                # (_match_fuzzy's PARTIAL); an equivalent term could do better
-                quality *= PARTIAL
-        floating = floating or (place < 0 and quality > 0)
+            quality, start = _fuzzy_bound(keyword.text, spoken, text, sound)
+            for other in keyword.alternatives:  # (none is in the text as written)
+                alike = other.translate(index.table.sound_table())
+                found, at = _fuzzy_bound(other, alike, text, sound)
+                if found > 0 and (at < start or start < 0):
+                    start = at
+                # (its score takes other float steps: loosened past their rounding)
+                quality = max(quality, SYNONYM * found * _SLACK)
+        if quality > 0 or place >= 0:
+            starts.append(start)
         coverage += weight * quality
         if quality >= GOOD:
             matched += weight
-    # unless a keyword may match where it is not found exactly, no match starts before the
-    # first exact one
-    exact = [p for p in places if p >= 0]
-    first = min(exact) if exact and not floating else 0
+    # no match starts before the earliest any keyword could
+    first = min(starts, default=0)
     early = 1 - min(first, EARLY_SPAN) / EARLY_SPAN
     return W_MATCHED * matched / total + W_COVERAGE * coverage / total + W_TIGHT + W_EARLY * early
+
+
+def _fuzzy_bound(word: str, spoken: str, text: str, sound: str) -> tuple[float, int]:
+    """The best quality of `_match_fuzzy(word)` in a text (its sounds: `sound`), and where
+    it could start at the earliest (-1: nowhere)."""
+    if len(word) == 2:  # only a same-sounding word counts
+        start = sound.find(spoken)
+        return (1.0 if start >= 0 else 0.0), start
+    # a character can only be matched if it, or one that sounds the same, is there
+    chars = sum(c in text for c in word) / len(word)
+    held = sum(c in sound for c in spoken)
+    quality = chars + HOMOPHONE * max(0.0, held / len(spoken) - chars)
+    if held < len(spoken):  # whichever way it aligns, a part of the word (PARTIAL)
+        quality *= PARTIAL
+    # an alignment starts on a character typed or one sounding the same
+    return quality, min((at for s in spoken if (at := sound.find(s)) >= 0), default=-1)
