@@ -89,22 +89,13 @@ def _count_bulk(pieces: list[Piece], size: int) -> Any:
     # 16 bits: a score is at most 2 a slot (a keyword has fewer than MAX_KEYWORD), and
     # half the memory to read back for the entries found
     sums = np.zeros(size, dtype=np.int16)
-    held: Any = None  # entries of the union being added (cleared after each)
     for entries, score in pieces:
-        # as numpy's own index type: indexing with 32-bit numbers converts them at each
-        # use (three a union's array), and costs twice as much over a keystroke's pieces
-        arrays = [np.frombuffer(e, dtype=np.uint32).astype(np.intp) for e in entries if len(e)]
-        if len(arrays) > 1:  # a union: an entry in several of them scores once
-            held = np.zeros(size, dtype=bool) if held is None else held
-            added = []
-            for at in arrays:
-                fresh = at[~held[at]]  # not in an earlier one (no pass over the whole bank)
-                held[fresh] = True
-                sums[fresh] += score
-                added.append(fresh)
-            held[np.concatenate(added)] = False
-        elif arrays:
-            sums[arrays[0]] += score  # postings hold an entry once: no repeats in one addition
+        # a union's postings joined: `a[at] += x` adds x once to an entry listed twice (it
+        # reads a[at], adds, and writes back), so an entry in several of them scores once;
+        # as numpy's own index type (indexing with 32-bit numbers converts them first)
+        joined = entries[0] if len(entries) == 1 else b"".join(entries)
+        if len(joined):
+            sums[np.frombuffer(joined, dtype=np.uint32).astype(np.intp)] += score
     return sums
 
 
