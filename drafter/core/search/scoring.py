@@ -126,49 +126,44 @@ def bound_of(
     """The best score entry `i` could reach (without preference), from cheap checks only."""
     text = sound = ""
     coverage = matched = 0.0
-    starts = []  # where each keyword's match could start at the earliest
+    floating = False  # could a keyword not found exactly still match (anywhere)?
     for keyword, weight, place, spoken in zip(keywords, weights, places, sounds, strict=True):
-        start = place
         if place >= 0:
             quality = 1.0
         elif keyword.latin:  # no reading matches: at best a reading with one slip
             text = text or index.text(i)
-            quality, start = _slip_bound(keyword, index, text), 0
+            quality = _slip_bound(keyword, index, text)
         elif len(keyword.text) < 2:
             quality = 0.0
         else:
             text = text or index.text(i)
             sound = sound or index.sound(i)
-            quality, start = _fuzzy_bound(keyword.text, spoken, text, sound)
+            quality = _fuzzy_bound(keyword.text, spoken, text, sound)
             for other in keyword.alternatives:  # (none is in the text as written)
                 alike = other.translate(index.table.sound_table())
-                found, at = _fuzzy_bound(other, alike, text, sound)
-                if found > 0 and (at < start or start < 0):
-                    start = at
                 # (its score takes other float steps: loosened past their rounding)
-                quality = max(quality, SYNONYM * found * _SLACK)
-        if quality > 0 or place >= 0:
-            starts.append(start)
+                found = SYNONYM * _fuzzy_bound(other, alike, text, sound) * _SLACK
+                quality = max(quality, found)
+        floating = floating or (place < 0 and quality > 0)
         coverage += weight * quality
         if quality >= GOOD:
             matched += weight
-    # no match starts before the earliest any keyword could
-    first = min(starts, default=0)
+    # unless a keyword may match where it is not found exactly, no match starts before the
+    # first exact one
+    exact = [p for p in places if p >= 0]
+    first = min(exact) if exact and not floating else 0
     early = 1 - min(first, EARLY_SPAN) / EARLY_SPAN
     return W_MATCHED * matched / total + W_COVERAGE * coverage / total + W_TIGHT + W_EARLY * early
 
 
-def _fuzzy_bound(word: str, spoken: str, text: str, sound: str) -> tuple[float, int]:
-    """The best quality of `_match_fuzzy(word)` in a text (its sounds: `sound`), and where
-    it could start at the earliest (-1: nowhere)."""
+def _fuzzy_bound(word: str, spoken: str, text: str, sound: str) -> float:
+    """The best quality of `_match_fuzzy(word)` in a text (its sounds: `sound`)."""
     if len(word) == 2:  # only a same-sounding word counts
-        start = sound.find(spoken)
-        return (1.0 if start >= 0 else 0.0), start
+        return 1.0 if spoken in sound else 0.0
     # a character can only be matched if it, or one that sounds the same, is there
     chars = sum(c in text for c in word) / len(word)
     held = sum(c in sound for c in spoken)
     quality = chars + HOMOPHONE * max(0.0, held / len(spoken) - chars)
     if held < len(spoken):  # whichever way it aligns, a part of the word (PARTIAL)
         quality *= PARTIAL
-    # an alignment starts on a character typed or one sounding the same
-    return quality, min((at for s in spoken if (at := sound.find(s)) >= 0), default=-1)
+    return quality
