@@ -11,6 +11,7 @@ from itertools import islice, product
 from typing import TYPE_CHECKING, NamedTuple
 
 from drafter.core.search.index import SearchIndex
+from drafter.core.search.pinyin import Pattern
 from drafter.core.search.spans import BATCH, Batch
 from drafter.core.search.words import place_quality
 
@@ -71,10 +72,7 @@ def match_pinyin(
     if places is None:
         places = _places(keyword, False, text, index)
     if not places:
-        held = halves_held(keyword, text, index)
-        if not held:
-            return NO_MATCH  # no slipped reading can match without one of its halves
-        places = _places(keyword, True, text, index, held)
+        places = _slipped(keyword, text, index)
         if not places:
             return NO_MATCH
     if len(places) == 1:  # the usual case
@@ -87,12 +85,26 @@ def match_pinyin(
     return Match(quality, tuple(range(-start, -start + length)), others)
 
 
+def slip_possible(keyword: Keyword, text: str, index: SearchIndex) -> bool:
+    """Whether a reading of typed pinyin with a piece dropped may match in `text`."""
+    batch = _batch(keyword, text)
+    if batch is not None:
+        return batch.number[text] in batch.grouped(keyword.fuzzy, _FOUND)
+    return bool(halves_held(keyword, text, index))
+
+
+def _slipped(keyword: Keyword, text: str, index: SearchIndex) -> list[Place]:
+    """`_places` of the readings with a piece dropped: only those holding a half of a
+    reading can match (looked for first, unless the batch has found them all)."""
+    if _batch(keyword, text) is not None:
+        return _places(keyword, True, text, index)
+    held = halves_held(keyword, text, index)
+    return _places(keyword, True, text, index, held) if held else []
+
+
 def halves_held(keyword: Keyword, text: str, index: SearchIndex) -> set[int]:
     """The halves of typed pinyin's readings (numbered as in Keyword.halves) in `text`: a
     reading with a piece dropped holds one of them."""
-    batch = _batch(keyword, text)
-    if batch is not None:
-        return {n for n, half in enumerate(keyword.halves) if batch.first(half, text, 1) >= 0}
     speller = index.speller
     spelled = speller.spell(text)
     return {n for n, half in enumerate(keyword.halves) if speller.regex(half).search(spelled)}
@@ -104,11 +116,10 @@ def first_place(keyword: Keyword, text: str) -> int | None:
     batch = _batch(keyword, text)
     if batch is None:
         return None
-    starts = [at for p in keyword.patterns if (at := batch.first(p, text, _FOUND)) >= 0]
+    found = batch.grouped(keyword.patterns, _FOUND).get(batch.number[text], ())
     literal = text.find(keyword.text)
-    if literal >= 0:
-        starts.append(literal)
-    return min(starts, default=-1)
+    first = min((start for _, start, _ in found), default=-1)
+    return first if literal < 0 or 0 <= first < literal else literal
 
 
 def _batch(keyword: Keyword, text: str) -> Batch | None:
@@ -138,26 +149,40 @@ def _places(
     seen = keyword.seen
     patterns = keyword.fuzzy if slip else keyword.patterns
     batch = _batch(keyword, text)
-    spelled = index.speller.spell(text) if batch is None else ""
-    regexes = seen.get(slip)
-    if regexes is None:
-        regexes = seen[slip] = [None] * len(patterns)  # compiled when first needed
-    assert isinstance(regexes, list)
+    if batch is not None:  # found in every text of the batch at once (any half held)
+        found = batch.grouped(patterns, _FOUND).get(batch.number[text], ())
+    else:
+        found = _found(keyword, slip, patterns, index.speller.spell(text), index, held)
     places: list[Place] = []
+    for n, start, end in found:
+        # what the quality depends on: the characters read and the one either side
+        key = (slip, n, text[max(0, start - 1) : end + 1], start > 0, end < len(text))
+        quality = seen.get(key)
+        if quality is None:
+            quality = seen[key] = place_quality(patterns[n], slip, text, start, end, index)
+        assert isinstance(quality, float)
+        places.append((quality, end - start, -start))
+    return places
+
+
+def _found(
+    keyword: Keyword,
+    slip: bool,
+    patterns: tuple[Pattern, ...],
+    spelled: str,
+    index: SearchIndex,
+    held: set[int] | None,
+) -> list[tuple[int, int, int]]:
+    """(pattern number, start, end) of the first matches of each of `patterns` in a text
+    spelled as readings, by regex (compiled on first use, kept on the keyword)."""
+    regexes = keyword.seen.get(slip)
+    if regexes is None:
+        regexes = keyword.seen[slip] = [None] * len(patterns)
+    assert isinstance(regexes, list)
+    found = []
     for n, pattern in enumerate(patterns):
         if held is not None and held.isdisjoint(keyword.needs[n]):
             continue  # it holds a half that is nowhere in the text
-        if batch is not None:
-            spans = batch.spans(pattern, text, _FOUND)
-        else:
-            regex = regexes[n] = regexes[n] or index.speller.regex(pattern)
-            spans = [found.span() for found in islice(regex.finditer(spelled), _FOUND)]
-        for start, end in spans:
-            # what the quality depends on: the characters read and the one either side
-            key = (slip, n, text[max(0, start - 1) : end + 1], start > 0, end < len(text))
-            quality = seen.get(key)
-            if quality is None:
-                quality = seen[key] = place_quality(pattern, slip, text, start, end, index)
-            assert isinstance(quality, float)
-            places.append((quality, end - start, -start))
-    return places
+        regex = regexes[n] = regexes[n] or index.speller.regex(pattern)
+        found += [(n, *m.span()) for m in islice(regex.finditer(spelled), _FOUND)]
+    return found

@@ -10,7 +10,7 @@ computed in the same float steps as the score it bounds, so it is never a float 
 from __future__ import annotations
 
 from drafter.core.search.index import SearchIndex
-from drafter.core.search.matches import Match, Place, halves_held, reading_bound
+from drafter.core.search.matches import Match, Place, reading_bound, slip_possible
 from drafter.core.search.query import GOOD, HOMOPHONE, PARTIAL, SYNONYM, Keyword
 
 W_MATCHED, W_COVERAGE, W_TIGHT, W_EARLY, W_PREFER = 0.6, 0.3, 0.06, 0.02, 0.02
@@ -109,7 +109,7 @@ def partial_bound(keywords: list[Keyword], weights: list[int], total: int) -> fl
 def _slip_bound(keyword: Keyword, index: SearchIndex, text: str) -> float:
     """The best a pinyin keyword with no exact reading in `text` can do: a slipped reading,
     possible only where one of its halves matches."""
-    if halves_held(keyword, text, index):
+    if slip_possible(keyword, text, index):
         return max(len(p) / (len(p) + 1) for p in keyword.fuzzy)
     return 0.0
 

@@ -11,7 +11,8 @@ that do not overlap, leftmost first, and as many of them as asked.
 
 from __future__ import annotations
 
-from itertools import accumulate
+from itertools import accumulate, compress, islice
+from operator import lt
 from typing import TYPE_CHECKING, Any
 
 from drafter.core.search.bulk import SEP
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
     from drafter.core.search.spelled import Speller
 
 Span = tuple[int, int]
+Grouped = dict[int, list[tuple[int, int, int]]]
+"""Text number → (pattern number, start, end) of the matches of several patterns there."""
 BATCH = "batch"
 """Where a keyword keeps (in `seen`) the batch of its query's candidates."""
 
@@ -38,6 +41,7 @@ class Batch:
         self.starts = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
         self._held: dict[Unit, Any] = {}
         self._found: dict[tuple[Pattern, int], tuple[list[int], list[int]]] = {}
+        self._grouped: dict[int, tuple[tuple[Pattern, ...], Grouped]] = {}
 
     @classmethod
     def of(cls, speller: Speller, texts: list[str]) -> Batch | None:
@@ -61,6 +65,23 @@ class Batch:
         ends, flat = self._found.get((pattern, cap)) or self._find(pattern, cap)
         n = self.number[text]
         return flat[ends[n]] if ends[n] < ends[n + 1] else -1
+
+    def grouped(self, patterns: tuple[Pattern, ...], cap: int) -> Grouped:
+        """For each text (by number) where some of `patterns` match: (pattern number,
+        start, end) of the first `cap` matches of each, in the order of `patterns` and of
+        `spans`. Made once for a query's patterns, which are then looked up by identity
+        (hashing a pattern again for each text cost more than the lookup itself)."""
+        known = self._grouped.get(id(patterns))
+        if known is not None and known[0] is patterns:  # (kept alive there: no id reused)
+            return known[1]
+        found: Grouped = {}
+        for n, pattern in enumerate(patterns):
+            ends, flat = self._found.get((pattern, cap)) or self._find(pattern, cap)
+            for t in compress(range(len(ends) - 1), map(lt, ends, islice(ends, 1, None))):
+                spans = [(n, flat[j], flat[j + 1]) for j in range(ends[t], ends[t + 1], 2)]
+                found.setdefault(t, []).extend(spans)
+        self._grouped[id(patterns)] = patterns, found
+        return found
 
     def trim(self) -> None:
         """Let go of what only finding more readings needs (kept: the readings found)."""
