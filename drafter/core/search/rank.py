@@ -116,11 +116,11 @@ def rank(
             if sounding and at >= sounded:  # the next few, together
                 sounded = at + SOUNDED
                 index.sounds_of([entry for _, _, _, entry, _ in order[at:sounded]])
+        if unbatched and at >= batched:  # the next ones together (a few, then all)
+            batched = limit + BATCHED if batched < 0 else len(order)
+            ahead = [entry for _, _, _, entry, _ in order[at:batched]]
+            _batch(index, keywords, ahead, index.texts(ahead))
         if len(best) >= limit:
-            if unbatched and at >= batched:  # the next ones together (a few, then all)
-                batched = at + BATCHED if batched < 0 else len(order)
-                ahead = [entry for _, _, _, entry, _ in order[at:batched]]
-                _batch(index, keywords, ahead, index.texts(ahead))
             if missing and partial < best[0][0]:
                 break  # all that is left misses a keyword, and cannot make the top
             if not missing:  # every keyword exact: only tightness and position vary
