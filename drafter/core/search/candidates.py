@@ -63,6 +63,8 @@ def candidates(index: SearchIndex, keywords: list[Keyword], mask: bytes | None) 
         for n, stream in enumerate(k_streams):
             if n and isinstance(stream, _InitialsLookup) and found >= SECOND_GUESS:
                 continue  # a later reading (sh|y|k after s|h|y|k) only if the first is rare
+            if alone and isinstance(stream, _InitialsLookup):
+                stream.cap = POOL  # (no more are taken: spare scanning for them)
             taken = list(islice(stream, POOL if alone else STREAM))
             counts.update(dict.fromkeys((i for i, _ in taken), 2))
             for i, pos in taken:
@@ -134,9 +136,10 @@ class _InitialsLookup:
 
     def __init__(self, index: SearchIndex, letters: str, mask: bytes | None) -> None:
         self.index, self.letters, self.mask = index, letters, mask
+        self.cap = STREAM
 
     def __iter__(self) -> Iterator[tuple[int, int]]:
-        return self.index.find_initials(self.letters, STREAM, self.mask)
+        return self.index.find_initials(self.letters, self.cap, self.mask)
 
 
 def _listed(index: SearchIndex, chars: str, regex: re.Pattern[str]) -> Iterator[tuple[int, int]]:

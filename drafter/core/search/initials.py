@@ -24,7 +24,7 @@ from drafter.core.search.postings import Ints
 
 BLOCKS = 1024  # blocks of texts, at most
 _INITIALS_KEPT, _INITIALS_LISTED = 64, 10_000  # typed initials remembered, entries each
-_NEAR = 2  # typed initials found in full when they seem to be in at most twice `cap` entries
+_FEW = 1200  # typed initials found in full when they seem to be in at most this many entries
 RUNS = 1 << 15  # runs of three letters as 5-bit numbers (a-z are 1 to 26; 0 is no letter)
 
 
@@ -154,7 +154,7 @@ class InitialsLookup:
                     found[i] = min(here, found.get(i, here)) if which else here
                     taken += 1
                     if taken >= cap:
-                        if len(needle) >= 3 and seen * self.size <= _NEAR * cap * (i + 1):
+                        if len(needle) >= 3 and seen * self.size <= _FEW * (i + 1):
                             # a rare run, nearly all found: the rest too, so the letter
                             # typed next is looked for in its entries alone
                             for _ in hits:
