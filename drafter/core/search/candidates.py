@@ -14,7 +14,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from itertools import islice, pairwise
+from itertools import islice, pairwise, repeat
 from typing import NamedTuple
 
 from drafter.core.search.counting import POOL, count, top, top_bulk
@@ -54,7 +54,7 @@ def candidates(index: SearchIndex, keywords: list[Keyword], mask: bytes | None) 
     slots: list[_Slot] = []
     best = 0
     for keyword in keywords:
-        k_slots, k_streams = _sources(index, keyword, mask)
+        k_slots, k_streams = _sources(index, keyword, mask, placed=len(keywords) == 1)
         slots += k_slots
         found = 0
         # a lone lookup of a lone keyword scores its entries alike: the first POOL of them,
@@ -93,8 +93,10 @@ Found = Iterable[tuple[int, int]]  # (entry, position of the match in its folded
 
 
 def _sources(
-    index: SearchIndex, keyword: Keyword, mask: bytes | None
+    index: SearchIndex, keyword: Keyword, mask: bytes | None, *, placed: bool
 ) -> tuple[list[_Slot], list[Found]]:
+    """The slots and lookups of a keyword; `placed`: a lookup tells where it found it
+    (ranking uses that for a lone keyword; with others, it places each keyword itself)."""
     text = keyword.text
     if not keyword.latin:
         if len(text) == 1:
@@ -114,7 +116,7 @@ def _sources(
                 slots.append(_Slot(memoryview(b""), [index.bigrams.get(g) for g in grams]))
         elif len(pattern) == 1 and pattern[0].full:
             regex = pattern_regex(pattern, index.table, index.present)
-            found = _listed(index, chars_reading(index, pattern[0].text), regex)
+            found = _listed(index, chars_reading(index, pattern[0].text), regex, placed)
             streams.append(found if mask is None else (f for f in found if mask[f[0]]))
         else:
             streams.append(_InitialsLookup(index, initials_of(pattern), mask))
@@ -142,9 +144,12 @@ class _InitialsLookup:
         return self.index.find_initials(self.letters, self.cap, self.mask)
 
 
-def _listed(index: SearchIndex, chars: str, regex: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+def _listed(
+    index: SearchIndex, chars: str, regex: re.Pattern[str], placed: bool
+) -> Iterator[tuple[int, int]]:
     """What `index.scan(regex)` finds, `regex` a class of `chars` (a typed syllable): the
-    texts their postings list first, then a scan past them.
+    texts their postings list first, then a scan past them. Unless `placed`, the texts
+    listed are not read: their position is given as -1 (not found by a lookup).
 
     A character's postings list its first FIRST_TEXTS texts, so up to the last of them
     (the least such, of the characters listed that far) every text holding one is listed:
@@ -156,6 +161,9 @@ def _listed(index: SearchIndex, chars: str, regex: re.Pattern[str]) -> Iterator[
     for texts in lists:
         held.update(texts[: bisect.bisect_right(texts, last)])
     listed = sorted(held)
+    if not placed:
+        yield from zip(listed, repeat(-1))
+        listed = []
     for at in range(0, len(listed), _DECODED):  # decoded a few hundred at a time
         chunk = listed[at : at + _DECODED]
         for i, text in zip(chunk, index.texts(chunk), strict=True):
