@@ -12,6 +12,8 @@ from drafter.core.search.fold import fold, fold_with_positions, folded_positions
 from drafter.core.search.index import SearchIndex
 from drafter.core.search.postings import FIRST_TEXTS
 
+Place = tuple[int, int]  # (entry, where in its folded text)
+
 # Chinese, ASCII, full-width forms, CJK punctuation and a few characters that NFKC expands
 TEXT = st.text(
     alphabet=st.one_of(
@@ -94,14 +96,19 @@ def test_a_common_character_is_found_past_the_texts_its_postings_keep() -> None:
     assert found[-2:] == [(FIRST_TEXTS + 5, 2), (FIRST_TEXTS + 6, 0)]
 
 
-def _syllable_lookup(index: SearchIndex, syllable: str) -> tuple[list[object], list[object]]:
+def _syllable_lookup(index: SearchIndex, syllable: str) -> tuple[list[Place], list[Place]]:
     """(what the lookup of a typed syllable finds, what a scan of the bank finds)."""
     from drafter.core.search.candidates import _listed
     from drafter.core.search.pinyin import parse
     from drafter.core.search.query import chars_reading, pattern_regex
 
     regex = pattern_regex(parse(syllable, index.table)[0], index.table, index.present)
-    return list(_listed(index, chars_reading(index, syllable), regex)), list(index.scan(regex))
+    chars = chars_reading(index, syllable)
+    scanned = list(index.scan(regex))
+    # with other keywords, the same texts (where it is in them is not needed)
+    unplaced = [i for i, _ in _listed(index, chars, regex, placed=False)]
+    assert unplaced == [i for i, _ in scanned]
+    return list(_listed(index, chars, regex, placed=True)), scanned
 
 
 @settings(deadline=None)  # the first example may load the pinyin table
