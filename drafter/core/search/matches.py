@@ -89,7 +89,7 @@ def slip_possible(keyword: Keyword, text: str, index: SearchIndex) -> bool:
     """Whether a reading of typed pinyin with a piece dropped may match in `text`."""
     batch = _batch(keyword, text)
     if batch is not None:
-        return batch.number[text] in batch.grouped(keyword.fuzzy, _FOUND)
+        return batch.readings(keyword.fuzzy, _FOUND).first(text) >= 0
     return bool(halves_held(keyword, text, index))
 
 
@@ -116,9 +116,8 @@ def first_place(keyword: Keyword, text: str) -> int | None:
     batch = _batch(keyword, text)
     if batch is None:
         return None
-    found = batch.grouped(keyword.patterns, _FOUND).get(batch.number[text], ())
+    first = batch.readings(keyword.patterns, _FOUND).first(text)
     literal = text.find(keyword.text)
-    first = min((start for _, start, _ in found), default=-1)
     return first if literal < 0 or 0 <= first < literal else literal
 
 
@@ -150,7 +149,7 @@ def _places(
     patterns = keyword.fuzzy if slip else keyword.patterns
     batch = _batch(keyword, text)
     if batch is not None:  # found in every text of the batch at once (any half held)
-        found = batch.grouped(patterns, _FOUND).get(batch.number[text], ())
+        found = batch.readings(patterns, _FOUND).spans(text)
     else:
         found = _found(keyword, slip, patterns, index.speller.spell(text), index, held)
     places: list[Place] = []

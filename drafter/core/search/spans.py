@@ -22,8 +22,6 @@ if TYPE_CHECKING:
     from drafter.core.search.spelled import Speller
 
 Span = tuple[int, int]
-Grouped = dict[int, list[tuple[int, int, int]]]
-"""Text number → (pattern number, start, end) of the matches of several patterns there."""
 BATCH = "batch"
 """Where a keyword keeps (in `seen`) the batch of its query's candidates."""
 
@@ -41,7 +39,7 @@ class Batch:
         self.starts = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
         self._held: dict[Unit, Any] = {}
         self._found: dict[tuple[Pattern, int], tuple[list[int], list[int]]] = {}
-        self._grouped: dict[int, tuple[tuple[Pattern, ...], Grouped]] = {}
+        self._readings: dict[int, Readings] = {}
 
     @classmethod
     def of(cls, speller: Speller, texts: list[str]) -> Batch | None:
@@ -66,22 +64,17 @@ class Batch:
         n = self.number[text]
         return flat[ends[n]] if ends[n] < ends[n + 1] else -1
 
-    def grouped(self, patterns: tuple[Pattern, ...], cap: int) -> Grouped:
-        """For each text (by number) where some of `patterns` match: (pattern number,
-        start, end) of the first `cap` matches of each, in the order of `patterns` and of
-        `spans`. Made once for a query's patterns, which are then looked up by identity
-        (hashing a pattern again for each text cost more than the lookup itself)."""
-        known = self._grouped.get(id(patterns))
-        if known is not None and known[0] is patterns:  # (kept alive there: no id reused)
-            return known[1]
-        found: Grouped = {}
-        for n, pattern in enumerate(patterns):
-            ends, flat = self._found.get((pattern, cap)) or self._find(pattern, cap)
-            for t in compress(range(len(ends) - 1), map(lt, ends, islice(ends, 1, None))):
-                spans = [(n, flat[j], flat[j + 1]) for j in range(ends[t], ends[t + 1], 2)]
-                found.setdefault(t, []).extend(spans)
-        self._grouped[id(patterns)] = patterns, found
-        return found
+    def readings(self, patterns: tuple[Pattern, ...], cap: int) -> Readings:
+        """The first `cap` matches of each of `patterns` in every text, as `Readings`: made
+        once for a query's patterns, then looked up by identity (hashing a pattern again
+        for each text cost more than what was looked up)."""
+        known = self._readings.get(id(patterns))
+        if known is not None and known.patterns is patterns:  # (kept alive: no id reused)
+            return known
+        founds = [self._found.get((p, cap)) or self._find(p, cap) for p in patterns]
+        made = Readings(patterns, founds, self.number, len(self.starts))
+        self._readings[id(patterns)] = made
+        return made
 
     def trim(self) -> None:
         """Let go of what only finding more readings needs (kept: the readings found)."""
@@ -129,3 +122,40 @@ class Batch:
             # (take: indexing with 16-bit numbers would convert them all first, at each piece)
             found = self._held[unit] = self.speller.table_of(unit).take(self.pairs)
         return found
+
+
+class Readings:
+    """Where several patterns (a keyword's readings) match in the texts of a batch."""
+
+    def __init__(
+        self,
+        patterns: tuple[Pattern, ...],
+        founds: list[tuple[list[int], list[int]]],
+        number: dict[str, int],
+        texts: int,
+    ) -> None:
+        self.patterns, self._founds, self._number = patterns, founds, number
+        self._texts = texts
+        self._firsts: list[int] | None = None
+
+    def spans(self, text: str) -> list[tuple[int, int, int]]:
+        """(pattern number, start, end) of the matches in `text`, pattern by pattern, as
+        `Batch.spans` gives each pattern's."""
+        t = self._number[text]
+        out: list[tuple[int, int, int]] = []
+        for n, (ends, flat) in enumerate(self._founds):
+            if ends[t] < ends[t + 1]:
+                out += [(n, flat[j], flat[j + 1]) for j in range(ends[t], ends[t + 1], 2)]
+        return out
+
+    def first(self, text: str) -> int:
+        """Where the first match of any of the patterns starts in `text` (-1: nowhere)."""
+        firsts = self._firsts
+        if firsts is None:  # for every text at once: each candidate asks
+            firsts = self._firsts = [-1] * self._texts
+            for ends, flat in self._founds:
+                for t in compress(range(len(ends) - 1), map(lt, ends, islice(ends, 1, None))):
+                    start = flat[ends[t]]
+                    if firsts[t] < 0 or start < firsts[t]:
+                        firsts[t] = start
+        return firsts[self._number[text]]
