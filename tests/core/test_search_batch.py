@@ -31,12 +31,17 @@ def test_readings_found_in_a_batch_are_those_found_text_by_text(texts: list[str]
     assert batch is not None
     for typed in TYPED:
         keyword = parse_query(typed, index.table)[0]
-        for pattern in (*keyword.patterns, *keyword.fuzzy, *keyword.halves):
-            regex = speller.regex(pattern)
+        for patterns in (keyword.patterns, keyword.fuzzy, keyword.halves):
+            readings = batch.readings(patterns, cap)
             for text in folded:
-                alone = [m.span() for m in islice(regex.finditer(speller.spell(text)), cap)]
-                assert batch.spans(pattern, text, cap) == alone
-                assert batch.first(pattern, text, cap) == (alone[0][0] if alone else -1)
+                spelled = speller.spell(text)
+                alone = [
+                    (n, *m.span())
+                    for n, pattern in enumerate(patterns)
+                    for m in islice(speller.regex(pattern).finditer(spelled), cap)
+                ]
+                assert readings.spans(text) == alone
+                assert readings.first(text) == min((s for _, s, _ in alone), default=-1)
 
 
 @settings(deadline=None)

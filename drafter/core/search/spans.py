@@ -21,7 +21,6 @@ from drafter.core.search.pinyin import Pattern, Unit
 if TYPE_CHECKING:
     from drafter.core.search.spelled import Speller
 
-Span = tuple[int, int]
 BATCH = "batch"
 """Where a keyword keeps (in `seen`) the batch of its query's candidates."""
 
@@ -50,19 +49,6 @@ class Batch:
 
     def __contains__(self, text: str) -> bool:
         return text in self.number
-
-    def spans(self, pattern: Pattern, text: str, cap: int) -> list[Span]:
-        """(start, end) of the first `cap` matches of `pattern` in `text` (one of the
-        batch's), as `islice(speller.regex(pattern).finditer(spelled), cap)` gives them."""
-        ends, flat = self._found.get((pattern, cap)) or self._find(pattern, cap)
-        n = self.number[text]
-        return [(flat[j], flat[j + 1]) for j in range(ends[n], ends[n + 1], 2)]
-
-    def first(self, pattern: Pattern, text: str, cap: int) -> int:
-        """Where `spans(pattern, text, cap)` starts (-1: nowhere), without making them."""
-        ends, flat = self._found.get((pattern, cap)) or self._find(pattern, cap)
-        n = self.number[text]
-        return flat[ends[n]] if ends[n] < ends[n + 1] else -1
 
     def readings(self, patterns: tuple[Pattern, ...], cap: int) -> Readings:
         """The first `cap` matches of each of `patterns` in every text, as `Readings`: made
