@@ -8,6 +8,7 @@ around them (words.py), remembered on the keyword for the other candidates of it
 from __future__ import annotations
 
 from itertools import islice, product
+from operator import methodcaller
 from typing import TYPE_CHECKING, NamedTuple
 
 from drafter.core.search.index import SearchIndex
@@ -119,6 +120,16 @@ def first_place(keyword: Keyword, text: str) -> int | None:
     first = batch.readings(keyword.patterns, _FOUND).first(text)
     literal = text.find(keyword.text)
     return first if literal < 0 or 0 <= first < literal else literal
+
+
+def first_places(keyword: Keyword, texts: list[str]) -> list[int] | None:
+    """`first_place` of each of `texts`, together; None unless the batch holds them all."""
+    batch = keyword.seen.get(BATCH)
+    if not isinstance(batch, Batch) or not all(map(batch.number.__contains__, texts)):
+        return None
+    firsts = batch.readings(keyword.patterns, _FOUND).firsts(texts)
+    literals = map(methodcaller("find", keyword.text), texts)
+    return [f if lit < 0 or 0 <= f < lit else lit for f, lit in zip(firsts, literals, strict=True)]
 
 
 def _batch(keyword: Keyword, text: str) -> Batch | None:

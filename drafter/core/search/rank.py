@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable
+from itertools import compress
+from operator import methodcaller
 from typing import NamedTuple
 
 from drafter.core.search.candidates import Candidate
 from drafter.core.search.index import SearchIndex
-from drafter.core.search.matches import Match, closest, first_place
+from drafter.core.search.matches import Match, closest, first_place, first_places
 from drafter.core.search.query import Keyword, match_keyword, place_finder
 from drafter.core.search.scoring import (
     EARLY_SPAN,
@@ -72,17 +74,17 @@ def rank(
     # cheap pass: where each keyword occurs exactly, to order the candidates
     order: list[tuple[int, int, int, int, list[int]]] = []
     texts = _prepare(index, keywords, found)
-    finders = [_finder(k, index) for k in keywords]
     if len(keywords) == 1:
-        find = finders[0]
-        for c, text in zip(found, texts, strict=True):
-            # a lookup found it there (a bound: scoring checks it), else look
-            at = c.position if c.position >= 0 else find(text)
+        # a lookup found it there (a bound: scoring checks it), else look
+        looked = [c.position < 0 for c in found]
+        seen = iter(_places_in(keywords[0], index, list(compress(texts, looked))))
+        for c, look in zip(found, looked, strict=True):
+            place = next(seen) if look else c.position
             # as below: (missing, position, 0) or (missing, -slot score, position)
-            missing, first, then = (0, at, 0) if at >= 0 else (1, -c.hits, NOT_FOUND)
-            order.append((missing, first, then, c.entry, [at]))
-    for c, text in zip(found, texts, strict=True) if len(keywords) > 1 else ():
-        places = [find(text) for find in finders]
+            missing, first, then = (0, place, 0) if place >= 0 else (1, -c.hits, NOT_FOUND)
+            order.append((missing, first, then, c.entry, [place]))
+    columns = [_places_in(k, index, texts) for k in keywords] if len(keywords) > 1 else []
+    for c, *places in zip(found, *columns, strict=True) if columns else ():
         hit = [p for p in places if p >= 0]
         position = min(hit) if hit else (c.position if c.position >= 0 else NOT_FOUND)
         missing = len(places) - len(hit)
@@ -193,6 +195,17 @@ def _batch(
             index.speller.spell_many(texts)
         for keyword in latin:
             keyword.seen[BATCH] = batch
+
+
+def _places_in(keyword: Keyword, index: SearchIndex, texts: list[str]) -> list[int]:
+    """Where `keyword` first occurs exactly in each of `texts` (-1: not at all), as
+    `place_finder` finds it: typed pinyin from the batch of its candidates when it has
+    them all, a Chinese keyword by one find a text."""
+    if not keyword.latin and not keyword.alternatives:
+        return list(map(methodcaller("find", keyword.text), texts))
+    if keyword.latin and (places := first_places(keyword, texts)) is not None:
+        return places
+    return list(map(_finder(keyword, index), texts))
 
 
 def _finder(keyword: Keyword, index: SearchIndex) -> Callable[[str], int]:

@@ -136,6 +136,13 @@ class Readings:
 
     def first(self, text: str) -> int:
         """Where the first match of any of the patterns starts in `text` (-1: nowhere)."""
+        return self._all_firsts()[self._number[text]]
+
+    def firsts(self, texts: list[str]) -> list[int]:
+        """`first` of each of `texts`."""
+        return list(map(self._all_firsts().__getitem__, map(self._number.__getitem__, texts)))
+
+    def _all_firsts(self) -> list[int]:
         firsts = self._firsts
         if firsts is None:  # for every text at once: each candidate asks
             firsts = self._firsts = [-1] * self._texts
@@ -144,4 +151,4 @@ class Readings:
                     start = flat[ends[t]]
                     if firsts[t] < 0 or start < firsts[t]:
                         firsts[t] = start
-        return firsts[self._number[text]]
+        return firsts
