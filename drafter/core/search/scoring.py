@@ -9,8 +9,11 @@ computed in the same float steps as the score it bounds, so it is never a float 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from drafter.core.search.index import SearchIndex
 from drafter.core.search.matches import Match, Place, reading_bound, slip_possible
+from drafter.core.search.pinyin import PinyinTable
 from drafter.core.search.query import GOOD, HOMOPHONE, PARTIAL, SYNONYM, Keyword
 
 W_MATCHED, W_COVERAGE, W_TIGHT, W_EARLY, W_PREFER = 0.6, 0.3, 0.06, 0.02, 0.02
@@ -139,11 +142,12 @@ def bound_of(
             text = text or index.text(i)
             sound = sound or index.sound(i)
             quality = _fuzzy_bound(keyword.text, spoken, text, sound)
-            for other in keyword.alternatives:  # (none is in the text as written)
-                alike = other.translate(index.table.sound_table())
-                # (its score takes other float steps: loosened past their rounding)
-                found = SYNONYM * _fuzzy_bound(other, alike, text, sound) * _SLACK
-                quality = max(quality, found)
+            if keyword.alternatives and quality < SYNONYM * _SLACK:  # (none is in the text)
+                alike = _spoken(keyword.alternatives, index.table)
+                for other, heard in zip(keyword.alternatives, alike, strict=True):
+                    # (its score takes other float steps: loosened past their rounding)
+                    found = SYNONYM * _fuzzy_bound(other, heard, text, sound) * _SLACK
+                    quality = max(quality, found)
         floating = floating or (place < 0 and quality > 0)
         coverage += weight * quality
         if quality >= GOOD:
@@ -154,6 +158,13 @@ def bound_of(
     first = min(exact) if exact and not floating else 0
     early = 1 - min(first, EARLY_SPAN) / EARLY_SPAN
     return W_MATCHED * matched / total + W_COVERAGE * coverage / total + W_TIGHT + W_EARLY * early
+
+
+@lru_cache(maxsize=256)
+def _spoken(words: tuple[str, ...], table: PinyinTable) -> tuple[str, ...]:
+    """Words with each character replaced by its sound (a query's equivalent terms are
+    bounded for every candidate)."""
+    return tuple(word.translate(table.sound_table()) for word in words)
 
 
 def _fuzzy_bound(word: str, spoken: str, text: str, sound: str) -> float:
