@@ -8,7 +8,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from drafter.core.search.build import fold_many
-from drafter.core.search.fold import fold, fold_with_positions, folded_positions
+from drafter.core.search.fold import (
+    _plain_regexes,
+    fold,
+    fold_with_positions,
+    folded_positions,
+    warm_positions,
+)
 from drafter.core.search.index import SearchIndex
 from drafter.core.search.postings import FIRST_TEXTS
 
@@ -47,14 +53,19 @@ def test_folding_texts_together_folds_each_as_alone(texts: list[str]) -> None:
 @given(TEXT)
 def test_positions_point_at_the_characters_that_fold_to_each_one(text: str) -> None:
     folded, slow = fold_with_positions(text)
-    fast = folded_positions(text)
     assert folded == fold(text)
-    assert fast == slow and len(fast) == len(folded)
-    assert fast == sorted(fast) and all(0 <= p < len(text) for p in fast)
-    for n, p in enumerate(fast):
-        assert folded[n] in fold(text[p])
-    for upto in (0, 1, len(folded) // 2):  # a highlight asks for the first few only
-        assert folded_positions(text, upto) == slow[:upto]
+    for compiled in (False, True):  # short texts are mapped back with regexes once compiled
+        if compiled:
+            warm_positions()
+        else:
+            _plain_regexes.cache_clear()
+        fast = folded_positions(text)
+        assert fast == slow and len(fast) == len(folded)
+        assert fast == sorted(fast) and all(0 <= p < len(text) for p in fast)
+        for n, p in enumerate(fast):
+            assert folded[n] in fold(text[p])
+        for upto in (0, 1, len(folded) // 2):  # a highlight asks for the first few only
+            assert folded_positions(text, upto) == slow[:upto]
 
 
 def test_index_keeps_each_text_apart_and_finds_initials_under_either_reading() -> None:

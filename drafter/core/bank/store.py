@@ -33,6 +33,8 @@ from drafter.core.search.pinyin import PinyinTable, pinyin_table
 FORMAT = f"bank-store-2/index-{INDEX_FORMAT}"
 """Written in the header; a store whose header names another is rebuilt (with a notice)."""
 _META_FIELDS = SHARED_FIELDS
+_MIDDLE = Entry._fields[4:-1]
+"""Entry's fields after id, section, kind and text, but line (tests compare every field)."""
 _ENTRIES_KEPT = 4096
 
 
@@ -99,6 +101,7 @@ class StoredEntries(Sequence[Entry]):
         self.banks = banks
         self._size = len(columns["text_at"]) - 1
         self._metas: dict[int, dict[str, Any]] = {}
+        self._shapes: dict[int, tuple[str, str, tuple[Any, ...]]] = {}
         self._made: dict[int, Entry] = {}
         """Entries read lately (frozen): the next keystroke shows many of the same."""
 
@@ -119,14 +122,12 @@ class StoredEntries(Sequence[Entry]):
         found = self._made.get(i)
         if found is None:
             c = self._c
-            meta = self._meta(c["meta"][i])
-            line = c["line"][i]
-            found = Entry(
-                id=self.entry_id(i),
-                text=str(c["text"][c["text_at"][i] : c["text_at"][i + 1]], "utf-8"),
-                line=line or None,
-                **meta,
-            )
+            section, kind, middle = self._shape(c["meta"][i])
+            text = str(c["text"][c["text_at"][i] : c["text_at"][i + 1]], "utf-8")
+            # the fields in order, as a tuple: an Entry(...) call with keywords costs 4 µs,
+            # twenty of them a keystroke's results
+            fields = (self.entry_id(i), section, kind, text, *middle, c["line"][i] or None)
+            found = tuple.__new__(Entry, fields)
             if len(self._made) >= _ENTRIES_KEPT:
                 self._made.clear()
             self._made[i] = found
@@ -162,6 +163,14 @@ class StoredEntries(Sequence[Entry]):
             found: Entry = self[order[lo]]
             return found
         return None
+
+    def _shape(self, n: int) -> tuple[str, str, tuple[Any, ...]]:
+        """Group n's section, kind and the fields between text and line, in order."""
+        shape = self._shapes.get(n)
+        if shape is None:
+            meta = self._meta(n)
+            shape = self._shapes[n] = (meta["section"], meta["kind"], tuple(map(meta.get, _MIDDLE)))
+        return shape
 
     def _meta(self, n: int) -> dict[str, Any]:
         meta = self._metas.get(n)

@@ -39,7 +39,7 @@ def fold_char(code: int) -> str:
 _LONG = 64
 """Texts longer than this are mapped back with regexes (quicker than character by
 character past it; compiling them costs ~2 ms, which a `drafter search` of phrases does
-without)."""
+without); shorter ones too once they are compiled (the warm-up does)."""
 
 
 @cache
@@ -59,7 +59,7 @@ def warm_positions() -> None:
 def folded_positions(text: str, upto: int | None = None) -> list[int]:
     """For each character of fold(text), its index in `text` (to highlight matches); of
     the first `upto` characters only, when given."""
-    if len(text) > _LONG:
+    if len(text) > _LONG or _plain_regexes.cache_info().currsize:
         plain, kept = _plain_regexes()
         if plain.fullmatch(text):
             return [m.start() for m in islice(kept.finditer(text), upto)]
