@@ -261,7 +261,7 @@ def _match_fuzzy(word: str, text: str, index: SearchIndex, entry: int) -> Match:
         return Match(same / 2 + HOMOPHONE * (1 - same / 2), (pos, pos + 1))
     # upper bounds first: a character can only match if it (or its sound) is in the text
     spoken_word, sound = word.translate(index.table.sound_table()), index.sound(entry)
-    heard = sum(c in sound for c in spoken_word) / len(word)
+    heard = sum(map(sound.__contains__, spoken_word)) / len(word)
     if heard < _MIN_QUALITY:  # sounds include the characters themselves
         return NO_MATCH
     chars = _align(word, text)

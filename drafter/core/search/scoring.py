@@ -172,8 +172,8 @@ def _fuzzy_bound(word: str, spoken: str, text: str, sound: str) -> float:
     if len(word) == 2:  # only a same-sounding word counts
         return 1.0 if spoken in sound else 0.0
     # a character can only be matched if it, or one that sounds the same, is there
-    chars = sum(c in text for c in word) / len(word)
-    held = sum(c in sound for c in spoken)
+    chars = sum(map(text.__contains__, word)) / len(word)
+    held = sum(map(sound.__contains__, spoken))
     quality = chars + HOMOPHONE * max(0.0, held / len(spoken) - chars)
     if held < len(spoken):  # whichever way it aligns, a part of the word (PARTIAL)
         quality *= PARTIAL
