@@ -29,6 +29,7 @@ import time
 from pathlib import Path
 
 import docx
+from machine import reference_loop
 
 from drafter.core.bank.loading import Bank
 from drafter.core.harvest import harvest
@@ -219,15 +220,6 @@ def timed(paths: list[Path], out: Path, size: int, label: str) -> float:
         f"{report_.phrases} phrases kept, {report_.duplicates} duplicates)\n  runs: {runs}"
     )
     return rate
-
-
-def reference_loop() -> float:
-    """Seconds for a fixed pure-Python loop: how fast this machine is right now."""
-    start = time.perf_counter()
-    total = 0
-    for i in range(5_000_000):
-        total += i
-    return time.perf_counter() - start
 
 
 def main() -> None:

@@ -26,6 +26,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from machine import reference_loop
 from search_peers import (
     FZF_VERSION,
     Search,
@@ -59,6 +60,7 @@ def child(mode: str, *args: str) -> None:
         engine = SearchEngine.for_bank(bank)
         engine.warm()  # what the wizard loads off its UI thread once the panel answers
         typed = json.loads(args[1])
+        loops = [reference_loop()]  # the machine's speed, before and after
         for run in ("first", "repeat"):  # first sight of each prefix, then again
             times: list[float] = []
             cpu: list[float] = []
@@ -69,6 +71,7 @@ def child(mode: str, *args: str) -> None:
                     times.append((time.perf_counter() - t) * 1000)
                     cpu.append((time.process_time() - c) * 1000)
             out[run], out[f"{run}_cpu"] = times, cpu
+        out["loop"] = [*loops, reference_loop()]
     elif mode == "wizard":
         import asyncio
 
@@ -221,6 +224,10 @@ def bench_size(size: int, n_queries: int, folder: Path) -> None:
             pct(times) <= budget)  # fmt: skip
         row("  the same in CPU time (others' load left out)",
             f"{statistics.median(cpu):.1f} / {pct(cpu):.1f} ms")  # fmt: skip
+    loops: list[float] = keys["loop"]  # type: ignore[assignment]
+    before, after = loops
+    row("  machine: a fixed loop before / after them", f"{before:.2f} / {after:.2f} s",
+        "lower: faster")  # fmt: skip
     interactive = fzf_keystrokes(bank, typed if not big else texts[:8])
     if interactive:
         row(f"  interactive fzf, same prefixes (p50 / p95, {len(interactive)})",
