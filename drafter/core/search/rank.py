@@ -36,7 +36,7 @@ Mask = bytes | bytearray | memoryview
 
 TAIL = 60  # partial matches weighed beyond the `limit` first ones, at most
 SOUNDED = 32  # candidates whose sounds are read together
-BATCHED = 40  # candidates a lone pinyin keyword placed by lookups is first looked for in
+BATCHED = 40  # candidates beyond the top's in a lone looked-up pinyin keyword's first batch
 
 
 class Preference(NamedTuple):

@@ -4,7 +4,9 @@ from cheap checks, so that ranking (rank.py) can skip it before matching.
 A score (0–1) adds up, in this order of weight: the share of keywords matched well, how
 much of every keyword was found, how tight the matches sit (in typed order), and how early
 they start; ranking adds a small preference for the current section and scene. A bound is
-computed in the same float steps as the score it bounds, so it is never a float under it.
+computed in the same float steps as the score it bounds, so it is never a float under it
+(an equivalent term's, which cannot be, is loosened past their rounding); a test ranks
+with every bound and with none, and wants the same results.
 """
 
 from __future__ import annotations
