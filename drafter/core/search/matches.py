@@ -114,12 +114,8 @@ def halves_held(keyword: Keyword, text: str, index: SearchIndex) -> set[int]:
 def first_place(keyword: Keyword, text: str) -> int | None:
     """Where typed pinyin is first in `text` as typed or as one of its readings (-1: not at
     all), from the batch of its query's candidates; None for a text not in it."""
-    batch = _batch(keyword, text)
-    if batch is None:
-        return None
-    first = batch.readings(keyword.patterns, _FOUND).first(text)
-    literal = text.find(keyword.text)
-    return first if literal < 0 or 0 <= first < literal else literal
+    found = first_places(keyword, [text])
+    return None if found is None else found[0]
 
 
 def first_places(keyword: Keyword, texts: list[str]) -> list[int] | None:

@@ -125,8 +125,8 @@ class Readings:
         self._firsts: list[int] | None = None
 
     def spans(self, text: str) -> list[tuple[int, int, int]]:
-        """(pattern number, start, end) of the matches in `text`, pattern by pattern, as
-        `Batch.spans` gives each pattern's."""
+        """(pattern number, start, end) of the matches in `text`, pattern by pattern, each
+        pattern's as `islice(speller.regex(pattern).finditer(spelled), cap)` gives them."""
         t = self._number[text]
         out: list[tuple[int, int, int]] = []
         for n, (ends, flat) in enumerate(self._founds):
